@@ -1,0 +1,64 @@
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { NewsApiError } from '../../shared/errors.ts';
+import { createLogger } from '../log.ts';
+import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations/index.ts';
+
+const log = createLogger('db');
+
+export type { Database };
+
+export function schemaVersion(db: Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * Brings the schema up to `target`, all pending migrations in one transaction. A database written
+ * by a newer version of the app is refused and left exactly as it was.
+ */
+export function migrate(
+  db: Database,
+  migrations: readonly Migration[] = MIGRATIONS,
+  target: number = LATEST_VERSION,
+): number {
+  const current = schemaVersion(db);
+  if (current > target) {
+    throw new NewsApiError(
+      'DATABASE_TOO_NEW',
+      `The library was written by a newer version of Heitu Reader (schema ${current}, this version knows ${target}). Update the app; the file has not been changed.`,
+    );
+  }
+  const pending = migrations
+    .filter((m) => m.version > current && m.version <= target)
+    .sort((a, b) => a.version - b.version);
+  if (pending.length === 0) return current;
+  db.transaction(() => {
+    for (const m of pending) {
+      log.info(`migrating to ${m.version} (${m.name})`);
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    }
+  })();
+  return schemaVersion(db);
+}
+
+export interface OpenOptions {
+  readonly readonly?: boolean;
+}
+
+/** Opens (creating if needed) the library file or ':memory:', with the pragmas the app relies on. */
+export function openDatabase(file: string, options: OpenOptions = {}): Database {
+  const db = new BetterSqlite3(file, { readonly: options.readonly ?? false });
+  try {
+    db.pragma('busy_timeout = 5000');
+    if (options.readonly !== true) {
+      if (file !== ':memory:') db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+    }
+    db.pragma('foreign_keys = ON');
+    if (options.readonly !== true) migrate(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

@@ -1,0 +1,14 @@
+import type { Database } from 'better-sqlite3';
+import { migration0010 } from './0010-initial.ts';
+
+export interface Migration {
+  /** Numbered in tens; recorded in PRAGMA user_version once applied. */
+  readonly version: number;
+  readonly name: string;
+  readonly up: (db: Database) => void;
+}
+
+/** Append-only: a migration that has shipped is never edited, only followed by a new one. */
+export const MIGRATIONS: readonly Migration[] = [migration0010];
+
+export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

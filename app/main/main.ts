@@ -1,0 +1,112 @@
+/**
+ * Electron main process, kept thin: lifecycle, the window and its security, the app:// protocol,
+ * the menu and the IPC bridge. Everything with logic lives in app/core and is tested under Node.
+ */
+import { join } from 'node:path';
+import { BrowserWindow, Menu, app, screen, session, shell } from 'electron';
+import { defaultDataDir, PRODUCT_NAME } from '../core/data-dir.ts';
+import { createLogger } from '../core/log.ts';
+import { NewsService } from '../core/news-service.ts';
+import { registerIpc } from './ipc.ts';
+import { menuTemplate } from './menu.ts';
+import { APP_START_URL, isAppUrl, isOpenableExternally } from './policy.ts';
+import { registerAppScheme, serveRenderer } from './protocol.ts';
+import { fitToDisplays, loadWindowState, saveWindowState } from './window-state.ts';
+
+const log = createLogger('main');
+const distDir = join(__dirname, '..');
+
+app.setName(PRODUCT_NAME);
+// One library folder for the desktop app, the CLI and browser mode (see app/core/data-dir.ts).
+app.setPath('userData', defaultDataDir());
+registerAppScheme();
+
+let mainWindow: BrowserWindow | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow === null) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    // No navigation away from the app, no new windows, no <webview>; http(s) links go to the
+    // system browser.
+    contents.on('will-navigate', (event, url) => {
+      if (!isAppUrl(url)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!isAppUrl(url)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      if (isOpenableExternally(url)) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+  });
+  app.whenReady().then(start, (error: unknown) => log.error('startup failed', error));
+  app.on('window-all-closed', () => app.quit());
+}
+
+function start(): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  serveRenderer(join(distDir, 'renderer'));
+
+  const service = NewsService.open({ dataDir: app.getPath('userData'), appVersion: app.getVersion() });
+  const disposeIpc = registerIpc(service, () => mainWindow?.webContents ?? null);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, !app.isPackaged, PRODUCT_NAME)));
+
+  mainWindow = createWindow();
+  app.on('will-quit', () => {
+    disposeIpc();
+    service.close();
+  });
+}
+
+function createWindow(): BrowserWindow {
+  const userData = app.getPath('userData');
+  const state = fitToDisplays(
+    loadWindowState(userData),
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
+  const win = new BrowserWindow({
+    ...state.bounds,
+    minWidth: 480,
+    minHeight: 360,
+    show: false,
+    title: '黑土閱讀',
+    webPreferences: {
+      preload: join(distDir, 'preload', 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
+      spellcheck: false,
+    },
+  });
+  if (state.maximized) win.maximize();
+  win.once('ready-to-show', () => win.show());
+  win.on('close', () => {
+    try {
+      saveWindowState(userData, { bounds: win.getNormalBounds(), maximized: win.isMaximized() });
+    } catch (error) {
+      log.warn('could not remember the window size', error);
+    }
+  });
+  win.on('closed', () => {
+    mainWindow = null;
+  });
+  void win.loadURL(APP_START_URL);
+  return win;
+}

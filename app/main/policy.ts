@@ -1,0 +1,35 @@
+/**
+ * The main process's security decisions as pure functions, so that they are tested under Node
+ * without an Electron binary. Nothing here imports electron at run time.
+ */
+
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'heitu';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export const APP_START_URL = `${APP_ORIGIN}/index.html`;
+
+/** Only our own app:// origin may call the API or be navigated to. */
+export function isAppUrl(raw: string | undefined | null): boolean {
+  if (raw === undefined || raw === null) return false;
+  try {
+    const url = new URL(raw);
+    return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST;
+  } catch {
+    return false;
+  }
+}
+
+/** Links leave the app only for the system browser, and only as http(s) with no credentials. */
+export function isOpenableExternally(raw: string): boolean {
+  try {
+    const url = new URL(raw);
+    return (
+      (url.protocol === 'https:' || url.protocol === 'http:') &&
+      url.username === '' &&
+      url.password === '' &&
+      url.hostname !== ''
+    );
+  } catch {
+    return false;
+  }
+}

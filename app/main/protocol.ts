@@ -1,0 +1,33 @@
+import { readFile } from 'node:fs/promises';
+import { protocol } from 'electron';
+import { RENDERER_CSP } from '../shared/csp.ts';
+import { contentTypeOf, resolveStaticPath } from '../core/static-files.ts';
+import { APP_HOST, APP_SCHEME } from './policy.ts';
+
+/** Must run before `app.ready`: app:// behaves like a secure, standard origin. */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
+}
+
+/** Serves the built renderer from `rendererDir` at app://heitu/, with the strict CSP on every file. */
+export function serveRenderer(rendererDir: string): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    const file = url.host === APP_HOST ? resolveStaticPath(rendererDir, url.pathname) : null;
+    if (file === null || request.method !== 'GET') return new Response('Not found', { status: 404 });
+    try {
+      const body = await readFile(file);
+      return new Response(body, {
+        headers: {
+          'Content-Type': contentTypeOf(file),
+          'Content-Security-Policy': RENDERER_CSP,
+          'X-Content-Type-Options': 'nosniff',
+        },
+      });
+    } catch {
+      return new Response('Not found', { status: 404 });
+    }
+  });
+}

@@ -1,0 +1,95 @@
+/**
+ * The one contract between the reader's UI and everything behind it. Every transport (Electron
+ * IPC, browser-mode HTTP, the CLI) is generated from NEWS_API_METHODS and NEWS_API_ARGS, so a
+ * method added here is added everywhere, and the compiler refuses a list that drifts from the
+ * interface.
+ */
+import * as v from 'valibot';
+import type { CallResult } from './errors.ts';
+import type { Region } from './regions.ts';
+import { SettingsPatchSchema, type Settings, type SettingsPatch } from './settings.ts';
+
+export interface SyncStatus {
+  readonly state: 'idle' | 'syncing';
+  /** ISO 8601, UTC; null before the first sync. */
+  readonly lastSyncedAt: string | null;
+}
+
+export interface Status {
+  readonly appVersion: string;
+  readonly dataDir: string;
+  readonly schemaVersion: number;
+  /** ISO 8601, UTC. */
+  readonly startedAt: string;
+  readonly sync: SyncStatus;
+  /** Things the reader should be told once, in plain words (e.g. a recovered database). */
+  readonly notices: readonly string[];
+}
+
+export interface NewsApi {
+  /** The channel's tabs in display order: 全部, the ten regions, 收藏. */
+  listRegions(): Promise<readonly Region[]>;
+  getSettings(): Promise<Settings>;
+  /** Applies a partial change and returns the settings as now saved. */
+  setSettings(patch: SettingsPatch): Promise<Settings>;
+  getStatus(): Promise<Status>;
+}
+
+export type NewsMethod = keyof NewsApi;
+
+export const NEWS_API_METHODS = [
+  'listRegions',
+  'getSettings',
+  'setSettings',
+  'getStatus',
+] as const satisfies readonly NewsMethod[];
+
+// Compile-time proof that the list names every method of the interface, and nothing else.
+type Listed = (typeof NEWS_API_METHODS)[number];
+type AssertNever<T extends never> = T;
+export type _EveryMethodListed = AssertNever<Exclude<NewsMethod, Listed>>;
+
+/** Validators for each method's argument list (a tuple; extra arguments are refused). */
+export const NEWS_API_ARGS: {
+  readonly [K in NewsMethod]: v.GenericSchema<unknown, Parameters<NewsApi[K]>>;
+} = {
+  listRegions: v.strictTuple([]),
+  getSettings: v.strictTuple([]),
+  setSettings: v.strictTuple([SettingsPatchSchema]),
+  getStatus: v.strictTuple([]),
+};
+
+export function isNewsMethod(name: unknown): name is NewsMethod {
+  return typeof name === 'string' && (NEWS_API_METHODS as readonly string[]).includes(name);
+}
+
+/** Events pushed from the app to every open window. */
+export type NewsEvent =
+  | { readonly type: 'settingsChanged'; readonly settings: Settings }
+  | { readonly type: 'statusChanged'; readonly status: Status };
+
+export type NewsListener = (event: NewsEvent) => void;
+
+/** What the renderer works with: the contract plus a way to hear events. */
+export interface NewsClient extends NewsApi {
+  subscribe(listener: NewsListener): () => void;
+}
+
+/**
+ * What a transport exposes before results are unwrapped: every method resolves to a CallResult,
+ * because typed errors do not survive Electron's context bridge as Error objects.
+ */
+export type RemoteNewsApi = {
+  readonly [K in NewsMethod]: (
+    ...args: Parameters<NewsApi[K]>
+  ) => Promise<CallResult<Awaited<ReturnType<NewsApi[K]>>>>;
+} & {
+  subscribe(listener: NewsListener): () => void;
+};
+
+/** The name of the IPC channel that carries one method. */
+export function ipcChannel(method: NewsMethod): `news:${NewsMethod}` {
+  return `news:${method}`;
+}
+
+export const IPC_EVENT_CHANNEL = 'news:event';

@@ -1,0 +1,52 @@
+import * as v from 'valibot';
+import { REGION_IDS } from './regions.ts';
+
+export const THEMES = ['system', 'light', 'dark'] as const;
+export const SCRIPT_MODES = ['original', 'cn', 'tw', 'twp', 'hk'] as const;
+export const UI_LANGUAGES = ['system', 'zh-Hans', 'zh-Hant', 'en'] as const;
+
+export type Theme = (typeof THEMES)[number];
+/** 原文 / 简体 / 繁體 / 臺灣 (with phrases) / 香港. */
+export type ScriptMode = (typeof SCRIPT_MODES)[number];
+export type UiLanguage = (typeof UI_LANGUAGES)[number];
+
+export const SettingsSchema = v.strictObject({
+  theme: v.picklist(THEMES),
+  /** Text size of the reading pane, as a percentage of the default. */
+  textScale: v.pipe(v.number(), v.integer(), v.minValue(75), v.maxValue(200)),
+  script: v.picklist(SCRIPT_MODES),
+  uiLanguage: v.picklist(UI_LANGUAGES),
+  /** The tab the reader had open last, restored on the next start. */
+  lastRegion: v.picklist(REGION_IDS),
+  markReadOnOpen: v.boolean(),
+  /** Articles older than this are pruned; bookmarks never are. */
+  retentionDays: v.pipe(v.number(), v.integer(), v.minValue(7), v.maxValue(3650)),
+  /** 0 turns periodic sync off. */
+  refreshIntervalMinutes: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1440)),
+});
+
+export type Settings = Readonly<v.InferOutput<typeof SettingsSchema>>;
+
+export const SettingsPatchSchema = v.partial(SettingsSchema);
+
+export type SettingsPatch = Readonly<v.InferOutput<typeof SettingsPatchSchema>>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  theme: 'system',
+  textScale: 100,
+  script: 'original',
+  uiLanguage: 'system',
+  lastRegion: 'all',
+  markReadOnOpen: true,
+  retentionDays: 180,
+  refreshIntervalMinutes: 30,
+};
+
+export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as readonly (keyof Settings)[];
+
+/** The settings with the patch's defined values applied (an `undefined` in a patch changes nothing). */
+export function applySettingsPatch(base: Settings, patch: SettingsPatch): Settings {
+  const next: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(patch)) if (value !== undefined) next[key] = value;
+  return next as unknown as Settings;
+}

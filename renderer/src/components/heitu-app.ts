@@ -1,0 +1,159 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import type { NewsClient, Status } from '../../../app/shared/contract.ts';
+import type { Region, RegionId } from '../../../app/shared/regions.ts';
+import type { Settings } from '../../../app/shared/settings.ts';
+import { connect } from '../api/client.ts';
+import { langTag, messagesFor, regionLabel, resolveLocale, type Locale } from '../i18n/messages.ts';
+import type { RegionTab } from './heitu-region-tabs.ts';
+import './heitu-empty-state.ts';
+import './heitu-region-tabs.ts';
+
+/** The application shell: header, region tabs and the selected tab's panel. */
+@customElement('heitu-app')
+export class HeituApp extends LitElement {
+  @state() private regions: readonly Region[] = [];
+  @state() private settings: Settings | null = null;
+  @state() private status: Status | null = null;
+  @state() private selected: RegionId = 'all';
+  @state() private error: string | null = null;
+
+  readonly #api: NewsClient = connect();
+  #unsubscribe: (() => void) | null = null;
+
+  static override styles = css`
+    :host {
+      display: flex;
+      flex-direction: column;
+      height: 100vh;
+      color: var(--heitu-text);
+      background: var(--heitu-bg);
+    }
+    header {
+      display: flex;
+      align-items: baseline;
+      gap: 16px;
+      padding: 10px 16px 6px;
+    }
+    h1 {
+      font-size: 1.2rem;
+      margin: 0;
+    }
+    .channel {
+      color: var(--heitu-muted);
+    }
+    .sync {
+      margin-left: auto;
+      color: var(--heitu-muted);
+      font-size: 0.9em;
+    }
+    main {
+      flex: 1;
+      display: flex;
+      flex-direction: column;
+      min-height: 0;
+    }
+    heitu-region-tabs {
+      flex: 1;
+    }
+    .error {
+      color: var(--heitu-error);
+      padding: 16px;
+    }
+  `;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#unsubscribe = this.#api.subscribe((event) => {
+      if (event.type === 'settingsChanged') this.settings = event.settings;
+      else this.status = event.status;
+    });
+    void this.#load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unsubscribe?.();
+  }
+
+  async #load(): Promise<void> {
+    try {
+      const [regions, settings, status] = await Promise.all([
+        this.#api.listRegions(),
+        this.#api.getSettings(),
+        this.#api.getStatus(),
+      ]);
+      this.regions = regions;
+      this.settings = settings;
+      this.status = status;
+      this.selected = settings.lastRegion;
+    } catch (error) {
+      this.error = (error as Error).message;
+    }
+  }
+
+  get #locale(): Locale {
+    return resolveLocale(this.settings?.uiLanguage ?? 'system', navigator.languages);
+  }
+
+  protected override updated(): void {
+    const root = document.documentElement;
+    root.lang = langTag(this.#locale);
+    root.dataset['theme'] = this.settings?.theme ?? 'system';
+    document.title = messagesFor(this.#locale).appName;
+  }
+
+  override render() {
+    const locale = this.#locale;
+    const t = messagesFor(locale);
+    if (this.error !== null) return html`<p class="error" role="alert">${t.loadFailed(this.error)}</p>`;
+    if (this.settings === null) return nothing;
+    const tabs: RegionTab[] = this.regions.map((region) => ({
+      region,
+      label: regionLabel(region, locale),
+      hint: locale === 'en' ? region.labelEn : '',
+    }));
+    const current = tabs.find((tab) => tab.region.id === this.selected) ?? tabs[0];
+    const synced = this.status?.sync.lastSyncedAt;
+    return html`
+      <header>
+        <h1>${t.appName}</h1>
+        <span class="channel">${t.channelName}</span>
+        <span class="sync" role="status">${synced ? t.lastSynced(new Date(synced).toLocaleString(locale)) : t.neverSynced}</span>
+      </header>
+      <main>
+        <heitu-region-tabs
+        .tabs=${tabs}
+        .selected=${this.selected}
+        label=${t.regionTabsLabel}
+        @region-select=${this.#onSelect}
+      >
+        ${current ? this.#renderEmpty(current, t) : nothing}
+      </heitu-region-tabs>
+      </main>
+    `;
+  }
+
+  #renderEmpty(tab: RegionTab, t: ReturnType<typeof messagesFor>) {
+    const heading =
+      tab.region.kind === 'bookmarks'
+        ? t.emptyBookmarks
+        : tab.region.kind === 'all'
+          ? t.emptyAll
+          : t.emptyRegion(tab.label);
+    return html`<heitu-empty-state heading=${heading} hint=${tab.region.kind === 'bookmarks' ? '' : t.emptyHint}></heitu-empty-state>`;
+  }
+
+  #onSelect(event: CustomEvent<RegionId>): void {
+    this.selected = event.detail;
+    this.#api.setSettings({ lastRegion: event.detail }).catch((error: unknown) => {
+      this.error = (error as Error).message;
+    });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'heitu-app': HeituApp;
+  }
+}

@@ -1,0 +1,1 @@
+import './components/heitu-app.ts';

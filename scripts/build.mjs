@@ -1,0 +1,69 @@
+// Bundles every part of the app with esbuild into dist/:
+//   dist/main/main.cjs        Electron main (electron and better-sqlite3 stay external)
+//   dist/preload/preload.cjs  sandboxed preload: one self-contained file
+//   dist/cli/cli.mjs          the `heitu` command and browser-mode server
+//   dist/renderer/            the Lit renderer: index.html, styles.css, app.js
+import { build } from 'esbuild';
+import { copyFile, mkdir, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const production = process.env.NODE_ENV === 'production';
+
+await rm(dist, { recursive: true, force: true });
+
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  sourcemap: true,
+  logLevel: 'warning',
+  legalComments: 'linked',
+};
+
+await Promise.all([
+  build({
+    ...common,
+    entryPoints: ['app/main/main.ts'],
+    outfile: 'dist/main/main.cjs',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node22',
+    external: ['electron', 'better-sqlite3'],
+  }),
+  build({
+    ...common,
+    entryPoints: ['app/preload/preload.ts'],
+    outfile: 'dist/preload/preload.cjs',
+    platform: 'node',
+    format: 'cjs',
+    target: 'chrome140',
+    external: ['electron'],
+  }),
+  build({
+    ...common,
+    entryPoints: ['app/cli/cli.ts'],
+    outfile: 'dist/cli/cli.mjs',
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    external: ['better-sqlite3'],
+  }),
+  build({
+    ...common,
+    entryPoints: ['renderer/src/main.ts'],
+    outfile: 'dist/renderer/app.js',
+    platform: 'browser',
+    format: 'esm',
+    target: 'chrome140',
+    minify: production,
+    tsconfig: 'renderer/tsconfig.json',
+  }),
+]);
+
+await mkdir(join(dist, 'renderer'), { recursive: true });
+await Promise.all(
+  ['index.html', 'styles.css', 'icon.svg'].map((f) => copyFile(join(root, 'renderer', f), join(dist, 'renderer', f))),
+);
+console.log('built dist/{main,preload,cli,renderer}');

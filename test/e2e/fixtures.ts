@@ -1,0 +1,55 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base } from '@playwright/test';
+
+export interface WebApp {
+  /** The URL `heitu web` printed, token included. */
+  readonly url: string;
+  readonly origin: string;
+  readonly dataDir: string;
+}
+
+const root = join(import.meta.dirname, '..', '..');
+
+/** Starts the real `heitu web` command on a free port with a fresh data folder. */
+async function startWeb(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [join(root, 'bin', 'heitu.cjs'), 'web', '--port', '0', '--data-dir', dataDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, HEITU_LOG: 'warn' },
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`heitu web printed no URL:\n${output}`)), 15_000);
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString();
+      const match = /Open (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(output);
+      if (match?.[1] !== undefined) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`heitu web exited with ${code}:\n${output}`));
+    });
+  });
+  return { child, url };
+}
+
+export const test = base.extend<{ web: WebApp }>({
+  web: async ({}, use) => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'heitu-e2e-'));
+    const { child, url } = await startWeb(dataDir);
+    await use({ url, origin: new URL(url).origin, dataDir });
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+    await rm(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect } from '@playwright/test';
