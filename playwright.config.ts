@@ -27,7 +27,7 @@ export default defineConfig({
     browserName: 'chromium',
     locale: 'zh-TW',
     launchOptions: {
-      executablePath: process.env['HEITU_CHROMIUM'] ?? '/usr/bin/chromium',
+      executablePath: process.env.HEITU_CHROMIUM ?? '/usr/bin/chromium',
       args: chromiumFlags,
     },
     trace: 'retain-on-failure',

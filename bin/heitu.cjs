@@ -21,6 +21,8 @@ import(url.pathToFileURL(entry).href)
     process.exitCode = code;
   })
   .catch(function (error) {
-    process.stderr.write('heitu: ' + (error && error.message ? error.message : String(error)) + '\n');
+    process.stderr.write(
+      'heitu: ' + (error && error.message ? error.message : String(error)) + '\n',
+    );
     process.exitCode = 1;
   });

@@ -64,6 +64,8 @@ await Promise.all([
 
 await mkdir(join(dist, 'renderer'), { recursive: true });
 await Promise.all(
-  ['index.html', 'styles.css', 'icon.svg'].map((f) => copyFile(join(root, 'renderer', f), join(dist, 'renderer', f))),
+  ['index.html', 'styles.css', 'icon.svg'].map((f) =>
+    copyFile(join(root, 'renderer', f), join(dist, 'renderer', f)),
+  ),
 );
 console.log('built dist/{main,preload,cli,renderer}');

@@ -13,6 +13,8 @@ const browser = await chromium.launch({
 });
 const page = await browser.newPage({ viewport: { width: 512, height: 512 } });
 await page.setContent(`<style>html,body{margin:0;background:transparent}</style>${svg}`);
-await page.locator('svg').screenshot({ path: join(root, 'build', 'icon.png'), omitBackground: true });
+await page
+  .locator('svg')
+  .screenshot({ path: join(root, 'build', 'icon.png'), omitBackground: true });
 await browser.close();
 console.log('wrote build/icon.png');

@@ -16,7 +16,9 @@ const projects = [
 ];
 let failed = 0;
 for (const project of projects) {
-  const result = spawnSync(process.execPath, [tsc, '-p', project, '--pretty'], { stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [tsc, '-p', project, '--pretty'], {
+    stdio: 'inherit',
+  });
   if (result.status !== 0) {
     failed += 1;
     console.error(`typecheck: ${project} failed`);

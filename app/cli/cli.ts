@@ -57,7 +57,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     run: async (ctx) =>
       withService(ctx, async (service) => {
         const status = await service.getStatus();
-        if (ctx.values['json'] === true) ctx.io.out(JSON.stringify(status));
+        if (ctx.values.json === true) ctx.io.out(JSON.stringify(status));
         else {
           ctx.io.out(`Heitu Reader ${status.appVersion}`);
           ctx.io.out(`data folder:    ${status.dataDir}`);
@@ -72,8 +72,10 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     usage: 'heitu regions [--json]',
     options: {},
     run: (ctx) => {
-      if (ctx.values['json'] === true) ctx.io.out(JSON.stringify(REGIONS));
-      else for (const r of REGIONS) ctx.io.out(`${r.id.padEnd(14)} ${r.labelHant}\t${r.labelHans}\t${r.labelEn}`);
+      if (ctx.values.json === true) ctx.io.out(JSON.stringify(REGIONS));
+      else
+        for (const r of REGIONS)
+          ctx.io.out(`${r.id.padEnd(14)} ${r.labelHant}\t${r.labelHans}\t${r.labelEn}`);
       return Promise.resolve(0);
     },
   },
@@ -107,19 +109,24 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       options: { ...COMMON, ...command.options },
       allowPositionals: true,
       strict: true,
-    }) as typeof parsed;
+    });
   } catch (error) {
     io.err(`heitu ${name}: ${(error as Error).message}\nusage: ${command.usage}`);
     return 2;
   }
-  if (parsed.values['help'] === true) {
+  if (parsed.values.help === true) {
     io.out(`${command.summary}\nusage: ${command.usage}`);
     return 0;
   }
   const dirOption = parsed.values['data-dir'];
   const dataDir = typeof dirOption === 'string' ? resolve(dirOption) : defaultDataDir(io.env);
   try {
-    return await command.run({ values: parsed.values, positionals: parsed.positionals, io, dataDir });
+    return await command.run({
+      values: parsed.values,
+      positionals: parsed.positionals,
+      io,
+      dataDir,
+    });
   } catch (error) {
     if (error instanceof NewsApiError) {
       io.err(`heitu ${name}: ${error.message}`);
@@ -147,7 +154,10 @@ function helpText(): string {
   ].join('\n');
 }
 
-async function withService(ctx: Context, fn: (service: NewsService) => Promise<number>): Promise<number> {
+async function withService(
+  ctx: Context,
+  fn: (service: NewsService) => Promise<number>,
+): Promise<number> {
   const service = NewsService.open({ dataDir: ctx.dataDir, appVersion: pkg.version });
   try {
     return await fn(service);
@@ -157,9 +167,11 @@ async function withService(ctx: Context, fn: (service: NewsService) => Promise<n
 }
 
 async function runWeb(ctx: Context): Promise<number> {
-  const port = Number(ctx.values['port']);
+  const port = Number(ctx.values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    ctx.io.err(`heitu web: --port takes a number from 0 to 65535, not "${String(ctx.values['port'])}"`);
+    ctx.io.err(
+      `heitu web: --port takes a number from 0 to 65535, not "${String(ctx.values.port)}"`,
+    );
     return 2;
   }
   const service = NewsService.open({ dataDir: ctx.dataDir, appVersion: pkg.version });
@@ -186,14 +198,18 @@ async function runSettings(ctx: Context): Promise<number> {
         const eq = pair.indexOf('=');
         const key = eq === -1 ? pair : pair.slice(0, eq);
         if (eq === -1 || !(SETTING_KEYS as readonly string[]).includes(key)) {
-          ctx.io.err(`heitu settings: expected KEY=VALUE with KEY one of ${SETTING_KEYS.join(', ')}; got "${pair}"`);
+          ctx.io.err(
+            `heitu settings: expected KEY=VALUE with KEY one of ${SETTING_KEYS.join(', ')}; got "${pair}"`,
+          );
           return 2;
         }
         patch[key] = parseValue(pair.slice(eq + 1));
       }
       const checked = v.safeParse(SettingsPatchSchema, patch);
       if (!checked.success) {
-        ctx.io.err(`heitu settings: ${checked.issues.map((i) => `${v.getDotPath(i) ?? ''}: ${i.message}`).join('; ')}`);
+        ctx.io.err(
+          `heitu settings: ${checked.issues.map((i) => `${v.getDotPath(i) ?? ''}: ${i.message}`).join('; ')}`,
+        );
         return 2;
       }
       settings = await service.setSettings(checked.output);
@@ -201,8 +217,10 @@ async function runSettings(ctx: Context): Promise<number> {
       ctx.io.err(`heitu settings: unknown action "${verb}"; use get or set`);
       return 2;
     }
-    if (ctx.values['json'] === true) ctx.io.out(JSON.stringify(settings));
-    else for (const [k, value] of Object.entries(settings)) ctx.io.out(`${k.padEnd(24)} ${JSON.stringify(value)}`);
+    if (ctx.values.json === true) ctx.io.out(JSON.stringify(settings));
+    else
+      for (const [k, value] of Object.entries(settings))
+        ctx.io.out(`${k.padEnd(24)} ${JSON.stringify(value)}`);
     return 0;
   });
 }
@@ -218,7 +236,8 @@ function parseValue(raw: string): unknown {
 export function rendererDir(): string {
   const here = dirname(fileURLToPath(import.meta.url));
   const candidates = [join(here, '..', 'renderer'), join(here, '..', '..', 'dist', 'renderer')];
-  return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? candidates[1]!;
+  const [bundled, fromSource] = candidates as [string, string];
+  return existsSync(join(bundled, 'index.html')) ? bundled : fromSource;
 }
 
 function untilSignal(): Promise<void> {

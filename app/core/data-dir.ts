@@ -17,11 +17,11 @@ export function defaultDataDir(
   platform: NodeJS.Platform = process.platform,
   home: string = homedir(),
 ): string {
-  const override = env['HEITU_DATA_DIR'];
+  const override = env.HEITU_DATA_DIR;
   if (override !== undefined && override !== '') return resolve(override);
   let appData: string;
-  if (platform === 'win32') appData = env['APPDATA'] ?? join(home, 'AppData', 'Roaming');
+  if (platform === 'win32') appData = env.APPDATA ?? join(home, 'AppData', 'Roaming');
   else if (platform === 'darwin') appData = join(home, 'Library', 'Application Support');
-  else appData = env['XDG_CONFIG_HOME'] ?? join(home, '.config');
+  else appData = env.XDG_CONFIG_HOME ?? join(home, '.config');
   return join(appData, PRODUCT_NAME);
 }

@@ -17,8 +17,8 @@ export async function dispatch(
 ): Promise<CallResult<unknown>> {
   try {
     const parsed = parseCall(method, args);
-    const fn = api[method as keyof NewsApi] as (...a: unknown[]) => Promise<unknown>;
-    const value = await fn.apply(api, parsed);
+    const call = (api[method as keyof NewsApi] as (...a: unknown[]) => Promise<unknown>).bind(api);
+    const value = await call(...parsed);
     return { ok: true, value };
   } catch (error) {
     if (error instanceof NewsApiError) return { ok: false, error: error.toPayload() };

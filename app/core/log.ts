@@ -6,7 +6,7 @@ const LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 type Level = (typeof LEVELS)[number];
 
 function threshold(): number {
-  const wanted = process.env['HEITU_LOG'] ?? 'warn';
+  const wanted = process.env.HEITU_LOG ?? 'warn';
   const index = LEVELS.indexOf(wanted as Level);
   return index === -1 ? LEVELS.indexOf('warn') : index;
 }
@@ -22,7 +22,9 @@ export function createLogger(module: string): Logger {
   const write = (level: Exclude<Level, 'silent'>, message: string, detail?: unknown): void => {
     if (LEVELS.indexOf(level) < threshold()) return;
     const suffix =
-      detail === undefined ? '' : ` ${detail instanceof Error ? (detail.stack ?? detail.message) : JSON.stringify(detail)}`;
+      detail === undefined
+        ? ''
+        : ` ${detail instanceof Error ? (detail.stack ?? detail.message) : JSON.stringify(detail)}`;
     process.stderr.write(`${new Date().toISOString()} ${level} [${module}] ${message}${suffix}\n`);
   };
   return {

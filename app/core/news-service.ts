@@ -67,9 +67,13 @@ export class NewsService implements NewsApi {
     try {
       this.#settings.write(next);
     } catch (error) {
-      throw new NewsApiError('STORAGE', `Could not save the settings: ${(error as Error).message}`, {
-        cause: error,
-      });
+      throw new NewsApiError(
+        'STORAGE',
+        `Could not save the settings: ${(error as Error).message}`,
+        {
+          cause: error,
+        },
+      );
     }
     this.#emit({ type: 'settingsChanged', settings: next });
     return Promise.resolve(next);

@@ -1,5 +1,10 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { IPC_EVENT_CHANNEL, NEWS_API_METHODS, ipcChannel, type NewsClient } from '../shared/contract.ts';
+import {
+  IPC_EVENT_CHANNEL,
+  NEWS_API_METHODS,
+  ipcChannel,
+  type NewsClient,
+} from '../shared/contract.ts';
 import type { CallResult } from '../shared/errors.ts';
 import { dispatch } from '../core/dispatch.ts';
 import { createLogger } from '../core/log.ts';
@@ -25,13 +30,22 @@ export function registerIpc(api: NewsClient, ownWindow: () => WebContents | null
   };
 
   for (const method of NEWS_API_METHODS) {
-    ipcMain.handle(ipcChannel(method), async (event, ...args: unknown[]): Promise<CallResult<unknown>> => {
-      if (!isTrusted(event)) {
-        log.warn(`refused ${method} from ${event.senderFrame?.url ?? 'an unknown frame'}`);
-        return { ok: false, error: { code: 'FORBIDDEN', message: 'Calls are accepted only from the app’s own window.' } };
-      }
-      return dispatch(api, method, args);
-    });
+    ipcMain.handle(
+      ipcChannel(method),
+      async (event, ...args: unknown[]): Promise<CallResult<unknown>> => {
+        if (!isTrusted(event)) {
+          log.warn(`refused ${method} from ${event.senderFrame?.url ?? 'an unknown frame'}`);
+          return {
+            ok: false,
+            error: {
+              code: 'FORBIDDEN',
+              message: 'Calls are accepted only from the app’s own window.',
+            },
+          };
+        }
+        return dispatch(api, method, args);
+      },
+    );
   }
 
   const unsubscribe = api.subscribe((event) => {

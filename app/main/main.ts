@@ -56,9 +56,14 @@ function start(): void {
   ses.setPermissionCheckHandler(() => false);
   serveRenderer(join(distDir, 'renderer'));
 
-  const service = NewsService.open({ dataDir: app.getPath('userData'), appVersion: app.getVersion() });
+  const service = NewsService.open({
+    dataDir: app.getPath('userData'),
+    appVersion: app.getVersion(),
+  });
   const disposeIpc = registerIpc(service, () => mainWindow?.webContents ?? null);
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, !app.isPackaged, PRODUCT_NAME)));
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(menuTemplate(process.platform, !app.isPackaged, PRODUCT_NAME)),
+  );
 
   mainWindow = createWindow();
   app.on('will-quit', () => {

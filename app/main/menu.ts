@@ -4,7 +4,11 @@ import type { MenuItemConstructorOptions } from 'electron';
  * The native menu: the platform's usual roles and shortcuts (copy/paste, zoom, full screen,
  * minimise, quit). Developer tools only in development builds.
  */
-export function menuTemplate(platform: NodeJS.Platform, isDev: boolean, appName: string): MenuItemConstructorOptions[] {
+export function menuTemplate(
+  platform: NodeJS.Platform,
+  isDev: boolean,
+  appName: string,
+): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
   const view: MenuItemConstructorOptions[] = [
     { role: 'resetZoom' },

@@ -16,7 +16,8 @@ export function serveRenderer(rendererDir: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     const file = url.host === APP_HOST ? resolveStaticPath(rendererDir, url.pathname) : null;
-    if (file === null || request.method !== 'GET') return new Response('Not found', { status: 404 });
+    if (file === null || request.method !== 'GET')
+      return new Response('Not found', { status: 404 });
     try {
       const body = await readFile(file);
       return new Response(body, {

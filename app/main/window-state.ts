@@ -32,7 +32,8 @@ export function fitToDisplays(state: WindowState, workAreas: readonly Rect[]): W
   const width = clamp(state.bounds.width, MIN_WIDTH, maxWidth);
   const height = clamp(state.bounds.height, MIN_HEIGHT, maxHeight);
   const { x, y } = state.bounds;
-  if (x === undefined || y === undefined) return { bounds: { width, height }, maximized: state.maximized };
+  if (x === undefined || y === undefined)
+    return { bounds: { width, height }, maximized: state.maximized };
   // Visible enough means a 100×50 piece of the title bar lies on some display.
   const visible = workAreas.some(
     (a) => x + 100 > a.x && x < a.x + a.width - 100 && y >= a.y && y < a.y + a.height - 50,
@@ -48,11 +49,11 @@ export function parseWindowState(text: string): WindowState {
     const num = (v: unknown): number | undefined =>
       typeof v === 'number' && Number.isFinite(v) ? Math.round(v) : undefined;
     const b = raw.bounds ?? {};
-    const width = num(b['width']);
-    const height = num(b['height']);
+    const width = num(b.width);
+    const height = num(b.height);
     if (width === undefined || height === undefined) return DEFAULT_WINDOW_STATE;
-    const x = num(b['x']);
-    const y = num(b['y']);
+    const x = num(b.x);
+    const y = num(b.y);
     return {
       bounds: x !== undefined && y !== undefined ? { x, y, width, height } : { width, height },
       maximized: raw.maximized === true,

@@ -24,7 +24,8 @@ const bridge: Record<string, unknown> = {
   },
 };
 for (const method of NEWS_API_METHODS) {
-  bridge[method] = (...args: unknown[]): Promise<unknown> => ipcRenderer.invoke(ipcChannel(method), ...args);
+  bridge[method] = (...args: unknown[]): Promise<unknown> =>
+    ipcRenderer.invoke(ipcChannel(method), ...args);
 }
 
 contextBridge.exposeInMainWorld('heitu', bridge);

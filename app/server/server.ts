@@ -87,7 +87,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
     if (method === 'GET' && url.pathname === '/' && url.searchParams.has('token')) {
       if (!sameToken(url.searchParams.get('token') ?? '', token)) {
-        sendText(res, 403, 'That access token is not this launch’s. Open the URL that `heitu web` printed.');
+        sendText(
+          res,
+          403,
+          'That access token is not this launch’s. Open the URL that `heitu web` printed.',
+        );
         return;
       }
       res.writeHead(303, {
@@ -100,7 +104,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
 
     if (!sameToken(readCookie(req, COOKIE) ?? '', token)) {
-      sendText(res, 401, 'Open the URL that `heitu web` printed: it carries this launch’s access token.');
+      sendText(
+        res,
+        401,
+        'Open the URL that `heitu web` printed: it carries this launch’s access token.',
+      );
       return;
     }
 
@@ -135,7 +143,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     method: string,
   ): Promise<void> {
     const requestOrigin = req.headers.origin;
-    if (requestOrigin !== undefined && !allowedHosts().some((h) => requestOrigin === `http://${h}`)) {
+    if (
+      requestOrigin !== undefined &&
+      !allowedHosts().some((h) => requestOrigin === `http://${h}`)
+    ) {
       sendText(res, 403, 'Cross-origin requests are refused.');
       return;
     }

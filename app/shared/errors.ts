@@ -33,8 +33,7 @@ export class NewsApiError extends Error {
 
 /** What every transport carries back for one call. */
 export type CallResult<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: ErrorPayload };
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ErrorPayload };
 
 export function isErrorPayload(value: unknown): value is ErrorPayload {
   if (typeof value !== 'object' || value === null) return false;
@@ -47,12 +46,12 @@ export function isErrorPayload(value: unknown): value is ErrorPayload {
 }
 
 /** Turns a transported result back into a value, or throws the error it carries. */
-export function unwrapResult<T>(result: unknown): T {
+export function unwrapResult(result: unknown): unknown {
   if (typeof result === 'object' && result !== null) {
     const r = result as Record<string, unknown>;
-    if (r['ok'] === true && 'value' in r) return r['value'] as T;
-    if (r['ok'] === false && isErrorPayload(r['error'])) {
-      throw new NewsApiError(r['error'].code, r['error'].message);
+    if (r.ok === true && 'value' in r) return r.value;
+    if (r.ok === false && isErrorPayload(r.error)) {
+      throw new NewsApiError(r.error.code, r.error.message);
     }
   }
   throw new NewsApiError('INTERNAL', 'The app answered with something it does not understand.');

@@ -51,7 +51,13 @@ export const REGIONS: readonly Region[] = [
     labelHans: '长白山保护开发区',
     labelEn: 'Changbai Mountain Protection and Development Zone',
   },
-  { id: 'bookmarks', kind: 'bookmarks', labelHant: '收藏', labelHans: '收藏', labelEn: 'Bookmarks' },
+  {
+    id: 'bookmarks',
+    kind: 'bookmarks',
+    labelHant: '收藏',
+    labelHans: '收藏',
+    labelEn: 'Bookmarks',
+  },
 ];
 
 const REGION_ID_SET: ReadonlySet<string> = new Set(REGION_IDS);

@@ -11,7 +11,10 @@ export function parseCall<K extends NewsMethod>(method: K, args: unknown): Param
 export function parseCall(method: unknown, args: unknown): unknown[];
 export function parseCall(method: unknown, args: unknown): unknown[] {
   if (!isNewsMethod(method)) {
-    throw new NewsApiError('UNKNOWN_METHOD', `There is no method called ${JSON.stringify(method)}.`);
+    throw new NewsApiError(
+      'UNKNOWN_METHOD',
+      `There is no method called ${JSON.stringify(method)}.`,
+    );
   }
   const schema = NEWS_API_ARGS[method];
   const result = v.safeParse(schema, args);

@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type ChildProcessByStdio } from 'node:child_process';
+import type { Readable } from 'node:stream';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,13 +16,20 @@ const root = join(import.meta.dirname, '..', '..');
 
 /** Starts the real `heitu web` command on a free port with a fresh data folder. */
 async function startWeb(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [join(root, 'bin', 'heitu.cjs'), 'web', '--port', '0', '--data-dir', dataDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, HEITU_LOG: 'warn' },
-  });
+  const child: ChildProcessByStdio<null, Readable, Readable> = spawn(
+    process.execPath,
+    [join(root, 'bin', 'heitu.cjs'), 'web', '--port', '0', '--data-dir', dataDir],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, HEITU_LOG: 'warn' },
+    },
+  );
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`heitu web printed no URL:\n${output}`)), 15_000);
+    const timer = setTimeout(
+      () => reject(new Error(`heitu web printed no URL:\n${output}`)),
+      15_000,
+    );
     const onData = (chunk: Buffer): void => {
       output += chunk.toString();
       const match = /Open (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(output);
@@ -30,8 +38,8 @@ async function startWeb(dataDir: string): Promise<{ child: ChildProcess; url: st
         resolve(match[1]);
       }
     };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`heitu web exited with ${code}:\n${output}`));
@@ -41,6 +49,7 @@ async function startWeb(dataDir: string): Promise<{ child: ChildProcess; url: st
 }
 
 export const test = base.extend<{ web: WebApp }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires a destructuring pattern here
   web: async ({}, use) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'heitu-e2e-'));
     const { child, url } = await startWeb(dataDir);

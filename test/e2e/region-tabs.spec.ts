@@ -1,7 +1,33 @@
 import { expect, test } from './fixtures.ts';
 
-const TRADITIONAL = ['全部', '長春', '江城', '四平', '遼源', '通化', '白城', '白山', '松原', '延邊', '長白山保護開發區', '收藏'];
-const SIMPLIFIED = ['全部', '长春', '江城', '四平', '辽源', '通化', '白城', '白山', '松原', '延边', '长白山保护开发区', '收藏'];
+const TRADITIONAL = [
+  '全部',
+  '長春',
+  '江城',
+  '四平',
+  '遼源',
+  '通化',
+  '白城',
+  '白山',
+  '松原',
+  '延邊',
+  '長白山保護開發區',
+  '收藏',
+];
+const SIMPLIFIED = [
+  '全部',
+  '长春',
+  '江城',
+  '四平',
+  '辽源',
+  '通化',
+  '白城',
+  '白山',
+  '松原',
+  '延边',
+  '长白山保护开发区',
+  '收藏',
+];
 
 test('shows the twelve region tabs by name, in the channel’s order', async ({ page, web }) => {
   await page.goto(web.url);
@@ -13,13 +39,19 @@ test('shows the twelve region tabs by name, in the channel’s order', async ({ 
     await expect(tabs.nth(i)).toHaveAccessibleName(name);
     await expect(page.getByRole('tab', { name, exact: true })).toBeVisible();
   }
-  await expect(page.getByRole('tab', { name: '全部', exact: true })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tab', { name: '全部', exact: true })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hant-TW');
   // The token left the address bar once the cookie was set.
   expect(new URL(page.url()).search).toBe('');
 });
 
-test('arrow keys, Home and End move between tabs and show each tab’s panel', async ({ page, web }) => {
+test('arrow keys, Home and End move between tabs and show each tab’s panel', async ({
+  page,
+  web,
+}) => {
   await page.goto(web.url);
   const all = page.getByRole('tab', { name: '全部', exact: true });
   await all.focus();
@@ -55,12 +87,23 @@ test('arrow keys, Home and End move between tabs and show each tab’s panel', a
 test('the selected tab survives a reload', async ({ page, web }) => {
   await page.goto(web.url);
   await page.getByRole('tab', { name: '延邊', exact: true }).click();
-  await expect(page.getByRole('tab', { name: '延邊', exact: true })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tab', { name: '延邊', exact: true })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
   await expect
-    .poll(async () => (await page.request.post(`${web.origin}/api/getSettings`, { data: [] }).then((r) => r.json())) as unknown)
+    .poll(
+      async () =>
+        (await page.request
+          .post(`${web.origin}/api/getSettings`, { data: [] })
+          .then((r) => r.json())) as unknown,
+    )
     .toMatchObject({ ok: true, value: { lastRegion: 'yanbian' } });
   await page.reload();
-  await expect(page.getByRole('tab', { name: '延邊', exact: true })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tab', { name: '延邊', exact: true })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
 });
 
 test.describe('with a Simplified Chinese system locale', () => {
@@ -69,7 +112,8 @@ test.describe('with a Simplified Chinese system locale', () => {
     await page.goto(web.url);
     const tabs = page.getByRole('tablist', { name: '地区' }).getByRole('tab');
     await expect(tabs).toHaveCount(12);
-    for (const [i, name] of SIMPLIFIED.entries()) await expect(tabs.nth(i)).toHaveAccessibleName(name);
+    for (const [i, name] of SIMPLIFIED.entries())
+      await expect(tabs.nth(i)).toHaveAccessibleName(name);
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
   });
 });

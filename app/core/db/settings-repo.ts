@@ -12,7 +12,9 @@ export interface SettingsRepo {
 }
 
 export function settingsRepo(db: Database): SettingsRepo {
-  const selectAll = db.prepare<[], { key: string; value: string }>('SELECT key, value FROM settings');
+  const selectAll = db.prepare<[], { key: string; value: string }>(
+    'SELECT key, value FROM settings',
+  );
   const upsert = db.prepare<[string, string]>(
     'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   );

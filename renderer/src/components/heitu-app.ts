@@ -99,14 +99,15 @@ export class HeituApp extends LitElement {
   protected override updated(): void {
     const root = document.documentElement;
     root.lang = langTag(this.#locale);
-    root.dataset['theme'] = this.settings?.theme ?? 'system';
+    root.dataset.theme = this.settings?.theme ?? 'system';
     document.title = messagesFor(this.#locale).appName;
   }
 
   override render() {
     const locale = this.#locale;
     const t = messagesFor(locale);
-    if (this.error !== null) return html`<p class="error" role="alert">${t.loadFailed(this.error)}</p>`;
+    if (this.error !== null)
+      return html`<p class="error" role="alert">${t.loadFailed(this.error)}</p>`;
     if (this.settings === null) return nothing;
     const tabs: RegionTab[] = this.regions.map((region) => ({
       region,
@@ -119,17 +120,19 @@ export class HeituApp extends LitElement {
       <header>
         <h1>${t.appName}</h1>
         <span class="channel">${t.channelName}</span>
-        <span class="sync" role="status">${synced ? t.lastSynced(new Date(synced).toLocaleString(locale)) : t.neverSynced}</span>
+        <span class="sync" role="status"
+          >${synced ? t.lastSynced(new Date(synced).toLocaleString(locale)) : t.neverSynced}</span
+        >
       </header>
       <main>
         <heitu-region-tabs
-        .tabs=${tabs}
-        .selected=${this.selected}
-        label=${t.regionTabsLabel}
-        @region-select=${this.#onSelect}
-      >
-        ${current ? this.#renderEmpty(current, t) : nothing}
-      </heitu-region-tabs>
+          .tabs=${tabs}
+          .selected=${this.selected}
+          label=${t.regionTabsLabel}
+          @region-select=${this.#onSelect}
+        >
+          ${current ? this.#renderEmpty(current, t) : nothing}
+        </heitu-region-tabs>
       </main>
     `;
   }
@@ -141,7 +144,10 @@ export class HeituApp extends LitElement {
         : tab.region.kind === 'all'
           ? t.emptyAll
           : t.emptyRegion(tab.label);
-    return html`<heitu-empty-state heading=${heading} hint=${tab.region.kind === 'bookmarks' ? '' : t.emptyHint}></heitu-empty-state>`;
+    return html`<heitu-empty-state
+      heading=${heading}
+      hint=${tab.region.kind === 'bookmarks' ? '' : t.emptyHint}
+    ></heitu-empty-state>`;
   }
 
   #onSelect(event: CustomEvent<RegionId>): void {

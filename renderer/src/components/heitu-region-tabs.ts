@@ -132,7 +132,9 @@ export class HeituRegionTabs extends LitElement {
   #select(id: RegionId, moveFocus: boolean): void {
     if (id !== this.selected) {
       this.selected = id;
-      this.dispatchEvent(new CustomEvent<RegionId>('region-select', { detail: id, bubbles: true, composed: true }));
+      this.dispatchEvent(
+        new CustomEvent<RegionId>('region-select', { detail: id, bubbles: true, composed: true }),
+      );
     }
     if (moveFocus) {
       void this.updateComplete.then(() => {
