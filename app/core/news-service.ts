@@ -55,39 +55,38 @@ export class NewsService implements NewsApi {
   }
 
   listRegions(): Promise<readonly Region[]> {
-    return Promise.resolve(REGIONS);
+    return settle(() => REGIONS);
   }
 
   getSettings(): Promise<Settings> {
-    return Promise.resolve(this.#settings.read());
+    return settle(() => this.#settings.read());
   }
 
   setSettings(patch: SettingsPatch): Promise<Settings> {
-    const next = applySettingsPatch(this.#settings.read(), patch);
-    try {
-      this.#settings.write(next);
-    } catch (error) {
-      throw new NewsApiError(
-        'STORAGE',
-        `Could not save the settings: ${(error as Error).message}`,
-        {
+    return settle(() => {
+      const next = applySettingsPatch(this.#settings.read(), patch);
+      try {
+        this.#settings.write(next);
+      } catch (error) {
+        const reason = (error as Error).message;
+        throw new NewsApiError('STORAGE', `Could not save the settings: ${reason}`, {
           cause: error,
-        },
-      );
-    }
-    this.#emit({ type: 'settingsChanged', settings: next });
-    return Promise.resolve(next);
+        });
+      }
+      this.#emit({ type: 'settingsChanged', settings: next });
+      return next;
+    });
   }
 
   getStatus(): Promise<Status> {
-    return Promise.resolve({
+    return settle(() => ({
       appVersion: this.#options.appVersion,
       dataDir: this.#options.dataDir,
       schemaVersion: schemaVersion(this.#db),
       startedAt: this.#startedAt,
       sync: { state: 'idle', lastSyncedAt: null },
       notices: [],
-    });
+    }));
   }
 
   subscribe(listener: NewsListener): () => void {
@@ -109,4 +108,11 @@ export class NewsService implements NewsApi {
       }
     }
   }
+}
+
+/** Runs synchronous work (better-sqlite3 is synchronous) so that a throw becomes a rejection. */
+function settle<T>(work: () => T): Promise<T> {
+  return new Promise((resolve) => {
+    resolve(work());
+  });
 }

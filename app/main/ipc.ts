@@ -8,7 +8,7 @@ import {
 import type { CallResult } from '../shared/errors.ts';
 import { dispatch } from '../core/dispatch.ts';
 import { createLogger } from '../core/log.ts';
-import { isAppUrl } from './policy.ts';
+import { isTrustedSender } from './policy.ts';
 
 const log = createLogger('ipc');
 
@@ -19,13 +19,9 @@ const log = createLogger('ipc');
 export function registerIpc(api: NewsClient, ownWindow: () => WebContents | null): () => void {
   const isTrusted = (event: IpcMainInvokeEvent): boolean => {
     const own = ownWindow();
-    const frame = event.senderFrame;
-    return (
-      own !== null &&
-      event.sender === own &&
-      frame !== null &&
-      frame === own.mainFrame &&
-      isAppUrl(frame.url)
+    return isTrustedSender(
+      event,
+      own === null ? null : { contents: own, mainFrame: own.mainFrame },
     );
   };
 

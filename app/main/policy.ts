@@ -33,3 +33,27 @@ export function isOpenableExternally(raw: string): boolean {
     return false;
   }
 }
+
+/** The parts of an IPC event and of our window that the sender check looks at. */
+export interface IpcSenderLike {
+  readonly sender: unknown;
+  readonly senderFrame: { readonly url: string } | null;
+}
+export interface OwnWindowLike {
+  readonly contents: unknown;
+  readonly mainFrame: unknown;
+}
+
+/**
+ * An IPC call is ours only if it comes from our window's web contents, from its top frame (not
+ * an iframe), and from a page at app://heitu.
+ */
+export function isTrustedSender(event: IpcSenderLike, own: OwnWindowLike | null): boolean {
+  return (
+    own !== null &&
+    event.sender === own.contents &&
+    event.senderFrame !== null &&
+    event.senderFrame === own.mainFrame &&
+    isAppUrl(event.senderFrame.url)
+  );
+}

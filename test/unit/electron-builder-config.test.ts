@@ -39,7 +39,7 @@ test('electron-builder.yml matches electron-builder’s schema', async () => {
 });
 
 test('the schema check rejects a misspelt option (so passing means something)', async () => {
-  const broken = { ...config, linux: { ...(config['linux'] as object), tagret: ['AppImage'] } };
+  const broken = { ...config, linux: { ...(config.linux as object), tagret: ['AppImage'] } };
   await assert.rejects(validateConfiguration(broken, debugLogger), /configuration\.linux/);
 });
 

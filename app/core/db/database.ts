@@ -21,12 +21,7 @@ export function migrate(
   target: number = LATEST_VERSION,
 ): number {
   const current = schemaVersion(db);
-  if (current > target) {
-    throw new NewsApiError(
-      'DATABASE_TOO_NEW',
-      `The library was written by a newer version of Heitu Reader (schema ${current}, this version knows ${target}). Update the app; the file has not been changed.`,
-    );
-  }
+  refuseNewer(current, target);
   const pending = migrations
     .filter((m) => m.version > current && m.version <= target)
     .sort((a, b) => a.version - b.version);
@@ -41,6 +36,15 @@ export function migrate(
   return schemaVersion(db);
 }
 
+function refuseNewer(current: number, known: number): void {
+  if (current > known) {
+    throw new NewsApiError(
+      'DATABASE_TOO_NEW',
+      `The library was written by a newer version of Heitu Reader (schema ${current}, this version knows ${known}). Update the app; the file has not been changed.`,
+    );
+  }
+}
+
 export interface OpenOptions {
   readonly readonly?: boolean;
 }
@@ -50,6 +54,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database 
   const db = new BetterSqlite3(file, { readonly: options.readonly ?? false });
   try {
     db.pragma('busy_timeout = 5000');
+    // Before anything that writes (even switching to WAL rewrites the header): a file from a
+    // newer version must be left exactly as it is.
+    refuseNewer(schemaVersion(db), LATEST_VERSION);
     if (options.readonly !== true) {
       if (file !== ':memory:') db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');

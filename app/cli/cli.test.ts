@@ -1,0 +1,158 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { main, type CliIo } from './cli.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'heitu-cli-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+const root = join(import.meta.dirname, '..', '..');
+
+async function run(
+  argv: string[],
+  env: Record<string, string> = {},
+  untilStopped?: () => Promise<void>,
+): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CliIo = {
+    out: (t) => (out += `${t}\n`),
+    err: (t) => (err += `${t}\n`),
+    env,
+    ...(untilStopped ? { untilStopped } : {}),
+  };
+  const code = await main(argv, io);
+  return { code, out, err };
+}
+
+test('--help lists the commands and the data-folder option', async () => {
+  const { code, out } = await run(['--help']);
+  assert.equal(code, 0);
+  for (const word of ['web', 'status', 'regions', 'settings', '--data-dir', '--json'])
+    assert.ok(out.includes(word), word);
+  const sub = await run(['web', '--help']);
+  assert.match(sub.out, /heitu web \[--port N\] \[--data-dir DIR\]/);
+});
+
+test('an unknown command or option says so and exits 2', async () => {
+  const unknown = await run(['frobnicate']);
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.err, /unknown command "frobnicate"/);
+  const badOption = await run(['status', '--colour']);
+  assert.equal(badOption.code, 2);
+  assert.match(badOption.err, /--colour/);
+  const badPort = await run(['web', '--port', 'http', '--data-dir', join(dir, 'x')]);
+  assert.equal(badPort.code, 2);
+  assert.match(badPort.err, /--port/);
+});
+
+test('settings set/get go to the library in --data-dir, as JSON when asked', async () => {
+  const dataDir = join(dir, 'lib');
+  const set = await run([
+    'settings',
+    'set',
+    'theme=dark',
+    'textScale=120',
+    'markReadOnOpen=false',
+    '--data-dir',
+    dataDir,
+  ]);
+  assert.equal(set.code, 0, set.err);
+  const get = await run(['settings', '--json', '--data-dir', dataDir]);
+  const settings = JSON.parse(get.out) as Record<string, unknown>;
+  assert.equal(settings.theme, 'dark');
+  assert.equal(settings.textScale, 120);
+  assert.equal(settings.markReadOnOpen, false);
+});
+
+test('HEITU_DATA_DIR chooses the library when --data-dir is absent', async () => {
+  const dataDir = join(dir, 'from-env');
+  const status = await run(['status', '--json'], { HEITU_DATA_DIR: dataDir });
+  assert.equal(status.code, 0, status.err);
+  assert.equal((JSON.parse(status.out) as { dataDir: string }).dataDir, dataDir);
+});
+
+test('invalid settings are refused and change nothing', async () => {
+  const dataDir = join(dir, 'strict');
+  assert.equal((await run(['settings', 'set', 'theme=dark', '--data-dir', dataDir])).code, 0);
+  const bad = await run(['settings', 'set', 'theme=neon', '--data-dir', dataDir]);
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /theme/);
+  const unknownKey = await run(['settings', 'set', 'owner=me', '--data-dir', dataDir]);
+  assert.equal(unknownKey.code, 2);
+  const after = JSON.parse((await run(['settings', '--json', '--data-dir', dataDir])).out) as {
+    theme: string;
+  };
+  assert.equal(after.theme, 'dark');
+});
+
+test('regions prints the twelve tabs', async () => {
+  const { out } = await run(['regions', '--json']);
+  assert.equal((JSON.parse(out) as unknown[]).length, 12);
+  const text = await run(['regions']);
+  assert.match(text.out, /changbaishan\s+長白山保護開發區\t长白山保护开发区/);
+});
+
+test('web serves until stopped and prints a URL that opens the reader', async () => {
+  let stop: () => void = () => undefined;
+  const stopped = new Promise<void>((resolve) => (stop = resolve));
+  let printed = '';
+  let running: Promise<number> = Promise.resolve(-1);
+  const sawUrl = new Promise<string>((resolve) => {
+    const io: CliIo = {
+      out: (t) => {
+        printed += `${t}\n`;
+        const match = /Open (\S+)/.exec(t);
+        if (match?.[1] !== undefined) resolve(match[1]);
+      },
+      err: () => undefined,
+      env: {},
+      untilStopped: () => stopped,
+    };
+    running = main(['web', '--port', '0', '--data-dir', join(dir, 'web')], io);
+  });
+  const url = await sawUrl;
+  assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/\?token=/);
+  const opened = await fetch(url, { redirect: 'manual' });
+  assert.equal(opened.status, 303);
+  const cookie = (opened.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const page = await fetch(new URL('/', url), { headers: { Cookie: cookie } });
+  assert.equal(page.status, 200, 'the built renderer is served (npm run build first)');
+  assert.match(await page.text(), /<heitu-app>/);
+  stop();
+  assert.equal(await running, 0);
+  assert.match(printed, /serving .*web/);
+});
+
+test('a library written by a newer version is a clear error, not a crash', async () => {
+  const dataDir = join(dir, 'future');
+  assert.equal((await run(['status', '--data-dir', dataDir])).code, 0);
+  const { default: BetterSqlite3 } = await import('better-sqlite3');
+  const db = new BetterSqlite3(join(dataDir, 'heitu.sqlite3'));
+  db.pragma('user_version = 9990');
+  db.close();
+  const res = await run(['status', '--data-dir', dataDir]);
+  assert.equal(res.code, 1);
+  assert.match(res.err, /newer version of Heitu Reader/);
+});
+
+test('on a Node older than 22.12 the command prints one line and exits 1', () => {
+  // Pretend to be Node 20 the way the real one would look to our entry script.
+  const pretend = join(dir, 'pretend-node20.cjs');
+  writeFileSync(
+    pretend,
+    "Object.defineProperty(process, 'versions', { value: { ...process.versions, node: '20.20.2' } });\n",
+  );
+  const res = spawnSync(
+    process.execPath,
+    ['--require', pretend, join(root, 'bin', 'heitu.cjs'), '--help'],
+    { encoding: 'utf8' },
+  );
+  assert.equal(res.status, 1);
+  assert.equal(res.stdout, '');
+  const lines = res.stderr.trim().split('\n');
+  assert.equal(lines.length, 1, res.stderr);
+  assert.match(lines[0] ?? '', /needs Node\.js 22\.12 or newer, but this is Node 20\.20\.2/);
+});

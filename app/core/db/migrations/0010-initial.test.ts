@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import BetterSqlite3 from 'better-sqlite3';
+import { NewsApiError } from '../../../shared/errors.ts';
+import { migrate, openDatabase, schemaVersion } from '../database.ts';
+import { LATEST_VERSION, MIGRATIONS, type Migration } from './index.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'heitu-migrate-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+test('migrations are numbered in tens, strictly increasing', () => {
+  MIGRATIONS.forEach((m, i) => {
+    assert.equal(m.version % 10, 0, m.name);
+    if (i > 0) assert.ok(m.version > MIGRATIONS[i - 1]!.version);
+  });
+  assert.equal(LATEST_VERSION, MIGRATIONS.at(-1)!.version);
+});
+
+test('0010 creates the settings table on an empty file, with the pragmas set', () => {
+  const db = openDatabase(join(dir, 'fresh.sqlite3'));
+  assert.equal(schemaVersion(db), 10);
+  db.prepare("INSERT INTO settings (key, value) VALUES ('theme', '\"dark\"')").run();
+  assert.throws(
+    () => db.prepare("INSERT INTO settings (key, value) VALUES ('x', 'not json')").run(),
+    /CHECK/,
+  );
+  assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
+  assert.equal(db.pragma('foreign_keys', { simple: true }), 1);
+  assert.equal(db.pragma('synchronous', { simple: true }), 1); // NORMAL
+  assert.equal(db.pragma('busy_timeout', { simple: true }), 5000);
+  db.close();
+});
+
+test('migrating again is a no-op that keeps the rows', () => {
+  const file = join(dir, 'again.sqlite3');
+  const db = openDatabase(file);
+  db.prepare("INSERT INTO settings (key, value) VALUES ('theme', '\"dark\"')").run();
+  assert.equal(migrate(db), 10);
+  db.close();
+  const reopened = openDatabase(file);
+  assert.equal(
+    reopened.prepare('SELECT value FROM settings WHERE key = ?').pluck().get('theme'),
+    '"dark"',
+  );
+  reopened.close();
+});
+
+test('a database from a newer version is refused and left byte for byte as it was', () => {
+  const file = join(dir, 'newer.sqlite3');
+  const raw = new BetterSqlite3(file);
+  raw.exec('CREATE TABLE future (x); INSERT INTO future VALUES (1);');
+  raw.pragma('user_version = 9990');
+  raw.close();
+  const before = readFileSync(file);
+  assert.throws(
+    () => openDatabase(file),
+    (e: unknown) =>
+      e instanceof NewsApiError &&
+      e.code === 'DATABASE_TOO_NEW' &&
+      e.message.includes('newer version'),
+  );
+  assert.deepEqual(readFileSync(file), before);
+});
+
+test('a failing migration rolls back every pending step', () => {
+  const db = new BetterSqlite3(':memory:');
+  const broken: Migration[] = [
+    ...MIGRATIONS,
+    { version: 9000, name: 'good', up: (d) => d.exec('CREATE TABLE a (x)') },
+    { version: 9010, name: 'bad', up: (d) => d.exec('CREATE TABLE oops (') },
+  ];
+  assert.throws(() => migrate(db, broken, 9010));
+  assert.equal(schemaVersion(db), 0);
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
+  assert.deepEqual(tables, []);
+  db.close();
+});
