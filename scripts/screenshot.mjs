@@ -22,7 +22,12 @@ const url = await new Promise((resolve) => {
 });
 const browser = await chromium.launch({
   executablePath: process.env.HEITU_CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+  ],
 });
 const page = await browser.newPage({ viewport: { width: 1100, height: 560 }, locale: 'zh-TW' });
 await page.goto(url);
