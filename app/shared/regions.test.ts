@@ -4,20 +4,10 @@ import * as OpenCC from 'opencc-js';
 import { REGIONS, REGION_IDS, isRegionId, regionById } from './regions.ts';
 
 test('the twelve tabs come in the channel’s order', () => {
-  assert.deepEqual(REGION_IDS, [
-    'all',
-    'changchun',
-    'jilin',
-    'siping',
-    'liaoyuan',
-    'tonghua',
-    'baicheng',
-    'baishan',
-    'songyuan',
-    'yanbian',
-    'changbaishan',
-    'bookmarks',
-  ]);
+  assert.equal(
+    REGION_IDS.join(' '),
+    'all changchun jilin siping liaoyuan tonghua baicheng baishan songyuan yanbian changbaishan bookmarks',
+  );
   assert.deepEqual(
     REGIONS.map((r) => r.id),
     REGION_IDS,
