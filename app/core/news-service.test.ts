@@ -8,6 +8,7 @@ import type { NewsEvent } from '../shared/contract.ts';
 import { NewsApiError } from '../shared/errors.ts';
 import { DEFAULT_SETTINGS } from '../shared/settings.ts';
 import { DATABASE_FILE } from './data-dir.ts';
+import { LATEST_VERSION } from './db/migrations/index.ts';
 import { dispatch } from './dispatch.ts';
 import { NewsService } from './news-service.ts';
 
@@ -21,7 +22,7 @@ test('a new library has the default settings and the twelve regions', async () =
   const status = await service.getStatus();
   assert.equal(status.appVersion, '1.2.3');
   assert.equal(status.dataDir, join(dir, 'new'));
-  assert.equal(status.schemaVersion, 10);
+  assert.equal(status.schemaVersion, LATEST_VERSION);
   assert.equal(status.sync.lastSyncedAt, null);
   service.close();
 });

@@ -1,20 +1,43 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type {
+  Article,
+  ArticleId,
+  ArticleSummary,
+  BookmarkFile,
+  ImportResult,
+  ListQuery,
+  MarkRead,
+  Page,
+  SearchHit,
+  SearchOptions,
+  TabCount,
+} from '../shared/articles.ts';
 import type { NewsApi, NewsEvent, NewsListener, Status } from '../shared/contract.ts';
 import { NewsApiError } from '../shared/errors.ts';
 import { REGIONS, type Region } from '../shared/regions.ts';
 import { applySettingsPatch, type Settings, type SettingsPatch } from '../shared/settings.ts';
 import { DATABASE_FILE } from './data-dir.ts';
+import { articlesRepo, DEFAULT_PAGE, type ArticlesRepo, type NewArticle, type UpsertResult } from './db/articles-repo.ts';
+import { bookmarksRepo, type BookmarksRepo } from './db/bookmarks-repo.ts';
 import { openDatabase, schemaVersion, type Database } from './db/database.ts';
+import { openLibrary } from './db/library.ts';
+import { parseArticleId } from './db/rows.ts';
+import { searchRepo, type SearchRepo } from './db/search-repo.ts';
 import { settingsRepo, type SettingsRepo } from './db/settings-repo.ts';
+import { sourcesRepo, type SourcesRepo } from './db/sources-repo.ts';
+import { storageError } from './db/storage-error.ts';
 import { createLogger } from './log.ts';
 
 const log = createLogger('news-service');
+const DAY_MS = 86_400_000;
 
 export interface NewsServiceOptions {
   /** The folder that holds the library; created if missing. */
   readonly dataDir: string;
   readonly appVersion: string;
+  /** The clock, for tests. */
+  readonly now?: () => number;
 }
 
 /**
@@ -24,16 +47,30 @@ export interface NewsServiceOptions {
 export class NewsService implements NewsApi {
   readonly #db: Database;
   readonly #settings: SettingsRepo;
+  readonly #articles: ArticlesRepo;
+  readonly #bookmarks: BookmarksRepo;
+  readonly #search: SearchRepo;
+  readonly #sources: SourcesRepo;
   readonly #listeners = new Set<NewsListener>();
   readonly #options: NewsServiceOptions;
-  readonly #startedAt = new Date().toISOString();
+  readonly #notices: readonly string[];
+  readonly #now: () => number;
+  readonly #startedAt: string;
 
-  private constructor(db: Database, options: NewsServiceOptions) {
+  private constructor(db: Database, options: NewsServiceOptions, notices: readonly string[]) {
     this.#db = db;
     this.#options = options;
+    this.#notices = notices;
+    this.#now = options.now ?? Date.now;
+    this.#startedAt = new Date(this.#now()).toISOString();
     this.#settings = settingsRepo(db);
+    this.#articles = articlesRepo(db);
+    this.#bookmarks = bookmarksRepo(db);
+    this.#search = searchRepo(db);
+    this.#sources = sourcesRepo(db);
   }
 
+  /** Opens the library in `dataDir` (checking it, recovering a damaged one) and prunes it. */
   static open(options: NewsServiceOptions): NewsService {
     try {
       mkdirSync(options.dataDir, { recursive: true });
@@ -46,12 +83,19 @@ export class NewsService implements NewsApi {
     }
     const file = join(options.dataDir, DATABASE_FILE);
     log.info(`opening ${file}`);
-    return new NewsService(openDatabase(file), options);
+    const { db, notices } = openLibrary(file);
+    const service = new NewsService(db, options, notices);
+    service.prune();
+    return service;
   }
 
   /** For tests and tools: a service over an in-memory library. */
-  static inMemory(appVersion = '0.0.0-test'): NewsService {
-    return new NewsService(openDatabase(':memory:'), { dataDir: ':memory:', appVersion });
+  static inMemory(appVersion = '0.0.0-test', now?: () => number): NewsService {
+    return new NewsService(
+      openDatabase(':memory:'),
+      { dataDir: ':memory:', appVersion, ...(now ? { now } : {}) },
+      [],
+    );
   }
 
   listRegions(): Promise<readonly Region[]> {
@@ -65,14 +109,9 @@ export class NewsService implements NewsApi {
   setSettings(patch: SettingsPatch): Promise<Settings> {
     return settle(() => {
       const next = applySettingsPatch(this.#settings.read(), patch);
-      try {
+      this.#write('save the settings', () => {
         this.#settings.write(next);
-      } catch (error) {
-        const reason = (error as Error).message;
-        throw new NewsApiError('STORAGE', `Could not save the settings: ${reason}`, {
-          cause: error,
-        });
-      }
+      });
       this.#emit({ type: 'settingsChanged', settings: next });
       return next;
     });
@@ -85,8 +124,111 @@ export class NewsService implements NewsApi {
       schemaVersion: schemaVersion(this.#db),
       startedAt: this.#startedAt,
       sync: { state: 'idle', lastSyncedAt: null },
-      notices: [],
+      notices: this.#notices,
     }));
+  }
+
+  listArticles(query: ListQuery): Promise<Page<ArticleSummary>> {
+    return settle(() => {
+      const limit = query.limit ?? DEFAULT_PAGE;
+      const cursor = query.cursor ?? null;
+      if (query.region === 'bookmarks') return this.#bookmarks.list(cursor, limit);
+      if (cursor !== null && !/^\d+$/.test(cursor)) {
+        throw new NewsApiError('BAD_ARGUMENT', 'That cursor belongs to the bookmarks tab.');
+      }
+      return this.#articles.list(query.region, cursor === null ? null : Number(cursor), limit);
+    });
+  }
+
+  getArticle(id: ArticleId): Promise<Article> {
+    return settle(() => {
+      const { kind, n } = parseArticleId(id);
+      const found =
+        kind === 'article'
+          ? (this.#articles.get(n) ?? this.#bookmarks.copy({ articleId: n }))
+          : this.#bookmarks.copy({ bookmarkId: n });
+      if (found === null) throw new NewsApiError('NOT_FOUND', `There is no article ${id} in the library.`);
+      return found;
+    });
+  }
+
+  getTabCounts(): Promise<readonly TabCount[]> {
+    return settle(() => this.#articles.tabCounts());
+  }
+
+  markRead(request: MarkRead): Promise<{ readonly changed: number }> {
+    return settle(() => {
+      const ids = request.ids.map(parseArticleId).filter((p) => p.kind === 'article').map((p) => p.n);
+      const changed = this.#write('mark articles read', () => this.#articles.markRead(ids, request.read, this.#now()));
+      if (changed > 0) this.#emit({ type: 'libraryChanged' });
+      return { changed };
+    });
+  }
+
+  setBookmark(id: ArticleId, on: boolean): Promise<{ readonly id: ArticleId; readonly bookmarked: boolean }> {
+    return settle(() => {
+      const { kind, n } = parseArticleId(id);
+      this.#write(on ? 'add the bookmark' : 'remove the bookmark', () => {
+        if (kind === 'bookmark') {
+          if (on ? !this.#bookmarks.exists(n) : !this.#bookmarks.remove(n)) throw notFound(id);
+        } else if (on) {
+          if (!this.#bookmarks.add(n, this.#now()) && this.#bookmarks.copy({ articleId: n }) === null) throw notFound(id);
+        } else {
+          this.#bookmarks.removeForArticle(n);
+        }
+      });
+      this.#emit({ type: 'libraryChanged' });
+      return { id, bookmarked: on };
+    });
+  }
+
+  exportBookmarks(): Promise<BookmarkFile> {
+    return settle(() => this.#bookmarks.exportFile(this.#now()));
+  }
+
+  importBookmarks(file: BookmarkFile): Promise<ImportResult> {
+    return settle(() => {
+      const result = this.#write('import the bookmarks', () => this.#bookmarks.importFile(file));
+      this.#emit({ type: 'libraryChanged' });
+      return result;
+    });
+  }
+
+  search(query: string, options: SearchOptions = {}): Promise<Page<SearchHit>> {
+    return settle(() => {
+      const cursor = options.cursor ?? null;
+      if (cursor !== null && !/^\d+$/.test(cursor)) throw new NewsApiError('BAD_ARGUMENT', 'That is not a search cursor.');
+      return this.#search.search(
+        query,
+        options.region ?? 'all',
+        cursor === null ? null : Number(cursor),
+        options.limit ?? DEFAULT_PAGE,
+      );
+    });
+  }
+
+  // ---- Not part of the contract: for the sync engine, the CLI and tests. ----
+
+  /** Stores a batch of articles in one transaction (the sync engine's way in). */
+  storeArticles(batch: readonly NewArticle[]): UpsertResult {
+    const result = this.#write('store the articles', () => this.#articles.upsert(batch));
+    if (result.inserted + result.updated > 0) this.#emit({ type: 'libraryChanged' });
+    return result;
+  }
+
+  get sources(): SourcesRepo {
+    return this.#sources;
+  }
+
+  /** Deletes articles older than the retention setting, never a bookmarked one. */
+  prune(): number {
+    const days = this.#settings.read().retentionDays;
+    const removed = this.#write('prune old articles', () => this.#articles.prune(this.#now() - days * DAY_MS));
+    if (removed > 0) {
+      log.info(`pruned ${removed} articles older than ${days} days`);
+      this.#emit({ type: 'libraryChanged' });
+    }
+    return removed;
   }
 
   subscribe(listener: NewsListener): () => void {
@@ -99,6 +241,14 @@ export class NewsService implements NewsApi {
     if (this.#db.open) this.#db.close();
   }
 
+  #write<T>(action: string, work: () => T): T {
+    try {
+      return work();
+    } catch (error) {
+      throw storageError(action, error);
+    }
+  }
+
   #emit(event: NewsEvent): void {
     for (const listener of this.#listeners) {
       try {
@@ -108,6 +258,10 @@ export class NewsService implements NewsApi {
       }
     }
   }
+}
+
+function notFound(id: ArticleId): NewsApiError {
+  return new NewsApiError('NOT_FOUND', `There is no article ${id} in the library.`);
 }
 
 /** Runs synchronous work (better-sqlite3 is synchronous) so that a throw becomes a rejection. */

@@ -6,6 +6,25 @@
  */
 import * as v from 'valibot';
 import type { CallResult } from './errors.ts';
+import {
+  ArticleIdSchema,
+  BookmarkFileSchema,
+  ListQuerySchema,
+  MarkReadSchema,
+  SearchOptionsSchema,
+  SearchQuerySchema,
+  type Article,
+  type ArticleId,
+  type ArticleSummary,
+  type BookmarkFile,
+  type ImportResult,
+  type ListQuery,
+  type MarkRead,
+  type Page,
+  type SearchHit,
+  type SearchOptions,
+  type TabCount,
+} from './articles.ts';
 import type { Region } from './regions.ts';
 import { SettingsPatchSchema, type Settings, type SettingsPatch } from './settings.ts';
 
@@ -33,6 +52,19 @@ export interface NewsApi {
   /** Applies a partial change and returns the settings as now saved. */
   setSettings(patch: SettingsPatch): Promise<Settings>;
   getStatus(): Promise<Status>;
+  /** One page of a tab, newest first (bookmarks: newest bookmark first); keyset-paged. */
+  listArticles(query: ListQuery): Promise<Page<ArticleSummary>>;
+  /** The article, or a bookmark's copy of it when the article is gone. */
+  getArticle(id: ArticleId): Promise<Article>;
+  /** Unread and total counts for every tab, in tab order. */
+  getTabCounts(): Promise<readonly TabCount[]>;
+  markRead(request: MarkRead): Promise<{ readonly changed: number }>;
+  setBookmark(id: ArticleId, on: boolean): Promise<{ readonly id: ArticleId; readonly bookmarked: boolean }>;
+  /** Every bookmark as the documented JSON file (docs/bookmarks-format.md). */
+  exportBookmarks(): Promise<BookmarkFile>;
+  importBookmarks(file: BookmarkFile): Promise<ImportResult>;
+  /** Cross-script full-text search, newest first, with highlighted snippets. */
+  search(query: string, options?: SearchOptions): Promise<Page<SearchHit>>;
 }
 
 export type NewsMethod = keyof NewsApi;
@@ -42,6 +74,14 @@ export const NEWS_API_METHODS = [
   'getSettings',
   'setSettings',
   'getStatus',
+  'listArticles',
+  'getArticle',
+  'getTabCounts',
+  'markRead',
+  'setBookmark',
+  'exportBookmarks',
+  'importBookmarks',
+  'search',
 ] as const satisfies readonly NewsMethod[];
 
 // Compile-time proof that the list names every method of the interface, and nothing else.
@@ -57,6 +97,14 @@ export const NEWS_API_ARGS: {
   getSettings: v.strictTuple([]),
   setSettings: v.strictTuple([SettingsPatchSchema]),
   getStatus: v.strictTuple([]),
+  listArticles: v.strictTuple([ListQuerySchema]),
+  getArticle: v.strictTuple([ArticleIdSchema]),
+  getTabCounts: v.strictTuple([]),
+  markRead: v.strictTuple([MarkReadSchema]),
+  setBookmark: v.strictTuple([ArticleIdSchema, v.boolean()]),
+  exportBookmarks: v.strictTuple([]),
+  importBookmarks: v.strictTuple([BookmarkFileSchema]),
+  search: v.strictTuple([SearchQuerySchema, v.optional(SearchOptionsSchema)]),
 };
 
 export function isNewsMethod(name: unknown): name is NewsMethod {
@@ -66,7 +114,9 @@ export function isNewsMethod(name: unknown): name is NewsMethod {
 /** Events pushed from the app to every open window. */
 export type NewsEvent =
   | { readonly type: 'settingsChanged'; readonly settings: Settings }
-  | { readonly type: 'statusChanged'; readonly status: Status };
+  | { readonly type: 'statusChanged'; readonly status: Status }
+  /** Articles, read state or bookmarks changed: refresh what is visible. */
+  | { readonly type: 'libraryChanged' };
 
 export type NewsListener = (event: NewsEvent) => void;
 

@@ -66,7 +66,7 @@ export class HeituApp extends LitElement {
     super.connectedCallback();
     this.#unsubscribe = this.#api.subscribe((event) => {
       if (event.type === 'settingsChanged') this.settings = event.settings;
-      else this.status = event.status;
+      else if (event.type === 'statusChanged') this.status = event.status;
     });
     void this.#load();
   }

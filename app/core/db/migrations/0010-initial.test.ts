@@ -19,14 +19,20 @@ test('migrations are numbered in tens, strictly increasing', () => {
   assert.equal(LATEST_VERSION, MIGRATIONS.at(-1)!.version);
 });
 
-test('0010 creates the settings table on an empty file, with the pragmas set', () => {
-  const db = openDatabase(join(dir, 'fresh.sqlite3'));
-  assert.equal(schemaVersion(db), 10);
+test('0010 creates the settings table on an empty file', () => {
+  const db = new BetterSqlite3(join(dir, 'fresh.sqlite3'));
+  assert.equal(migrate(db, MIGRATIONS, 10), 10);
   db.prepare("INSERT INTO settings (key, value) VALUES ('theme', '\"dark\"')").run();
   assert.throws(
     () => db.prepare("INSERT INTO settings (key, value) VALUES ('x', 'not json')").run(),
     /CHECK/,
   );
+  db.close();
+});
+
+test('the library opens with WAL, foreign keys, NORMAL sync and a busy timeout', () => {
+  const db = openDatabase(join(dir, 'pragmas.sqlite3'));
+  assert.equal(schemaVersion(db), LATEST_VERSION);
   assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
   assert.equal(db.pragma('foreign_keys', { simple: true }), 1);
   assert.equal(db.pragma('synchronous', { simple: true }), 1); // NORMAL
@@ -38,7 +44,7 @@ test('migrating again is a no-op that keeps the rows', () => {
   const file = join(dir, 'again.sqlite3');
   const db = openDatabase(file);
   db.prepare("INSERT INTO settings (key, value) VALUES ('theme', '\"dark\"')").run();
-  assert.equal(migrate(db), 10);
+  assert.equal(migrate(db), LATEST_VERSION);
   db.close();
   const reopened = openDatabase(file);
   assert.equal(

@@ -1,0 +1,284 @@
+/**
+ * Articles, their regions, read state and tab counts. This file's exports are its whole API;
+ * all SQL about articles lives here.
+ */
+import type { Article, ArticleSummary, Page, SourceScript, TabCount } from '../../shared/articles.ts';
+import { REGION_IDS, type RegionId } from '../../shared/regions.ts';
+import { indexTokens } from '../text/search-tokens.ts';
+import type { Database } from './database.ts';
+import { SUMMARY_COLUMNS, toArticle, toSummary, type ArticleRow, type SummaryRow } from './rows.ts';
+
+/** An article as the sync engine (or a test, or the benchmark) hands it over. */
+export interface NewArticle {
+  readonly url: string;
+  readonly guid?: string | null;
+  readonly contentHash?: string | null;
+  readonly sourceId?: string | null;
+  readonly title: string;
+  readonly summary?: string;
+  /** Already sanitised. */
+  readonly contentHtml?: string;
+  /** Plain text of the body, for search and snippets. */
+  readonly text: string;
+  readonly author?: string | null;
+  readonly sourceName?: string | null;
+  readonly editor?: string | null;
+  readonly responsibleEditor?: string | null;
+  readonly originalTitle?: string | null;
+  readonly copyright?: string | null;
+  /** Milliseconds since the epoch, UTC. */
+  readonly publishedAt: number;
+  readonly fetchedAt: number;
+  readonly script: SourceScript;
+  /** Place regions (not `all` or `bookmarks`). */
+  readonly regions: readonly RegionId[];
+  readonly thumbnailImageId?: number | null;
+}
+
+export interface UpsertResult {
+  readonly inserted: number;
+  readonly updated: number;
+  readonly unchanged: number;
+  /** Library ids of the articles, in the order given. */
+  readonly ids: readonly number[];
+}
+
+export const DEFAULT_PAGE = 50;
+/** Slots per millisecond in a sort key: published_ms × 1024 + slot. */
+const SLOTS = 1024;
+
+interface ExistingRow {
+  id: number;
+  sort_key: number;
+  published_at: number;
+  content_hash: string | null;
+  title: string;
+  summary: string;
+  text: string;
+}
+
+export interface ArticlesRepo {
+  upsert(batch: readonly NewArticle[]): UpsertResult;
+  list(region: Exclude<RegionId, 'bookmarks'>, cursor: number | null, limit: number): Page<ArticleSummary>;
+  get(id: number): Article | null;
+  /** Summary rows for the given sort keys (search hits), keyed by sort key. */
+  summariesBySortKey(keys: readonly number[]): Map<number, SummaryRow & { text: string }>;
+  markRead(ids: readonly number[], read: boolean, now: number): number;
+  tabCounts(): TabCount[];
+  /** Deletes articles published before `before` (ms), never a bookmarked one. Returns how many. */
+  prune(before: number): number;
+  count(): number;
+}
+
+export function articlesRepo(db: Database): ArticlesRepo {
+  const byUrl = db.prepare<[string], ExistingRow>(
+    'SELECT id, sort_key, published_at, content_hash, title, summary, text FROM articles WHERE url = ?',
+  );
+  const byGuid = db.prepare<[string | null, string], ExistingRow>(
+    'SELECT id, sort_key, published_at, content_hash, title, summary, text FROM articles WHERE source_id IS ? AND guid = ?',
+  );
+  const byHash = db.prepare<[string], ExistingRow>(
+    'SELECT id, sort_key, published_at, content_hash, title, summary, text FROM articles WHERE content_hash = ?',
+  );
+  const sortKeyTaken = db.prepare<[number], number>('SELECT 1 FROM articles WHERE sort_key = ?').pluck();
+  const insertArticle = db.prepare(`
+    INSERT INTO articles (sort_key, published_at, fetched_at, source_id, script, thumbnail_image_id, title,
+      source_name, summary, url, guid, content_hash, author, editor, responsible_editor, original_title,
+      copyright, content_html, text)
+    VALUES (@sortKey, @publishedAt, @fetchedAt, @sourceId, @script, @thumbnailImageId, @title,
+      @sourceName, @summary, @url, @guid, @contentHash, @author, @editor, @responsibleEditor, @originalTitle,
+      @copyright, @contentHtml, @text)`);
+  const updateArticle = db.prepare(`
+    UPDATE articles SET sort_key = @sortKey, published_at = @publishedAt, updated_at = @fetchedAt,
+      source_id = @sourceId, script = @script, thumbnail_image_id = @thumbnailImageId, title = @title,
+      source_name = @sourceName, summary = @summary, url = @url, guid = @guid, content_hash = @contentHash,
+      author = @author, editor = @editor, responsible_editor = @responsibleEditor,
+      original_title = @originalTitle, copyright = @copyright, content_html = @contentHtml, text = @text
+    WHERE id = @id`);
+  const insertRegion = db.prepare<[string, number, number, number]>(
+    'INSERT OR IGNORE INTO article_regions (region, sort_key, article_id, unread) VALUES (?, ?, ?, ?)',
+  );
+  const deleteRegions = db.prepare<[number]>('DELETE FROM article_regions WHERE article_id = ?');
+  const isUnread = db.prepare<[number], number>('SELECT read_at IS NULL FROM articles WHERE id = ?').pluck();
+  const indexInsert = db.prepare<[number, string]>('INSERT INTO search_index (rowid, tokens) VALUES (?, ?)');
+  const indexDelete = db.prepare<[number]>('DELETE FROM search_index WHERE rowid = ?');
+
+  const listAll = db.prepare<[number, number], SummaryRow>(
+    `SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.sort_key < ? ORDER BY a.sort_key DESC LIMIT ?`,
+  );
+  const listRegion = db.prepare<[string, number, number], SummaryRow>(
+    `SELECT ${SUMMARY_COLUMNS} FROM article_regions r JOIN articles a ON a.id = r.article_id
+     WHERE r.region = ? AND r.sort_key < ? ORDER BY r.sort_key DESC LIMIT ?`,
+  );
+  const getOne = db.prepare<[number], ArticleRow>(
+    `SELECT ${SUMMARY_COLUMNS}, a.fetched_at, a.url, a.author, a.editor, a.responsible_editor,
+       a.original_title, a.copyright, a.content_html
+     FROM articles a WHERE a.id = ?`,
+  );
+  const bySortKey = db.prepare<[number], SummaryRow & { text: string }>(
+    `SELECT ${SUMMARY_COLUMNS}, a.text FROM articles a WHERE a.sort_key = ?`,
+  );
+  const setRead = db.prepare<[number | null, number]>(
+    'UPDATE articles SET read_at = ?1 WHERE id = ?2 AND (read_at IS NULL) <> (?1 IS NULL)',
+  );
+  const counts = db.prepare<[], { region: RegionId; total: number; unread: number }>(
+    'SELECT region, total, unread FROM tab_counts',
+  );
+  const bookmarkCounts = db.prepare<[], { total: number; unread: number }>(
+    `SELECT count(*) AS total, coalesce(sum(a.read_at IS NULL), 0) AS unread
+     FROM bookmarks b LEFT JOIN articles a ON a.id = b.article_id`,
+  );
+  const pruneOld = db.prepare<[number]>(
+    `DELETE FROM articles WHERE published_at < ?
+       AND NOT EXISTS (SELECT 1 FROM bookmarks b WHERE b.article_id = articles.id)`,
+  );
+  const pruneImages = db.prepare(
+    `DELETE FROM images WHERE NOT EXISTS (SELECT 1 FROM article_images ai WHERE ai.image_id = images.id)
+       AND NOT EXISTS (SELECT 1 FROM bookmark_images bi WHERE bi.image_id = images.id)`,
+  );
+  const countAll = db.prepare<[], number>('SELECT count(*) FROM articles').pluck();
+
+  function freeSortKey(publishedAt: number, url: string, own: number | null): number {
+    const base = Math.floor(publishedAt) * SLOTS;
+    let slot = hash(url) % SLOTS;
+    for (let tries = 0; tries < SLOTS; tries += 1) {
+      const key = base + slot;
+      if (key === own || sortKeyTaken.get(key) === undefined) return key;
+      slot = (slot + 1) % SLOTS;
+    }
+    throw new Error('more than 1024 articles published in the same millisecond');
+  }
+
+  function findExisting(a: NewArticle): ExistingRow | undefined {
+    return (
+      byUrl.get(a.url) ??
+      (a.guid ? byGuid.get(a.sourceId ?? null, a.guid) : undefined) ??
+      (a.contentHash ? byHash.get(a.contentHash) : undefined)
+    );
+  }
+
+  const upsertAll = db.transaction((batch: readonly NewArticle[]): UpsertResult => {
+    let inserted = 0;
+    let updated = 0;
+    let unchanged = 0;
+    const ids: number[] = [];
+    for (const a of batch) {
+      const existing = findExisting(a);
+      const params = toParams(a);
+      const searchable = `${a.title}\n${a.summary ?? ''}\n${a.text}`;
+      if (existing === undefined) {
+        const sortKey = freeSortKey(a.publishedAt, a.url, null);
+        const id = Number(insertArticle.run({ ...params, sortKey }).lastInsertRowid);
+        for (const region of new Set(a.regions)) insertRegion.run(region, sortKey, id, 1);
+        indexInsert.run(sortKey, indexTokens(searchable));
+        inserted += 1;
+        ids.push(id);
+        continue;
+      }
+      ids.push(existing.id);
+      const same =
+        existing.published_at === a.publishedAt &&
+        existing.title === a.title &&
+        existing.summary === (a.summary ?? '') &&
+        existing.text === a.text &&
+        (a.contentHash ?? null) === existing.content_hash;
+      if (same) {
+        unchanged += 1;
+        continue;
+      }
+      const sortKey =
+        existing.published_at === a.publishedAt ? existing.sort_key : freeSortKey(a.publishedAt, a.url, existing.sort_key);
+      updateArticle.run({ ...params, sortKey, id: existing.id });
+      const unread = isUnread.get(existing.id) ?? 1;
+      deleteRegions.run(existing.id);
+      for (const region of new Set(a.regions)) insertRegion.run(region, sortKey, existing.id, unread);
+      indexDelete.run(existing.sort_key);
+      indexInsert.run(sortKey, indexTokens(searchable));
+      updated += 1;
+    }
+    return { inserted, updated, unchanged, ids };
+  });
+
+  const markAll = db.transaction((ids: readonly number[], readAt: number | null) => {
+    let changed = 0;
+    for (const id of ids) changed += setRead.run(readAt, id).changes;
+    return changed;
+  });
+
+  const pruneAll = db.transaction((before: number) => {
+    const removed = pruneOld.run(before).changes;
+    if (removed > 0) pruneImages.run();
+    return removed;
+  });
+
+  return {
+    upsert: (batch) => upsertAll(batch),
+    list(region, cursor, limit) {
+      const start = cursor ?? Number.MAX_SAFE_INTEGER;
+      const rows = region === 'all' ? listAll.all(start, limit + 1) : listRegion.all(region, start, limit + 1);
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      return {
+        items: page.map((row) => toSummary(row)),
+        nextCursor: rows.length > limit && last !== undefined ? String(last.sort_key) : null,
+      };
+    },
+    get(id) {
+      const row = getOne.get(id);
+      return row === undefined ? null : toArticle(row);
+    },
+    summariesBySortKey(keys) {
+      const out = new Map<number, SummaryRow & { text: string }>();
+      for (const key of keys) {
+        const row = bySortKey.get(key);
+        if (row !== undefined) out.set(key, row);
+      }
+      return out;
+    },
+    markRead: (ids, read, now) => markAll(ids, read ? now : null),
+    tabCounts() {
+      const byRegion = new Map(counts.all().map((c) => [c.region, c]));
+      const bookmarks = bookmarkCounts.get() ?? { total: 0, unread: 0 };
+      return REGION_IDS.map((region) => {
+        if (region === 'bookmarks') return { region, total: bookmarks.total, unread: bookmarks.unread };
+        const c = byRegion.get(region);
+        return { region, total: c?.total ?? 0, unread: c?.unread ?? 0 };
+      });
+    },
+    prune: (before) => pruneAll(before),
+    count: () => countAll.get() ?? 0,
+  };
+}
+
+function toParams(a: NewArticle): Record<string, string | number | null> {
+  return {
+    publishedAt: Math.floor(a.publishedAt),
+    fetchedAt: Math.floor(a.fetchedAt),
+    sourceId: a.sourceId ?? null,
+    script: a.script,
+    thumbnailImageId: a.thumbnailImageId ?? null,
+    title: a.title,
+    sourceName: a.sourceName ?? null,
+    summary: a.summary ?? '',
+    url: a.url,
+    guid: a.guid ?? null,
+    contentHash: a.contentHash ?? null,
+    author: a.author ?? null,
+    editor: a.editor ?? null,
+    responsibleEditor: a.responsibleEditor ?? null,
+    originalTitle: a.originalTitle ?? null,
+    copyright: a.copyright ?? null,
+    contentHtml: a.contentHtml ?? '',
+    text: a.text,
+  };
+}
+
+/** FNV-1a, to spread sort-key slots; not for security. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}

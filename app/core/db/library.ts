@@ -1,0 +1,155 @@
+/**
+ * Opening the library file safely: a damaged file is moved aside (never deleted), a fresh one is
+ * started, and the bookmarks (and settings) are recovered from the damaged copy as far as it can
+ * still be read. The notices say what happened, in words for the reader.
+ */
+import { existsSync, renameSync } from 'node:fs';
+import BetterSqlite3 from 'better-sqlite3';
+import { BookmarkRecordSchema, type BookmarkRecord } from '../../shared/articles.ts';
+import { NewsApiError } from '../../shared/errors.ts';
+import * as v from 'valibot';
+import { createLogger } from '../log.ts';
+import { bookmarksRepo } from './bookmarks-repo.ts';
+import { openDatabase, type Database } from './database.ts';
+
+const log = createLogger('library');
+
+export interface OpenedLibrary {
+  readonly db: Database;
+  readonly notices: readonly string[];
+}
+
+const CORRUPTION_CODES = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_CORRUPT_INDEX', 'SQLITE_CORRUPT_VTAB']);
+
+class DamagedFile extends Error {}
+
+function isDamage(error: unknown): boolean {
+  if (error instanceof DamagedFile) return true;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && CORRUPTION_CODES.has(code);
+}
+
+/** Opens `file`, checking it first; see the module comment for what happens to a damaged one. */
+export function openLibrary(file: string, now: Date = new Date()): OpenedLibrary {
+  try {
+    const db = openDatabase(file);
+    try {
+      const check = db.pragma('quick_check', { simple: true });
+      if (check !== 'ok') throw new DamagedFile(String(check));
+      return { db, notices: [] };
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  } catch (error) {
+    if (error instanceof NewsApiError || !isDamage(error)) throw error;
+    log.error(`the library ${file} is damaged`, error);
+    return recover(file, now);
+  }
+}
+
+function recover(file: string, now: Date): OpenedLibrary {
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  const aside = `${file}.damaged-${stamp}`;
+  renameSync(file, aside);
+  for (const suffix of ['-wal', '-shm']) {
+    if (existsSync(`${file}${suffix}`)) renameSync(`${file}${suffix}`, `${aside}${suffix}`);
+  }
+  const salvaged = salvage(aside);
+  const db = openDatabase(file);
+  let restored = 0;
+  if (salvaged.bookmarks.length > 0) {
+    restored = bookmarksRepo(db).importFile({
+      format: 'heitu-bookmarks',
+      version: 1,
+      exportedAt: now.toISOString(),
+      bookmarks: salvaged.bookmarks,
+    }).added;
+  }
+  const upsertSetting = db.prepare<[string, string]>(
+    'INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)',
+  );
+  for (const [key, value] of salvaged.settings) safe(() => upsertSetting.run(key, value));
+  const notice =
+    `The library file was damaged. It has been kept as ${aside} and a new library was started. ` +
+    (restored > 0
+      ? `${restored} bookmark${restored === 1 ? ' was' : 's were'} recovered; articles will come back with the next sync.`
+      : 'No bookmarks could be recovered from it; articles will come back with the next sync.');
+  return { db, notices: [notice] };
+}
+
+interface Salvage {
+  bookmarks: BookmarkRecord[];
+  settings: [string, string][];
+}
+
+/** Reads what it can from a damaged file, row by row; never throws. */
+function salvage(file: string): Salvage {
+  const result: Salvage = { bookmarks: [], settings: [] };
+  let db: BetterSqlite3.Database;
+  try {
+    db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  } catch {
+    return result;
+  }
+  try {
+    const seen = new Set<number>();
+    const take = (row: Record<string, unknown>): void => {
+      const id = Number(row['id']);
+      if (seen.has(id)) return;
+      seen.add(id);
+      const record = toRecord(row);
+      if (record !== null) result.bookmarks.push(record);
+    };
+    let lastId = 0;
+    try {
+      for (const row of db.prepare('SELECT * FROM bookmarks ORDER BY id').iterate()) {
+        take(row as Record<string, unknown>);
+        lastId = Number((row as { id: number }).id);
+      }
+    } catch (error) {
+      log.warn(`bookmark scan stopped after id ${lastId}; probing the rest`, error);
+      // Past a damaged page, try each remaining id on its own.
+      const probe = db.prepare('SELECT * FROM bookmarks WHERE id = ?');
+      const highest = safe(() => db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'bookmarks'").pluck().get() as number) ?? lastId + 10_000;
+      for (let id = lastId + 1; id <= highest; id += 1) {
+        const row = safe(() => probe.get(id) as Record<string, unknown> | undefined);
+        if (row !== undefined) take(row);
+      }
+    }
+    const settings = safe(() => db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[]);
+    if (settings !== undefined) result.settings = settings.map((s) => [s.key, s.value]);
+  } finally {
+    db.close();
+  }
+  return result;
+}
+
+function safe<T>(fn: () => T): T | undefined {
+  try {
+    return fn();
+  } catch {
+    return undefined;
+  }
+}
+
+function toRecord(row: Record<string, unknown>): BookmarkRecord | null {
+  const time = (v: unknown): string | undefined =>
+    typeof v === 'number' && Number.isFinite(v) ? new Date(v).toISOString() : undefined;
+  const parsed = v.safeParse(BookmarkRecordSchema, {
+    url: row['url'],
+    title: row['title'],
+    publishedAt: time(row['published_at']),
+    bookmarkedAt: time(row['bookmarked_at']),
+    sourceName: row['source_name'],
+    summary: row['summary'] ?? '',
+    author: row['author'],
+    editor: row['editor'],
+    responsibleEditor: row['responsible_editor'],
+    originalTitle: row['original_title'],
+    copyright: row['copyright'],
+    script: row['script'],
+    contentHtml: row['content_html'] ?? '',
+  });
+  return parsed.success ? parsed.output : null;
+}

@@ -1,0 +1,75 @@
+/** Row shapes and their conversion to contract data, shared by the repositories. */
+import type { Article, ArticleId, ArticleSummary, SourceScript } from '../../shared/articles.ts';
+
+export const SNIPPET_LENGTH = 120;
+
+export interface SummaryRow {
+  id: number;
+  sort_key: number;
+  published_at: number;
+  read_at: number | null;
+  script: SourceScript;
+  thumbnail_image_id: number | null;
+  title: string;
+  source_name: string | null;
+  summary: string;
+  bookmarked: 0 | 1;
+}
+
+export interface ArticleRow extends SummaryRow {
+  fetched_at: number;
+  url: string;
+  author: string | null;
+  editor: string | null;
+  responsible_editor: string | null;
+  original_title: string | null;
+  copyright: string | null;
+  content_html: string;
+}
+
+export const SUMMARY_COLUMNS = `a.id, a.sort_key, a.published_at, a.read_at, a.script, a.thumbnail_image_id,
+  a.title, a.source_name, a.summary,
+  EXISTS (SELECT 1 FROM bookmarks b WHERE b.article_id = a.id) AS bookmarked`;
+
+export const iso = (ms: number): string => new Date(ms).toISOString();
+
+export const articleIdOf = (n: number): ArticleId => `a${n}` as ArticleId;
+export const bookmarkIdOf = (n: number): ArticleId => `b${n}` as ArticleId;
+
+export function parseArticleId(id: ArticleId): { kind: 'article' | 'bookmark'; n: number } {
+  return { kind: id.startsWith('a') ? 'article' : 'bookmark', n: Number(id.slice(1)) };
+}
+
+export function oneLine(text: string, max = SNIPPET_LENGTH): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+
+export function toSummary(row: SummaryRow, snippet?: string): ArticleSummary {
+  return {
+    id: articleIdOf(row.id),
+    title: row.title,
+    publishedAt: iso(row.published_at),
+    sourceName: row.source_name,
+    snippet: snippet ?? oneLine(row.summary),
+    thumbnail: row.thumbnail_image_id === null ? null : `/images/${row.thumbnail_image_id}`,
+    unread: row.read_at === null,
+    bookmarked: row.bookmarked === 1,
+    script: row.script,
+  };
+}
+
+export function toArticle(row: ArticleRow): Article {
+  return {
+    ...toSummary(row),
+    url: row.url,
+    author: row.author,
+    editor: row.editor,
+    responsibleEditor: row.responsible_editor,
+    originalTitle: row.original_title,
+    copyright: row.copyright,
+    contentHtml: row.content_html,
+    fetchedAt: iso(row.fetched_at),
+    fromBookmark: false,
+  };
+}

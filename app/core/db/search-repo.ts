@@ -1,0 +1,117 @@
+/**
+ * Cross-script full-text search over the library (docs/technotes/0004-search.md). The index
+ * holds folded bigrams with rowid = sort_key, so FTS5 hands candidates back newest first; each is
+ * checked against its folded text when the index alone cannot prove the match, and gets a
+ * snippet with the matches highlighted. This file's exports are its whole API.
+ */
+import type { Highlight, Page, SearchHit } from '../../shared/articles.ts';
+import type { RegionId } from '../../shared/regions.ts';
+import { fold } from '../text/fold.ts';
+import { parseQuery } from '../text/search-tokens.ts';
+import type { Database } from './database.ts';
+import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './rows.ts';
+
+/** Candidates fetched from the index per round trip. */
+const CHUNK = 64;
+/** Candidates checked per call at most; past that the page ends early with a cursor. */
+const MAX_CHECKED = 20_000;
+const BEFORE = 24;
+const SNIPPET = 110;
+
+type Row = SummaryRow & { text: string };
+
+export interface SearchRepo {
+  search(query: string, region: RegionId, cursor: number | null, limit: number): Page<SearchHit>;
+}
+
+export function searchRepo(db: Database): SearchRepo {
+  const candidates = db
+    .prepare<[string, number, number], number>(
+      'SELECT rowid FROM search_index WHERE search_index MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT ?',
+    )
+    .pluck();
+  const bySortKey = db.prepare<[number], Row>(`SELECT ${SUMMARY_COLUMNS}, a.text FROM articles a WHERE a.sort_key = ?`);
+  const inRegion = db
+    .prepare<[string, number], number>('SELECT 1 FROM article_regions WHERE region = ? AND sort_key = ?')
+    .pluck();
+  const isBookmarked = db
+    .prepare<[number], number>(
+      'SELECT 1 FROM articles a JOIN bookmarks b ON b.article_id = a.id WHERE a.sort_key = ?',
+    )
+    .pluck();
+
+  const inScope = (region: RegionId, key: number): boolean => {
+    if (region === 'all') return true;
+    if (region === 'bookmarks') return isBookmarked.get(key) !== undefined;
+    return inRegion.get(region, key) !== undefined;
+  };
+
+  return {
+    search(query, region, cursor, limit) {
+      const parsed = parseQuery(query);
+      if (parsed.match === '') return { items: [], nextCursor: null };
+      const hits: SearchHit[] = [];
+      let lastIncluded = 0;
+      let bound = cursor ?? Number.MAX_SAFE_INTEGER;
+      let checked = 0;
+      for (;;) {
+        const keys = candidates.all(parsed.match, bound, CHUNK);
+        for (const key of keys) {
+          checked += 1;
+          if (!inScope(region, key)) continue;
+          const row = bySortKey.get(key);
+          const hit = row === undefined ? null : toHit(row, parsed.runs, parsed.needsCheck);
+          if (hit === null) continue;
+          // One hit past the page proves there is a next page.
+          if (hits.length === limit) return { items: hits, nextCursor: String(lastIncluded) };
+          hits.push(hit);
+          lastIncluded = key;
+        }
+        const last = keys.at(-1);
+        if (keys.length < CHUNK || last === undefined) return { items: hits, nextCursor: null };
+        // Bounded work per call: a query whose candidates mostly fail the check ends the page early.
+        if (checked >= MAX_CHECKED) return { items: hits, nextCursor: String(last) };
+        bound = last;
+      }
+    },
+  };
+}
+
+/** The hit for `row`, or null when its text does not contain every run of the query. */
+function toHit(row: Row, runs: readonly string[], needsCheck: boolean): SearchHit | null {
+  const original = `${row.title}\n${row.summary}\n${row.text}`;
+  const folded = fold(original);
+  if (needsCheck && !runs.every((run) => folded.includes(run))) return null;
+  const first = runs[0] ?? '';
+  // Prefer a match in the body over one in the title, which the list shows anyway.
+  const bodyStart = row.title.length + 1;
+  let at = folded.indexOf(first, bodyStart);
+  if (at === -1) at = Math.max(0, folded.indexOf(first));
+  const floor = at >= bodyStart ? bodyStart : 0;
+  const start = Math.max(floor, at - BEFORE);
+  const end = Math.min(original.length, start + SNIPPET);
+  const prefix = start > floor ? '…' : '';
+  const suffix = end < original.length ? '…' : '';
+  const snippet = `${prefix}${original.slice(start, end)}${suffix}`.replace(/\s/g, ' ');
+  const foldedSnippet = `${prefix}${folded.slice(start, end)}${suffix}`;
+  return { ...toSummary(row, snippet), highlights: highlightsIn(foldedSnippet, runs) };
+}
+
+function highlightsIn(foldedSnippet: string, runs: readonly string[]): Highlight[] {
+  const found: Highlight[] = [];
+  for (const run of runs) {
+    if (run === '') continue;
+    for (let i = foldedSnippet.indexOf(run); i !== -1; i = foldedSnippet.indexOf(run, i + run.length)) {
+      found.push({ start: i, length: run.length });
+    }
+  }
+  found.sort((a, b) => a.start - b.start);
+  // Drop overlaps so the renderer can wrap each range in <mark> without nesting.
+  const merged: Highlight[] = [];
+  for (const h of found) {
+    const prev = merged.at(-1);
+    if (prev !== undefined && h.start < prev.start + prev.length) continue;
+    merged.push(h);
+  }
+  return merged;
+}

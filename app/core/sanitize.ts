@@ -1,0 +1,64 @@
+/**
+ * The one HTML allowlist for article bodies (synced or imported): text structure, links and
+ * images only. No scripts, styles, event handlers, frames, forms; links http(s) only; images
+ * http(s) or our own cache. sanitize-html does the parsing (htmlparser2), so nothing here parses
+ * HTML by hand.
+ */
+import { decodeHTML } from 'entities';
+import sanitizeHtml from 'sanitize-html';
+
+const OPTIONS: sanitizeHtml.IOptions = {
+  allowedTags: [
+    'p', 'br', 'hr', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'code',
+    'ul', 'ol', 'li', 'strong', 'b', 'em', 'i', 'u', 's', 'sub', 'sup', 'small',
+    'a', 'img', 'figure', 'figcaption', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'span', 'div',
+  ],
+  allowedAttributes: {
+    a: ['href', 'title'],
+    img: ['src', 'alt', 'title', 'width', 'height'],
+    th: ['colspan', 'rowspan'],
+    td: ['colspan', 'rowspan'],
+  },
+  allowedSchemes: ['http', 'https'],
+  allowedSchemesByTag: { img: ['http', 'https'] },
+  allowedSchemesAppliedToAttributes: ['href', 'src'],
+  allowProtocolRelative: false,
+  disallowedTagsMode: 'discard',
+  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'template', 'iframe', 'object'],
+  transformTags: {
+    a: (tagName, attribs) => ({
+      tagName,
+      attribs: { ...attribs, rel: 'noopener noreferrer', target: '_blank' },
+    }),
+  },
+};
+// rel and target are added by us, after the allowlist check.
+OPTIONS.allowedAttributes = { ...(OPTIONS.allowedAttributes as object), a: ['href', 'title', 'rel', 'target'] };
+
+/** Images served from the local cache keep their `/images/<id>` path. */
+const LOCAL_IMAGE = /^\/images\/\d+$/;
+
+export function sanitizeArticleHtml(html: string): string {
+  return sanitizeHtml(html, {
+    ...OPTIONS,
+    exclusiveFilter: (frame) => frame.tag === 'img' && !isAllowedImage(frame.attribs['src']),
+  });
+}
+
+function isAllowedImage(src: string | undefined): boolean {
+  return src !== undefined && (LOCAL_IMAGE.test(src) || /^https?:\/\//i.test(src));
+}
+
+/** Plain text of an HTML fragment (for search and snippets). */
+export function htmlToText(html: string): string {
+  const stripped = sanitizeHtml(html.replace(/<\/(p|div|h\d|li|tr|blockquote|figcaption)>|<br\s*\/?>/gi, '$&\n'), {
+    allowedTags: [],
+    allowedAttributes: {},
+    nonTextTags: ['script', 'style', 'textarea', 'noscript', 'template'],
+  });
+  return decodeHTML(stripped)
+    .replace(/\u00a0/g, ' ')
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}

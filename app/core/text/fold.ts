@@ -1,0 +1,87 @@
+/**
+ * Script folding for search: every character is mapped to one representative, so that text in
+ * Simplified and Traditional script (and Taiwan and Hong Kong variants) fold to the same string.
+ * The index and the query go through the same fold, so a query in either script finds both.
+ *
+ * The fold is character by character and length-preserving (one UTF-16 unit in, one out), which
+ * keeps match offsets in folded text valid in the original: that is how snippets are highlighted.
+ * It is built once from OpenCC's own dictionaries (opencc-js), not from a hand-made table, plus a
+ * few variants OpenCC leaves alone (docs/technotes/0004-search.md).
+ */
+import * as OpenCC from 'opencc-js';
+
+type ConverterFn = (text: string) => string;
+const { Converter } = OpenCC as unknown as {
+  Converter: (options: { from: string; to: string }) => ConverterFn;
+};
+
+/** Variants OpenCC keeps apart that readers treat as the same character. */
+const EXTRA_FOLDS: Readonly<Record<string, string>> = {
+  馀: '余',
+  枱: '台',
+  着: '著',
+  峯: '峰',
+  羣: '群',
+  綫: '线',
+};
+
+const RANGES: readonly (readonly [number, number])[] = [
+  [0x3400, 0x4dbf], // CJK Extension A
+  [0x4e00, 0x9fff], // CJK Unified Ideographs
+  [0xf900, 0xfaff], // CJK Compatibility Ideographs
+];
+
+let table: Uint16Array | null = null;
+const utf16 = new TextDecoder('utf-16le');
+
+function buildTable(): Uint16Array {
+  const map = new Uint16Array(0x10000);
+  for (let i = 0; i < map.length; i += 1) map[i] = i;
+  // ASCII and full-width forms fold to lower-case ASCII.
+  for (let c = 0x41; c <= 0x5a; c += 1) map[c] = c + 0x20;
+  for (let c = 0xff01; c <= 0xff5e; c += 1) {
+    const ascii = c - 0xfee0;
+    map[c] = ascii >= 0x41 && ascii <= 0x5a ? ascii + 0x20 : ascii;
+  }
+  map[0x3000] = 0x20; // ideographic space
+
+  let all = '';
+  for (const [from, to] of RANGES) {
+    for (let c = from; c <= to; c += 1) all += `${String.fromCharCode(c)}\n`;
+  }
+  const source = all.split('\n');
+  // Traditional (OpenCC standard), Taiwan and Hong Kong forms, each to Simplified. Newlines keep
+  // every character on its own, so no phrase rule spans two of them.
+  for (const from of ['hk', 'tw', 't']) {
+    const converted = Converter({ from, to: 'cn' })(all).split('\n');
+    for (let i = 0; i < source.length; i += 1) {
+      const before = source[i];
+      const after = converted[i];
+      if (before?.length === 1 && after?.length === 1 && before !== after) {
+        map[before.charCodeAt(0)] = after.charCodeAt(0);
+      }
+    }
+  }
+  for (const [variant, target] of Object.entries(EXTRA_FOLDS)) {
+    if (variant.length === 1 && target.length === 1) map[variant.charCodeAt(0)] = map[target.charCodeAt(0)] ?? 0;
+  }
+  return map;
+}
+
+/** Builds the table now (about 40 ms) instead of on the first fold. */
+export function warmFold(): void {
+  table ??= buildTable();
+}
+
+/** The fold table itself, for hot loops that fold and tokenize in one pass. */
+export function foldTable(): Uint16Array {
+  return (table ??= buildTable());
+}
+
+/** The folded form of `text`: same length, one representative per character. */
+export function fold(text: string): string {
+  const map = (table ??= buildTable());
+  const out = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i += 1) out[i] = map[text.charCodeAt(i)] ?? 0;
+  return utf16.decode(out);
+}

@@ -1,0 +1,143 @@
+/** What the library holds, as the contract hands it out: plain, readonly, serialisable data. */
+import * as v from 'valibot';
+import { REGION_IDS, type RegionId } from './regions.ts';
+
+/**
+ * An article's id as the UI sees it: `a<n>` for an article in the library, `b<n>` for a bookmark
+ * whose article is not (imported, or pruned). Opaque to the renderer.
+ */
+export type ArticleId = string & { readonly __brand: 'ArticleId' };
+export const ArticleIdSchema = v.pipe(
+  v.string(),
+  v.regex(/^[ab][1-9]\d{0,15}$/, 'is not an article id'),
+  v.transform((s) => s as ArticleId),
+);
+
+/** The script an article was published in, as detected at sync. */
+export type SourceScript = 'hans' | 'hant' | 'unknown';
+
+export interface ArticleSummary {
+  readonly id: ArticleId;
+  readonly title: string;
+  /** ISO 8601, UTC. */
+  readonly publishedAt: string;
+  /** 來源, as the channel prints it. */
+  readonly sourceName: string | null;
+  /** One line of text: the summary, or for search hits the text around the match. */
+  readonly snippet: string;
+  /** Local URL of the first cached image, if any. */
+  readonly thumbnail: string | null;
+  readonly unread: boolean;
+  readonly bookmarked: boolean;
+  readonly script: SourceScript;
+}
+
+export interface Article extends ArticleSummary {
+  readonly url: string;
+  readonly author: string | null;
+  /** 編輯 */
+  readonly editor: string | null;
+  /** 責編 */
+  readonly responsibleEditor: string | null;
+  /** 原題 */
+  readonly originalTitle: string | null;
+  readonly copyright: string | null;
+  /** Sanitised HTML whose images point at the local cache. */
+  readonly contentHtml: string;
+  /** ISO 8601, UTC; null for a bookmark kept without its article. */
+  readonly fetchedAt: string | null;
+  /** True when the article itself is gone and this is the bookmark's copy. */
+  readonly fromBookmark: boolean;
+}
+
+export interface Highlight {
+  /** Offset into the snippet, in UTF-16 code units. */
+  readonly start: number;
+  readonly length: number;
+}
+
+export interface SearchHit extends ArticleSummary {
+  readonly highlights: readonly Highlight[];
+}
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  /** Pass back to get the next page; null on the last page. */
+  readonly nextCursor: string | null;
+}
+
+export interface TabCount {
+  readonly region: RegionId;
+  readonly unread: number;
+  readonly total: number;
+}
+
+export const MAX_PAGE = 200;
+const CursorSchema = v.pipe(v.string(), v.regex(/^\d{1,17}(\.\d{1,17})?$/, 'is not a cursor'));
+const LimitSchema = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_PAGE));
+
+export const ListQuerySchema = v.strictObject({
+  region: v.picklist(REGION_IDS),
+  cursor: v.optional(v.nullable(CursorSchema)),
+  limit: v.optional(LimitSchema),
+});
+export type ListQuery = v.InferOutput<typeof ListQuerySchema>;
+
+export const SearchQuerySchema = v.pipe(v.string(), v.trim(), v.minLength(1, 'is empty'), v.maxLength(200));
+export const SearchOptionsSchema = v.strictObject({
+  region: v.optional(v.picklist(REGION_IDS)),
+  cursor: v.optional(v.nullable(CursorSchema)),
+  limit: v.optional(LimitSchema),
+});
+export type SearchOptions = v.InferOutput<typeof SearchOptionsSchema>;
+
+export const MarkReadSchema = v.strictObject({
+  ids: v.pipe(v.array(ArticleIdSchema), v.minLength(1), v.maxLength(1000)),
+  read: v.boolean(),
+});
+export type MarkRead = v.InferOutput<typeof MarkReadSchema>;
+
+// ---- Bookmark export file ---------------------------------------------------------------------
+
+const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const OptionalText = (max: number) => v.optional(v.nullable(Text(max)), null);
+const IsoTime = v.pipe(v.string(), v.isoTimestamp('is not an ISO 8601 time'));
+const HttpUrl = v.pipe(
+  v.string(),
+  v.maxLength(4096),
+  v.url(),
+  v.check((u) => /^https?:\/\//i.test(u), 'is not an http(s) URL'),
+);
+
+/** One bookmark in the export file (docs/bookmarks-format.md). */
+export const BookmarkRecordSchema = v.object({
+  url: HttpUrl,
+  title: v.pipe(Text(1000), v.minLength(1)),
+  publishedAt: IsoTime,
+  bookmarkedAt: IsoTime,
+  sourceName: OptionalText(200),
+  summary: v.optional(Text(10_000), ''),
+  author: OptionalText(200),
+  editor: OptionalText(200),
+  responsibleEditor: OptionalText(200),
+  originalTitle: OptionalText(1000),
+  copyright: OptionalText(10_000),
+  script: v.optional(v.picklist(['hans', 'hant', 'unknown']), 'unknown'),
+  contentHtml: v.optional(Text(2_000_000), ''),
+});
+export type BookmarkRecord = v.InferOutput<typeof BookmarkRecordSchema>;
+
+export const BOOKMARK_FORMAT = 'heitu-bookmarks';
+export const BookmarkFileSchema = v.object({
+  format: v.literal(BOOKMARK_FORMAT),
+  version: v.literal(1),
+  exportedAt: IsoTime,
+  bookmarks: v.pipe(v.array(BookmarkRecordSchema), v.maxLength(100_000)),
+});
+export type BookmarkFile = v.InferOutput<typeof BookmarkFileSchema>;
+
+export interface ImportResult {
+  readonly added: number;
+  readonly updated: number;
+  readonly total: number;
+}
