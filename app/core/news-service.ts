@@ -18,7 +18,13 @@ import { NewsApiError } from '../shared/errors.ts';
 import { REGIONS, type Region } from '../shared/regions.ts';
 import { applySettingsPatch, type Settings, type SettingsPatch } from '../shared/settings.ts';
 import { DATABASE_FILE } from './data-dir.ts';
-import { articlesRepo, DEFAULT_PAGE, type ArticlesRepo, type NewArticle, type UpsertResult } from './db/articles-repo.ts';
+import {
+  articlesRepo,
+  DEFAULT_PAGE,
+  type ArticlesRepo,
+  type NewArticle,
+  type UpsertResult,
+} from './db/articles-repo.ts';
 import { bookmarksRepo, type BookmarksRepo } from './db/bookmarks-repo.ts';
 import { openDatabase, schemaVersion, type Database } from './db/database.ts';
 import { openLibrary } from './db/library.ts';
@@ -147,7 +153,8 @@ export class NewsService implements NewsApi {
         kind === 'article'
           ? (this.#articles.get(n) ?? this.#bookmarks.copy({ articleId: n }))
           : this.#bookmarks.copy({ bookmarkId: n });
-      if (found === null) throw new NewsApiError('NOT_FOUND', `There is no article ${id} in the library.`);
+      if (found === null)
+        throw new NewsApiError('NOT_FOUND', `There is no article ${id} in the library.`);
       return found;
     });
   }
@@ -158,21 +165,33 @@ export class NewsService implements NewsApi {
 
   markRead(request: MarkRead): Promise<{ readonly changed: number }> {
     return settle(() => {
-      const ids = request.ids.map(parseArticleId).filter((p) => p.kind === 'article').map((p) => p.n);
-      const changed = this.#write('mark articles read', () => this.#articles.markRead(ids, request.read, this.#now()));
+      const ids = request.ids
+        .map(parseArticleId)
+        .filter((p) => p.kind === 'article')
+        .map((p) => p.n);
+      const changed = this.#write('mark articles read', () =>
+        this.#articles.markRead(ids, request.read, this.#now()),
+      );
       if (changed > 0) this.#emit({ type: 'libraryChanged' });
       return { changed };
     });
   }
 
-  setBookmark(id: ArticleId, on: boolean): Promise<{ readonly id: ArticleId; readonly bookmarked: boolean }> {
+  setBookmark(
+    id: ArticleId,
+    on: boolean,
+  ): Promise<{ readonly id: ArticleId; readonly bookmarked: boolean }> {
     return settle(() => {
       const { kind, n } = parseArticleId(id);
       this.#write(on ? 'add the bookmark' : 'remove the bookmark', () => {
         if (kind === 'bookmark') {
           if (on ? !this.#bookmarks.exists(n) : !this.#bookmarks.remove(n)) throw notFound(id);
         } else if (on) {
-          if (!this.#bookmarks.add(n, this.#now()) && this.#bookmarks.copy({ articleId: n }) === null) throw notFound(id);
+          if (
+            !this.#bookmarks.add(n, this.#now()) &&
+            this.#bookmarks.copy({ articleId: n }) === null
+          )
+            throw notFound(id);
         } else {
           this.#bookmarks.removeForArticle(n);
         }
@@ -197,7 +216,8 @@ export class NewsService implements NewsApi {
   search(query: string, options: SearchOptions = {}): Promise<Page<SearchHit>> {
     return settle(() => {
       const cursor = options.cursor ?? null;
-      if (cursor !== null && !/^\d+$/.test(cursor)) throw new NewsApiError('BAD_ARGUMENT', 'That is not a search cursor.');
+      if (cursor !== null && !/^\d+$/.test(cursor))
+        throw new NewsApiError('BAD_ARGUMENT', 'That is not a search cursor.');
       return this.#search.search(
         query,
         options.region ?? 'all',
@@ -223,7 +243,9 @@ export class NewsService implements NewsApi {
   /** Deletes articles older than the retention setting, never a bookmarked one. */
   prune(): number {
     const days = this.#settings.read().retentionDays;
-    const removed = this.#write('prune old articles', () => this.#articles.prune(this.#now() - days * DAY_MS));
+    const removed = this.#write('prune old articles', () =>
+      this.#articles.prune(this.#now() - days * DAY_MS),
+    );
     if (removed > 0) {
       log.info(`pruned ${removed} articles older than ${days} days`);
       this.#emit({ type: 'libraryChanged' });

@@ -9,9 +9,41 @@ import sanitizeHtml from 'sanitize-html';
 
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [
-    'p', 'br', 'hr', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'code',
-    'ul', 'ol', 'li', 'strong', 'b', 'em', 'i', 'u', 's', 'sub', 'sup', 'small',
-    'a', 'img', 'figure', 'figcaption', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'span', 'div',
+    'p',
+    'br',
+    'hr',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'blockquote',
+    'pre',
+    'code',
+    'ul',
+    'ol',
+    'li',
+    'strong',
+    'b',
+    'em',
+    'i',
+    'u',
+    's',
+    'sub',
+    'sup',
+    'small',
+    'a',
+    'img',
+    'figure',
+    'figcaption',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+    'span',
+    'div',
   ],
   allowedAttributes: {
     a: ['href', 'title'],
@@ -24,7 +56,16 @@ const OPTIONS: sanitizeHtml.IOptions = {
   allowedSchemesAppliedToAttributes: ['href', 'src'],
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
-  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'template', 'iframe', 'object'],
+  nonTextTags: [
+    'script',
+    'style',
+    'textarea',
+    'option',
+    'noscript',
+    'template',
+    'iframe',
+    'object',
+  ],
   transformTags: {
     a: (tagName, attribs) => ({
       tagName,
@@ -33,7 +74,10 @@ const OPTIONS: sanitizeHtml.IOptions = {
   },
 };
 // rel and target are added by us, after the allowlist check.
-OPTIONS.allowedAttributes = { ...(OPTIONS.allowedAttributes as object), a: ['href', 'title', 'rel', 'target'] };
+OPTIONS.allowedAttributes = {
+  ...(OPTIONS.allowedAttributes as object),
+  a: ['href', 'title', 'rel', 'target'],
+};
 
 /** Images served from the local cache keep their `/images/<id>` path. */
 const LOCAL_IMAGE = /^\/images\/\d+$/;
@@ -51,11 +95,14 @@ function isAllowedImage(src: string | undefined): boolean {
 
 /** Plain text of an HTML fragment (for search and snippets). */
 export function htmlToText(html: string): string {
-  const stripped = sanitizeHtml(html.replace(/<\/(p|div|h\d|li|tr|blockquote|figcaption)>|<br\s*\/?>/gi, '$&\n'), {
-    allowedTags: [],
-    allowedAttributes: {},
-    nonTextTags: ['script', 'style', 'textarea', 'noscript', 'template'],
-  });
+  const stripped = sanitizeHtml(
+    html.replace(/<\/(p|div|h\d|li|tr|blockquote|figcaption)>|<br\s*\/?>/gi, '$&\n'),
+    {
+      allowedTags: [],
+      allowedAttributes: {},
+      nonTextTags: ['script', 'style', 'textarea', 'noscript', 'template'],
+    },
+  );
   return decodeHTML(stripped)
     .replace(/\u00a0/g, ' ')
     .replace(/[ \t]+\n/g, '\n')

@@ -83,7 +83,12 @@ export const ListQuerySchema = v.strictObject({
 });
 export type ListQuery = v.InferOutput<typeof ListQuerySchema>;
 
-export const SearchQuerySchema = v.pipe(v.string(), v.trim(), v.minLength(1, 'is empty'), v.maxLength(200));
+export const SearchQuerySchema = v.pipe(
+  v.string(),
+  v.trim(),
+  v.minLength(1, 'is empty'),
+  v.maxLength(200),
+);
 export const SearchOptionsSchema = v.strictObject({
   region: v.optional(v.picklist(REGION_IDS)),
   cursor: v.optional(v.nullable(CursorSchema)),

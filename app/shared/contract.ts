@@ -59,7 +59,10 @@ export interface NewsApi {
   /** Unread and total counts for every tab, in tab order. */
   getTabCounts(): Promise<readonly TabCount[]>;
   markRead(request: MarkRead): Promise<{ readonly changed: number }>;
-  setBookmark(id: ArticleId, on: boolean): Promise<{ readonly id: ArticleId; readonly bookmarked: boolean }>;
+  setBookmark(
+    id: ArticleId,
+    on: boolean,
+  ): Promise<{ readonly id: ArticleId; readonly bookmarked: boolean }>;
   /** Every bookmark as the documented JSON file (docs/bookmarks-format.md). */
   exportBookmarks(): Promise<BookmarkFile>;
   importBookmarks(file: BookmarkFile): Promise<ImportResult>;

@@ -2,7 +2,13 @@
  * Articles, their regions, read state and tab counts. This file's exports are its whole API;
  * all SQL about articles lives here.
  */
-import type { Article, ArticleSummary, Page, SourceScript, TabCount } from '../../shared/articles.ts';
+import type {
+  Article,
+  ArticleSummary,
+  Page,
+  SourceScript,
+  TabCount,
+} from '../../shared/articles.ts';
 import { REGION_IDS, type RegionId } from '../../shared/regions.ts';
 import { indexTokens } from '../text/search-tokens.ts';
 import type { Database } from './database.ts';
@@ -59,7 +65,11 @@ interface ExistingRow {
 
 export interface ArticlesRepo {
   upsert(batch: readonly NewArticle[]): UpsertResult;
-  list(region: Exclude<RegionId, 'bookmarks'>, cursor: number | null, limit: number): Page<ArticleSummary>;
+  list(
+    region: Exclude<RegionId, 'bookmarks'>,
+    cursor: number | null,
+    limit: number,
+  ): Page<ArticleSummary>;
   get(id: number): Article | null;
   /** Summary rows for the given sort keys (search hits), keyed by sort key. */
   summariesBySortKey(keys: readonly number[]): Map<number, SummaryRow & { text: string }>;
@@ -80,7 +90,9 @@ export function articlesRepo(db: Database): ArticlesRepo {
   const byHash = db.prepare<[string], ExistingRow>(
     'SELECT id, sort_key, published_at, content_hash, title, summary, text FROM articles WHERE content_hash = ?',
   );
-  const sortKeyTaken = db.prepare<[number], number>('SELECT 1 FROM articles WHERE sort_key = ?').pluck();
+  const sortKeyTaken = db
+    .prepare<[number], number>('SELECT 1 FROM articles WHERE sort_key = ?')
+    .pluck();
   const insertArticle = db.prepare(`
     INSERT INTO articles (sort_key, published_at, fetched_at, source_id, script, thumbnail_image_id, title,
       source_name, summary, url, guid, content_hash, author, editor, responsible_editor, original_title,
@@ -99,8 +111,12 @@ export function articlesRepo(db: Database): ArticlesRepo {
     'INSERT OR IGNORE INTO article_regions (region, sort_key, article_id, unread) VALUES (?, ?, ?, ?)',
   );
   const deleteRegions = db.prepare<[number]>('DELETE FROM article_regions WHERE article_id = ?');
-  const isUnread = db.prepare<[number], number>('SELECT read_at IS NULL FROM articles WHERE id = ?').pluck();
-  const indexInsert = db.prepare<[number, string]>('INSERT INTO search_index (rowid, tokens) VALUES (?, ?)');
+  const isUnread = db
+    .prepare<[number], number>('SELECT read_at IS NULL FROM articles WHERE id = ?')
+    .pluck();
+  const indexInsert = db.prepare<[number, string]>(
+    'INSERT INTO search_index (rowid, tokens) VALUES (?, ?)',
+  );
   const indexDelete = db.prepare<[number]>('DELETE FROM search_index WHERE rowid = ?');
 
   const listAll = db.prepare<[number, number], SummaryRow>(
@@ -118,8 +134,8 @@ export function articlesRepo(db: Database): ArticlesRepo {
   const bySortKey = db.prepare<[number], SummaryRow & { text: string }>(
     `SELECT ${SUMMARY_COLUMNS}, a.text FROM articles a WHERE a.sort_key = ?`,
   );
-  const setRead = db.prepare<[number | null, number]>(
-    'UPDATE articles SET read_at = ?1 WHERE id = ?2 AND (read_at IS NULL) <> (?1 IS NULL)',
+  const setRead = db.prepare<[{ readAt: number | null; id: number }]>(
+    'UPDATE articles SET read_at = @readAt WHERE id = @id AND (read_at IS NULL) <> (@readAt IS NULL)',
   );
   const counts = db.prepare<[], { region: RegionId; total: number; unread: number }>(
     'SELECT region, total, unread FROM tab_counts',
@@ -187,11 +203,14 @@ export function articlesRepo(db: Database): ArticlesRepo {
         continue;
       }
       const sortKey =
-        existing.published_at === a.publishedAt ? existing.sort_key : freeSortKey(a.publishedAt, a.url, existing.sort_key);
+        existing.published_at === a.publishedAt
+          ? existing.sort_key
+          : freeSortKey(a.publishedAt, a.url, existing.sort_key);
       updateArticle.run({ ...params, sortKey, id: existing.id });
       const unread = isUnread.get(existing.id) ?? 1;
       deleteRegions.run(existing.id);
-      for (const region of new Set(a.regions)) insertRegion.run(region, sortKey, existing.id, unread);
+      for (const region of new Set(a.regions))
+        insertRegion.run(region, sortKey, existing.id, unread);
       indexDelete.run(existing.sort_key);
       indexInsert.run(sortKey, indexTokens(searchable));
       updated += 1;
@@ -201,7 +220,7 @@ export function articlesRepo(db: Database): ArticlesRepo {
 
   const markAll = db.transaction((ids: readonly number[], readAt: number | null) => {
     let changed = 0;
-    for (const id of ids) changed += setRead.run(readAt, id).changes;
+    for (const id of ids) changed += setRead.run({ readAt, id }).changes;
     return changed;
   });
 
@@ -215,7 +234,8 @@ export function articlesRepo(db: Database): ArticlesRepo {
     upsert: (batch) => upsertAll(batch),
     list(region, cursor, limit) {
       const start = cursor ?? Number.MAX_SAFE_INTEGER;
-      const rows = region === 'all' ? listAll.all(start, limit + 1) : listRegion.all(region, start, limit + 1);
+      const rows =
+        region === 'all' ? listAll.all(start, limit + 1) : listRegion.all(region, start, limit + 1);
       const page = rows.slice(0, limit);
       const last = page.at(-1);
       return {
@@ -240,7 +260,8 @@ export function articlesRepo(db: Database): ArticlesRepo {
       const byRegion = new Map(counts.all().map((c) => [c.region, c]));
       const bookmarks = bookmarkCounts.get() ?? { total: 0, unread: 0 };
       return REGION_IDS.map((region) => {
-        if (region === 'bookmarks') return { region, total: bookmarks.total, unread: bookmarks.unread };
+        if (region === 'bookmarks')
+          return { region, total: bookmarks.total, unread: bookmarks.unread };
         const c = byRegion.get(region);
         return { region, total: c?.total ?? 0, unread: c?.unread ?? 0 };
       });

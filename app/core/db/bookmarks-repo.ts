@@ -56,11 +56,11 @@ export interface BookmarksRepo {
 }
 
 export function bookmarksRepo(db: Database): BookmarksRepo {
-  const addFromArticle = db.prepare<[number, number]>(`
+  const addFromArticle = db.prepare<[{ articleId: number; now: number }]>(`
     INSERT INTO bookmarks (article_id, bookmarked_at, published_at, script, url, title, source_name, summary,
       author, editor, responsible_editor, original_title, copyright, content_html)
-    SELECT id, ?2, published_at, script, url, title, source_name, summary, author, editor, responsible_editor,
-      original_title, copyright, content_html FROM articles WHERE id = ?1
+    SELECT id, @now, published_at, script, url, title, source_name, summary, author, editor, responsible_editor,
+      original_title, copyright, content_html FROM articles WHERE id = @articleId
     ON CONFLICT (url) DO UPDATE SET article_id = excluded.article_id, title = excluded.title,
       summary = excluded.summary, content_html = excluded.content_html`);
   const copyImages = db.prepare<[number]>(`
@@ -88,8 +88,12 @@ export function bookmarksRepo(db: Database): BookmarksRepo {
     `SELECT ${COLUMNS} FROM bookmarks b LEFT JOIN articles a ON a.id = b.article_id
      ORDER BY b.bookmarked_at DESC, b.id DESC`,
   );
-  const articleByUrl = db.prepare<[string], number>('SELECT id FROM articles WHERE url = ?').pluck();
-  const bookmarkByUrl = db.prepare<[string], number>('SELECT id FROM bookmarks WHERE url = ?').pluck();
+  const articleByUrl = db
+    .prepare<[string], number>('SELECT id FROM articles WHERE url = ?')
+    .pluck();
+  const bookmarkByUrl = db
+    .prepare<[string], number>('SELECT id FROM bookmarks WHERE url = ?')
+    .pluck();
   const insertImported = db.prepare(`
     INSERT INTO bookmarks (article_id, bookmarked_at, published_at, script, url, title, source_name, summary,
       author, editor, responsible_editor, original_title, copyright, content_html)
@@ -102,7 +106,7 @@ export function bookmarksRepo(db: Database): BookmarksRepo {
     WHERE id = @id`);
 
   const add = db.transaction((articleId: number, now: number): boolean => {
-    if (addFromArticle.run(articleId, now).changes === 0) return false;
+    if (addFromArticle.run({ articleId, now }).changes === 0) return false;
     copyImages.run(articleId);
     return true;
   });
@@ -156,7 +160,8 @@ export function bookmarksRepo(db: Database): BookmarksRepo {
       const last = page.at(-1);
       return {
         items: page.map(toSummary),
-        nextCursor: rows.length > limit && last !== undefined ? `${last.bookmarked_at}.${last.id}` : null,
+        nextCursor:
+          rows.length > limit && last !== undefined ? `${last.bookmarked_at}.${last.id}` : null,
       };
     },
     copy(by) {

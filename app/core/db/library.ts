@@ -19,7 +19,12 @@ export interface OpenedLibrary {
   readonly notices: readonly string[];
 }
 
-const CORRUPTION_CODES = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_CORRUPT_INDEX', 'SQLITE_CORRUPT_VTAB']);
+const CORRUPTION_CODES = new Set([
+  'SQLITE_CORRUPT',
+  'SQLITE_NOTADB',
+  'SQLITE_CORRUPT_INDEX',
+  'SQLITE_CORRUPT_VTAB',
+]);
 
 class DamagedFile extends Error {}
 
@@ -110,14 +115,24 @@ function salvage(file: string): Salvage {
     } catch (error) {
       log.warn(`bookmark scan stopped after id ${lastId}; probing the rest`, error);
       // Past a damaged page, try each remaining id on its own.
-      const probe = db.prepare('SELECT * FROM bookmarks WHERE id = ?');
-      const highest = safe(() => db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'bookmarks'").pluck().get() as number) ?? lastId + 10_000;
+      const probe = safe(() => db.prepare('SELECT * FROM bookmarks WHERE id = ?'));
+      if (probe === undefined) return result;
+      const highest =
+        safe(
+          () =>
+            db
+              .prepare("SELECT seq FROM sqlite_sequence WHERE name = 'bookmarks'")
+              .pluck()
+              .get() as number,
+        ) ?? lastId + 10_000;
       for (let id = lastId + 1; id <= highest; id += 1) {
         const row = safe(() => probe.get(id) as Record<string, unknown> | undefined);
         if (row !== undefined) take(row);
       }
     }
-    const settings = safe(() => db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[]);
+    const settings = safe(
+      () => db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[],
+    );
     if (settings !== undefined) result.settings = settings.map((s) => [s.key, s.value]);
   } finally {
     db.close();

@@ -30,9 +30,13 @@ export function searchRepo(db: Database): SearchRepo {
       'SELECT rowid FROM search_index WHERE search_index MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT ?',
     )
     .pluck();
-  const bySortKey = db.prepare<[number], Row>(`SELECT ${SUMMARY_COLUMNS}, a.text FROM articles a WHERE a.sort_key = ?`);
+  const bySortKey = db.prepare<[number], Row>(
+    `SELECT ${SUMMARY_COLUMNS}, a.text FROM articles a WHERE a.sort_key = ?`,
+  );
   const inRegion = db
-    .prepare<[string, number], number>('SELECT 1 FROM article_regions WHERE region = ? AND sort_key = ?')
+    .prepare<[string, number], number>(
+      'SELECT 1 FROM article_regions WHERE region = ? AND sort_key = ?',
+    )
     .pluck();
   const isBookmarked = db
     .prepare<[number], number>(
@@ -101,7 +105,11 @@ function highlightsIn(foldedSnippet: string, runs: readonly string[]): Highlight
   const found: Highlight[] = [];
   for (const run of runs) {
     if (run === '') continue;
-    for (let i = foldedSnippet.indexOf(run); i !== -1; i = foldedSnippet.indexOf(run, i + run.length)) {
+    for (
+      let i = foldedSnippet.indexOf(run);
+      i !== -1;
+      i = foldedSnippet.indexOf(run, i + run.length)
+    ) {
       found.push({ start: i, length: run.length });
     }
   }

@@ -12,8 +12,12 @@ export function storageError(action: string, error: unknown): NewsApiError {
   if (code === 'SQLITE_FULL') why = 'the disk is full';
   else if (code.startsWith('SQLITE_READONLY')) why = 'the library folder is read-only';
   else if (code.startsWith('SQLITE_IOERR')) why = 'the disk reported an error';
-  else if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') why = 'another program is using the library';
-  else if (code.startsWith('SQLITE_CORRUPT')) why = 'the library file is damaged; restart the app to repair it';
+  else if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED')
+    why = 'another program is using the library';
+  else if (code.startsWith('SQLITE_CORRUPT'))
+    why = 'the library file is damaged; restart the app to repair it';
   else why = (error as Error).message;
-  return new NewsApiError('STORAGE', `Could not ${action}: ${why}. Nothing was changed.`, { cause: error });
+  return new NewsApiError('STORAGE', `Could not ${action}: ${why}. Nothing was changed.`, {
+    cause: error,
+  });
 }

@@ -63,7 +63,8 @@ function buildTable(): Uint16Array {
     }
   }
   for (const [variant, target] of Object.entries(EXTRA_FOLDS)) {
-    if (variant.length === 1 && target.length === 1) map[variant.charCodeAt(0)] = map[target.charCodeAt(0)] ?? 0;
+    if (variant.length === 1 && target.length === 1)
+      map[variant.charCodeAt(0)] = map[target.charCodeAt(0)] ?? 0;
   }
   return map;
 }

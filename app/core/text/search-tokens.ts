@@ -21,7 +21,11 @@ function kindOf(code: number): Kind {
   ) {
     return Kind.Cjk;
   }
-  if ((code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a) || (code >= 0xc0 && code <= 0x24f)) {
+  if (
+    (code >= 0x30 && code <= 0x39) ||
+    (code >= 0x61 && code <= 0x7a) ||
+    (code >= 0xc0 && code <= 0x24f)
+  ) {
     return Kind.Word;
   }
   return Kind.Other;

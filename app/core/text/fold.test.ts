@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { fold } from './fold.ts';
+import { indexTokens, parseQuery } from './search-tokens.ts';
+
+test('Simplified, Traditional, Taiwan and Hong Kong forms fold to the same text', () => {
+  const pairs: [string, string][] = [
+    ['長春市政府發布', '长春市政府发布'],
+    ['遼源', '辽源'],
+    ['延邊朝鮮族自治州', '延边朝鲜族自治州'],
+    ['長白山保護開發區', '长白山保护开发区'],
+    ['頭髮', '头发'],
+    ['餘華', '余华'],
+    ['臺灣', '台湾'],
+    ['裏面', '里面'],
+    ['着', '著'],
+    ['馀', '余'],
+    ['ＪＩＬＩＮ２０２６', 'jilin2026'],
+  ];
+  for (const [a, b] of pairs) assert.equal(fold(a), fold(b), `${a} / ${b}`);
+});
+
+test('folding keeps the length, so offsets in folded text are offsets in the original', () => {
+  for (const text of ['長春市,G20峰會。雪', '𠀀 surrogate pairs stay as they are 😀', '']) {
+    assert.equal(fold(text).length, text.length);
+  }
+});
+
+test('index tokens: CJK bigrams plus the last character of each run, words whole', () => {
+  assert.equal(indexTokens('長春市,G20峰會。雪'), '长春 春市 市 g20 峰会 会 雪');
+  assert.equal(indexTokens(''), '');
+});
+
+test('queries become FTS5 expressions that say when the index needs a check', () => {
+  assert.deepEqual(parseQuery('長春'), { match: '"长春"', runs: ['长春'], needsCheck: false });
+  assert.deepEqual(parseQuery('雪'), { match: '"雪"*', runs: ['雪'], needsCheck: false });
+  assert.equal(parseQuery('長春市').match, '"长春" AND "春市"');
+  assert.equal(parseQuery('長春市').needsCheck, true);
+  // FTS5 syntax in a query is just text.
+  assert.equal(parseQuery('"長春" OR NEAR(').match, '"长春" AND "or" AND "near"*');
+  assert.equal(parseQuery('!!! ,,,').match, '');
+});
