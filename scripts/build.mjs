@@ -47,6 +47,10 @@ await Promise.all([
     outfile: 'dist/cli/cli.mjs',
     platform: 'node',
     format: 'esm',
+    // Bundled CommonJS dependencies (sanitize-html) call require() for Node built-ins.
+    banner: {
+      js: "import { createRequire as __heituRequire } from 'node:module'; const require = __heituRequire(import.meta.url);",
+    },
     target: 'node22',
     external: ['better-sqlite3'],
   }),

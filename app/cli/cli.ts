@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseArgs } from 'node:util';
 import * as v from 'valibot';
 import pkg from '../../package.json' with { type: 'json' };
 import { NewsApiError } from '../shared/errors.ts';
@@ -14,36 +14,13 @@ import { SettingsPatchSchema, SETTING_KEYS, type Settings } from '../shared/sett
 import { defaultDataDir } from '../core/data-dir.ts';
 import { NewsService } from '../core/news-service.ts';
 import { startServer } from '../server/server.ts';
+import { COMMON, withService, type CliIo, type Command, type Context } from './command.ts';
+import { LIBRARY_COMMANDS } from './library-commands.ts';
 
-export interface CliIo {
-  readonly out: (text: string) => void;
-  readonly err: (text: string) => void;
-  readonly env: Readonly<Record<string, string | undefined>>;
-  /** Resolves when the long-running `web` command should stop (SIGINT/SIGTERM by default). */
-  readonly untilStopped?: () => Promise<void>;
-}
-
-const COMMON = {
-  'data-dir': { type: 'string' },
-  json: { type: 'boolean', default: false },
-  help: { type: 'boolean', short: 'h', default: false },
-} as const satisfies ParseArgsConfig['options'];
-
-interface Command {
-  readonly summary: string;
-  readonly usage: string;
-  readonly options: ParseArgsConfig['options'];
-  readonly run: (ctx: Context) => Promise<number>;
-}
-
-interface Context {
-  readonly values: Record<string, string | boolean | undefined>;
-  readonly positionals: readonly string[];
-  readonly io: CliIo;
-  readonly dataDir: string;
-}
+export type { CliIo } from './command.ts';
 
 const COMMANDS: Readonly<Record<string, Command>> = {
+  ...LIBRARY_COMMANDS,
   web: {
     summary: 'serve the reader to a browser on 127.0.0.1 and print the URL to open',
     usage: 'heitu web [--port N] [--data-dir DIR]',
@@ -154,18 +131,6 @@ function helpText(): string {
   ].join('\n');
 }
 
-async function withService(
-  ctx: Context,
-  fn: (service: NewsService) => Promise<number>,
-): Promise<number> {
-  const service = NewsService.open({ dataDir: ctx.dataDir, appVersion: pkg.version });
-  try {
-    return await fn(service);
-  } finally {
-    service.close();
-  }
-}
-
 async function runWeb(ctx: Context): Promise<number> {
   const port = Number(ctx.values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -249,6 +214,11 @@ function untilSignal(): Promise<void> {
 }
 
 function processIo(): CliIo {
+  // `heitu list | head` closes the pipe early: that is the reader's choice, not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   return {
     out: (text) => process.stdout.write(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),

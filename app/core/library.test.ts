@@ -273,7 +273,8 @@ test('bookmarks export and import round-trip, and a bookmark outlives its articl
   const marks = (await target.listArticles({ region: 'bookmarks' })).items;
   assert.deepEqual(marks.map((m) => m.title).sort(), ['一', '二']);
   const one = marks.find((m) => m.title === '一');
-  assert.ok(one?.id.startsWith('b'), 'no such article here: the bookmark is its own entry');
+  assert.ok(one !== undefined);
+  assert.ok(one.id.startsWith('b'), 'no such article here: the bookmark is its own entry');
   const opened = await target.getArticle(one.id);
   assert.equal(opened.fromBookmark, true);
   assert.equal(opened.sourceName, '吉林日報');

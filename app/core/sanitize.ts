@@ -85,7 +85,7 @@ const LOCAL_IMAGE = /^\/images\/\d+$/;
 export function sanitizeArticleHtml(html: string): string {
   return sanitizeHtml(html, {
     ...OPTIONS,
-    exclusiveFilter: (frame) => frame.tag === 'img' && !isAllowedImage(frame.attribs['src']),
+    exclusiveFilter: (frame) => frame.tag === 'img' && !isAllowedImage(frame.attribs.src),
   });
 }
 

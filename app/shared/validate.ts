@@ -23,10 +23,14 @@ export function parseCall(method: unknown, args: unknown): unknown[] {
       .slice(0, 3)
       .map((issue) => {
         const path = v.getDotPath(issue);
-        return path === null ? issue.message : `${path}: ${issue.message}`;
+        if (path === null) return issue.message;
+        // "0.region" → "argument 1, region"
+        const [index, ...rest] = path.split('.');
+        const where = `argument ${Number(index) + 1}${rest.length > 0 ? `, ${rest.join('.')}` : ''}`;
+        return `${where} ${issue.message}`;
       })
       .join('; ');
     throw new NewsApiError('BAD_ARGUMENT', `Bad arguments for ${method}: ${issues}`);
   }
-  return result.output as unknown[];
+  return result.output;
 }

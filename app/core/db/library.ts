@@ -100,7 +100,7 @@ function salvage(file: string): Salvage {
   try {
     const seen = new Set<number>();
     const take = (row: Record<string, unknown>): void => {
-      const id = Number(row['id']);
+      const id = Number(row.id);
       if (seen.has(id)) return;
       seen.add(id);
       const record = toRecord(row);
@@ -110,7 +110,7 @@ function salvage(file: string): Salvage {
     try {
       for (const row of db.prepare('SELECT * FROM bookmarks ORDER BY id').iterate()) {
         take(row as Record<string, unknown>);
-        lastId = Number((row as { id: number }).id);
+        lastId = (row as { id: number }).id;
       }
     } catch (error) {
       log.warn(`bookmark scan stopped after id ${lastId}; probing the rest`, error);
@@ -152,19 +152,19 @@ function toRecord(row: Record<string, unknown>): BookmarkRecord | null {
   const time = (v: unknown): string | undefined =>
     typeof v === 'number' && Number.isFinite(v) ? new Date(v).toISOString() : undefined;
   const parsed = v.safeParse(BookmarkRecordSchema, {
-    url: row['url'],
-    title: row['title'],
-    publishedAt: time(row['published_at']),
-    bookmarkedAt: time(row['bookmarked_at']),
-    sourceName: row['source_name'],
-    summary: row['summary'] ?? '',
-    author: row['author'],
-    editor: row['editor'],
-    responsibleEditor: row['responsible_editor'],
-    originalTitle: row['original_title'],
-    copyright: row['copyright'],
-    script: row['script'],
-    contentHtml: row['content_html'] ?? '',
+    url: row.url,
+    title: row.title,
+    publishedAt: time(row.published_at),
+    bookmarkedAt: time(row.bookmarked_at),
+    sourceName: row.source_name,
+    summary: row.summary ?? '',
+    author: row.author,
+    editor: row.editor,
+    responsibleEditor: row.responsible_editor,
+    originalTitle: row.original_title,
+    copyright: row.copyright,
+    script: row.script,
+    contentHtml: row.content_html ?? '',
   });
   return parsed.success ? parsed.output : null;
 }

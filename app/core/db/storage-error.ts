@@ -7,7 +7,8 @@ import { NewsApiError } from '../../shared/errors.ts';
  */
 export function storageError(action: string, error: unknown): NewsApiError {
   if (error instanceof NewsApiError) return error;
-  const code = String((error as { code?: unknown }).code ?? '');
+  const raw = (error as { code?: unknown }).code;
+  const code = typeof raw === 'string' ? raw : '';
   let why: string;
   if (code === 'SQLITE_FULL') why = 'the disk is full';
   else if (code.startsWith('SQLITE_READONLY')) why = 'the library folder is read-only';

@@ -67,6 +67,8 @@ export function indexTokens(text: string): string {
   const map = foldTable();
   const kind = (kinds ??= kindTable());
   const out = new Uint16Array(text.length * 3 + 1);
+  // The index keeps no positions or counts, so each bigram is written once per document.
+  const seen = seenTable(text.length);
   let o = 0;
   let prevKind: number = Kind.Other;
   let prev = 0;
@@ -74,14 +76,14 @@ export function indexTokens(text: string): string {
     const code = map[text.charCodeAt(i)] ?? 0;
     const k = kind[code] ?? Kind.Other;
     if (k === Kind.Cjk) {
-      if (prevKind === Kind.Cjk) {
+      if (prevKind === Kind.Cjk && firstSighting(seen, (prev << 16) | code)) {
         out[o++] = prev;
         out[o++] = code;
         out[o++] = SPACE;
       } else if (prevKind === Kind.Word) out[o++] = SPACE;
       prev = code;
     } else {
-      if (prevKind === Kind.Cjk) {
+      if (prevKind === Kind.Cjk && firstSighting(seen, prev)) {
         out[o++] = prev;
         out[o++] = SPACE;
       }
@@ -90,8 +92,30 @@ export function indexTokens(text: string): string {
     }
     prevKind = k;
   }
-  if (prevKind === Kind.Cjk) out[o++] = prev;
+  if (prevKind === Kind.Cjk && firstSighting(seen, prev)) out[o++] = prev;
   return utf16.decode(out.subarray(0, o));
+}
+
+/** An open-addressing set of 32-bit keys (0 means empty), sized for one document. */
+function seenTable(length: number): Int32Array {
+  let size = 64;
+  while (size < length * 2) size <<= 1;
+  return new Int32Array(size);
+}
+
+function firstSighting(table: Int32Array, key: number): boolean {
+  const mask = table.length - 1;
+  let slot = Math.imul(key, 0x9e3779b1) >>> 0;
+  for (;;) {
+    slot &= mask;
+    const held = table[slot];
+    if (held === key) return false;
+    if (held === 0) {
+      table[slot] = key;
+      return true;
+    }
+    slot += 1;
+  }
 }
 
 export interface ParsedQuery {

@@ -105,6 +105,10 @@ export const migration0020: Migration = {
       CREATE VIRTUAL TABLE search_index USING fts5 (
         tokens, tokenize = 'ascii', content = '', contentless_delete = 1, detail = 'none', prefix = '1'
       );
+      -- Fewer, larger merges while filling: 1.5× faster inserts, queries unchanged (technote 0004).
+      INSERT INTO search_index (search_index, rank) VALUES ('hashsize', 16000000);
+      INSERT INTO search_index (search_index, rank) VALUES ('automerge', 16);
+      INSERT INTO search_index (search_index, rank) VALUES ('crisismerge', 64);
 
       CREATE TABLE images (
         id         INTEGER PRIMARY KEY,

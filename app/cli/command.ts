@@ -1,0 +1,66 @@
+/** What every `heitu` command is made of. */
+import type { ParseArgsConfig } from 'node:util';
+import pkg from '../../package.json' with { type: 'json' };
+import type { NewsMethod } from '../shared/contract.ts';
+import { NewsService } from '../core/news-service.ts';
+import { dispatch } from '../core/dispatch.ts';
+
+export interface CliIo {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Resolves when the long-running `web` command should stop (SIGINT/SIGTERM by default). */
+  readonly untilStopped?: () => Promise<void>;
+}
+
+export const COMMON = {
+  'data-dir': { type: 'string' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const satisfies ParseArgsConfig['options'];
+
+export interface Command {
+  readonly summary: string;
+  readonly usage: string;
+  readonly options: ParseArgsConfig['options'];
+  readonly run: (ctx: Context) => Promise<number>;
+}
+
+export interface Context {
+  readonly values: Record<string, string | boolean | undefined>;
+  readonly positionals: readonly string[];
+  readonly io: CliIo;
+  readonly dataDir: string;
+}
+
+export async function withService(
+  ctx: Context,
+  fn: (service: NewsService) => Promise<number>,
+): Promise<number> {
+  const service = NewsService.open({ dataDir: ctx.dataDir, appVersion: pkg.version });
+  try {
+    for (const notice of (await service.getStatus()).notices) ctx.io.err(`heitu: ${notice}`);
+    return await fn(service);
+  } finally {
+    service.close();
+  }
+}
+
+/**
+ * Calls the service through the same validators as the other transports. Returns the value, or
+ * prints the error and returns the exit code (2 for bad arguments, 1 otherwise).
+ */
+export async function call(
+  ctx: Context,
+  service: NewsService,
+  method: NewsMethod,
+  args: unknown[],
+): Promise<{ ok: true; value: unknown } | { ok: false; code: number }> {
+  const result = await dispatch(service, method, args);
+  if (result.ok) return result;
+  ctx.io.err(`heitu: ${result.error.message}`);
+  return {
+    ok: false,
+    code: result.error.code === 'BAD_ARGUMENT' || result.error.code === 'NOT_FOUND' ? 2 : 1,
+  };
+}

@@ -1,0 +1,244 @@
+/** `heitu list | show | search | bookmark | bookmarks | export | import | counts | prune`. */
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import type {
+  Article,
+  ArticleSummary,
+  BookmarkFile,
+  ImportResult,
+  Page,
+  SearchHit,
+  TabCount,
+} from '../shared/articles.ts';
+import { regionById } from '../shared/regions.ts';
+import { htmlToText } from '../core/sanitize.ts';
+import { call, withService, type Command, type Context } from './command.ts';
+
+const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+const paging = {
+  region: { type: 'string' },
+  limit: { type: 'string' },
+  cursor: { type: 'string' },
+} as const;
+
+function pagingArgs(ctx: Context): Record<string, unknown> {
+  const { region, limit, cursor } = ctx.values;
+  return {
+    ...(typeof region === 'string' ? { region } : {}),
+    ...(typeof limit === 'string' ? { limit: Number(limit) } : {}),
+    ...(typeof cursor === 'string' ? { cursor } : {}),
+  };
+}
+
+const time = (iso: string): string => iso.replace('T', ' ').slice(0, 16);
+
+function printPage(ctx: Context, page: Page<ArticleSummary | SearchHit>): void {
+  if (ctx.values.json === true) {
+    ctx.io.out(JSON.stringify(page));
+    return;
+  }
+  for (const a of page.items) {
+    const marks = `${a.unread ? '•' : ' '}${a.bookmarked ? '★' : ' '}`;
+    ctx.io.out(
+      `${a.id.padEnd(9)} ${marks} ${time(a.publishedAt)}  ${a.title}${a.sourceName ? `  (${a.sourceName})` : ''}`,
+    );
+    if ('highlights' in a) ctx.io.out(`            ${markUp(a)}`);
+  }
+  if (page.items.length === 0) ctx.io.out('(nothing here)');
+  if (page.nextCursor !== null) ctx.io.out(`more: --cursor ${page.nextCursor}`);
+}
+
+/** The snippet with each match in 【】, which reads well in any terminal. */
+function markUp(hit: SearchHit): string {
+  let out = '';
+  let at = 0;
+  for (const h of hit.highlights) {
+    out += `${hit.snippet.slice(at, h.start)}【${hit.snippet.slice(h.start, h.start + h.length)}】`;
+    at = h.start + h.length;
+  }
+  return out + hit.snippet.slice(at);
+}
+
+function printArticle(ctx: Context, a: Article): void {
+  if (ctx.values.json === true) {
+    ctx.io.out(JSON.stringify(a));
+    return;
+  }
+  const meta = [
+    time(a.publishedAt),
+    a.sourceName ? `來源:${a.sourceName}` : null,
+    a.editor ? `編輯:${a.editor}` : null,
+    a.responsibleEditor ? `責編:${a.responsibleEditor}` : null,
+  ].filter((x) => x !== null);
+  ctx.io.out(a.title);
+  ctx.io.out(meta.join('  |  '));
+  if (a.originalTitle) ctx.io.out(`原題:${a.originalTitle}`);
+  ctx.io.out('');
+  ctx.io.out(htmlToText(a.contentHtml));
+  if (a.copyright) ctx.io.out(`\n${a.copyright}`);
+  ctx.io.out(
+    `\n${a.url}${a.fromBookmark ? '  (kept with the bookmark; the article has left the library)' : ''}`,
+  );
+}
+
+export const LIBRARY_COMMANDS: Readonly<Record<string, Command>> = {
+  list: {
+    summary: 'list a tab’s articles, newest first',
+    usage: 'heitu list [--region ID] [--limit N] [--cursor C] [--json]',
+    options: paging,
+    run: (ctx) =>
+      withService(ctx, async (service) => {
+        const res = await call(ctx, service, 'listArticles', [
+          { region: 'all', ...pagingArgs(ctx) },
+        ]);
+        if (!res.ok) return res.code;
+        printPage(ctx, res.value as Page<ArticleSummary>);
+        return 0;
+      }),
+  },
+  show: {
+    summary: 'show one article (from `list` or `search`)',
+    usage: 'heitu show ID [--json]',
+    options: {},
+    run: (ctx) =>
+      withService(ctx, async (service) => {
+        const res = await call(ctx, service, 'getArticle', [ctx.positionals[0]]);
+        if (!res.ok) return res.code;
+        printArticle(ctx, res.value as Article);
+        return 0;
+      }),
+  },
+  search: {
+    summary: 'search the library in either script: heitu search 長春',
+    usage: 'heitu search QUERY [--region ID] [--limit N] [--cursor C] [--json]',
+    options: paging,
+    run: (ctx) =>
+      withService(ctx, async (service) => {
+        const res = await call(ctx, service, 'search', [
+          ctx.positionals.join(' '),
+          pagingArgs(ctx),
+        ]);
+        if (!res.ok) return res.code;
+        printPage(ctx, res.value as Page<SearchHit>);
+        return 0;
+      }),
+  },
+  bookmark: {
+    summary: 'bookmark an article, or remove the bookmark with --off',
+    usage: 'heitu bookmark ID [--off] [--json]',
+    options: { off: { type: 'boolean', default: false } },
+    run: (ctx) =>
+      withService(ctx, async (service) => {
+        const res = await call(ctx, service, 'setBookmark', [
+          ctx.positionals[0],
+          ctx.values.off !== true,
+        ]);
+        if (!res.ok) return res.code;
+        const state = res.value as { id: string; bookmarked: boolean };
+        ctx.io.out(
+          ctx.values.json === true
+            ? JSON.stringify(state)
+            : `${state.id} ${state.bookmarked ? 'bookmarked' : 'no longer bookmarked'}`,
+        );
+        return 0;
+      }),
+  },
+  bookmarks: {
+    summary: 'list bookmarks, newest first',
+    usage: 'heitu bookmarks [--limit N] [--cursor C] [--json]',
+    options: { limit: paging.limit, cursor: paging.cursor },
+    run: (ctx) =>
+      withService(ctx, async (service) => {
+        const res = await call(ctx, service, 'listArticles', [
+          { ...pagingArgs(ctx), region: 'bookmarks' },
+        ]);
+        if (!res.ok) return res.code;
+        printPage(ctx, res.value as Page<ArticleSummary>);
+        return 0;
+      }),
+  },
+  export: {
+    summary: 'export bookmarks as JSON: heitu export bookmarks [--output FILE]',
+    usage: 'heitu export bookmarks [--output FILE]',
+    options: { output: { type: 'string', short: 'o' } },
+    run: (ctx) =>
+      withService(ctx, async (service) => {
+        if (ctx.positionals[0] !== 'bookmarks') {
+          ctx.io.err('heitu export: say what to export: heitu export bookmarks');
+          return 2;
+        }
+        const res = await call(ctx, service, 'exportBookmarks', []);
+        if (!res.ok) return res.code;
+        const file = res.value as BookmarkFile;
+        const text = `${JSON.stringify(file, null, 2)}\n`;
+        const output = ctx.values.output;
+        if (typeof output === 'string') {
+          writeFileSync(output, text);
+          ctx.io.err(`heitu: wrote ${file.bookmarks.length} bookmarks to ${output}`);
+        } else ctx.io.out(text.trimEnd());
+        return 0;
+      }),
+  },
+  import: {
+    summary: 'import bookmarks from an exported JSON file',
+    usage: 'heitu import bookmarks FILE [--json]',
+    options: {},
+    run: async (ctx) => {
+      const [what, path] = ctx.positionals;
+      if (what !== 'bookmarks' || path === undefined) {
+        ctx.io.err('heitu import: usage: heitu import bookmarks FILE');
+        return 2;
+      }
+      let data: unknown;
+      try {
+        if (statSync(path).size > MAX_IMPORT_BYTES)
+          throw new Error(`it is larger than ${MAX_IMPORT_BYTES >> 20} MB`);
+        data = JSON.parse(readFileSync(path, 'utf8'));
+      } catch (error) {
+        ctx.io.err(`heitu import: cannot read ${path}: ${(error as Error).message}`);
+        return 2;
+      }
+      return withService(ctx, async (service) => {
+        const res = await call(ctx, service, 'importBookmarks', [data]);
+        if (!res.ok) return res.code;
+        const r = res.value as ImportResult;
+        ctx.io.out(
+          ctx.values.json === true
+            ? JSON.stringify(r)
+            : `${r.added} bookmarks added, ${r.updated} already here (${r.total} in the file)`,
+        );
+        return 0;
+      });
+    },
+  },
+  counts: {
+    summary: 'unread and total articles per tab',
+    usage: 'heitu counts [--json]',
+    options: {},
+    run: (ctx) =>
+      withService(ctx, async (service) => {
+        const res = await call(ctx, service, 'getTabCounts', []);
+        if (!res.ok) return res.code;
+        const counts = res.value as TabCount[];
+        if (ctx.values.json === true) ctx.io.out(JSON.stringify(counts));
+        else
+          for (const c of counts)
+            ctx.io.out(
+              `${regionById(c.region).labelHant.padEnd(10, ' ')} ${String(c.unread).padStart(7)} unread ${String(c.total).padStart(8)} in all`,
+            );
+        return 0;
+      }),
+  },
+  prune: {
+    summary: 'delete articles older than the retention setting (never bookmarked ones)',
+    usage: 'heitu prune [--json]',
+    options: {},
+    run: (ctx) =>
+      withService(ctx, (service) => {
+        const removed = service.prune();
+        ctx.io.out(
+          ctx.values.json === true ? JSON.stringify({ removed }) : `${removed} articles pruned`,
+        );
+        return Promise.resolve(0);
+      }),
+  },
+};

@@ -1,0 +1,228 @@
+/**
+ * npm run bench:store -- --articles N [--batch 1000] [--repeat 200]
+ *
+ * Seeds N synthetic articles (real news sentences in both scripts, 10 regions, 40 sources) into a
+ * library in a temporary folder through NewsService, and prints one JSON line per measure. Beside
+ * each of ours, the same run measures the floor: raw better-sqlite3 into a bare table.
+ */
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import BetterSqlite3 from 'better-sqlite3';
+import type { ArticleId } from '../app/shared/articles.ts';
+import { REGION_IDS } from '../app/shared/regions.ts';
+import { DATABASE_FILE } from '../app/core/data-dir.ts';
+import { NewsService } from '../app/core/news-service.ts';
+import { corpus, rng } from '../test/support/corpus.ts';
+
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '100000' },
+    batch: { type: 'string', default: '1000' },
+    repeat: { type: 'string', default: '200' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const N = Number(values.articles);
+const BATCH = Number(values.batch);
+const REPEAT = Number(values.repeat);
+const NOW = Date.UTC(2026, 10, 26);
+const dir = mkdtempSync(join(tmpdir(), 'heitu-bench-'));
+const random = rng(42);
+
+function stats(samples: number[]): { median_ms: number; p95_ms: number } {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number): number =>
+    sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  return { median_ms: round(at(0.5)), p95_ms: round(at(0.95)) };
+}
+const round = (x: number): number => Math.round(x * 1000) / 1000;
+const emit = (line: Record<string, unknown>): void => {
+  process.stdout.write(`${JSON.stringify(line)}\n`);
+};
+
+async function time(fn: () => unknown): Promise<number> {
+  const t0 = performance.now();
+  await fn();
+  return performance.now() - t0;
+}
+
+async function sample(fn: (i: number) => unknown, times = REPEAT): Promise<number[]> {
+  for (let i = 0; i < 5; i += 1) await fn(i); // warm-up
+  const out: number[] = [];
+  for (let i = 0; i < times; i += 1) out.push(await time(() => fn(i)));
+  return out;
+}
+
+// ---- seed ---------------------------------------------------------------------------------------
+// Published over the last 150 days, so nothing is pruned by the default 180-day retention.
+const c = corpus({ newest: NOW, spanDays: 150, seed: 7 });
+const service = NewsService.open({ dataDir: dir, appVersion: 'bench', now: () => NOW });
+for (const id of c.sourceIds)
+  service.sources.save({ id, type: 'feed', url: `https://example.cn/${id}.xml` });
+
+const raw = new BetterSqlite3(join(dir, 'raw.sqlite3'));
+raw.pragma('journal_mode = WAL');
+raw.pragma('synchronous = NORMAL');
+raw.exec(`CREATE TABLE raw (id INTEGER PRIMARY KEY, published INTEGER NOT NULL, url TEXT NOT NULL, title TEXT NOT NULL,
+  summary TEXT NOT NULL, body TEXT NOT NULL); CREATE INDEX raw_published ON raw (published);`);
+const rawInsert = raw.prepare(
+  'INSERT INTO raw (published, url, title, summary, body) VALUES (?, ?, ?, ?, ?)',
+);
+const rawBatch = raw.transaction((rows: ReturnType<typeof c.article>[]) => {
+  for (const a of rows)
+    rawInsert.run(a.publishedAt, a.url, a.title, a.summary ?? '', a.contentHtml ?? '');
+});
+
+const ours: number[] = [];
+const floor: number[] = [];
+let chars = 0;
+for (let start = 0; start < N; start += BATCH) {
+  const rows = Array.from({ length: Math.min(BATCH, N - start) }, (_, i) => c.article(start + i));
+  for (const a of rows) chars += a.title.length + (a.summary ?? '').length + a.text.length;
+  ours.push(await time(() => service.storeArticles(rows)));
+  floor.push(await time(() => rawBatch(rows)));
+}
+const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
+emit({
+  name: 'insert_batch',
+  n: N,
+  batch: BATCH,
+  ...stats(ours),
+  articles_per_s: Math.round(N / (sum(ours) / 1000)),
+  raw_median_ms: stats(floor).median_ms,
+  raw_articles_per_s: Math.round(N / (sum(floor) / 1000)),
+  avg_chars_per_article: Math.round(chars / N),
+});
+
+// ---- reopen (quick_check + prune) -----------------------------------------------------------------
+service.close();
+let reopened!: NewsService;
+const openMs = await time(() => {
+  reopened = NewsService.open({ dataDir: dir, appVersion: 'bench', now: () => NOW });
+});
+emit({ name: 'open_with_quick_check', n: N, median_ms: round(openMs), p95_ms: round(openMs) });
+const s = reopened;
+
+// ---- reads ----------------------------------------------------------------------------------------
+const rawFirst = raw.prepare(
+  'SELECT id, title, published FROM raw WHERE published < ? ORDER BY published DESC LIMIT 50',
+);
+const rawFloor = stats(await sample(() => rawFirst.all(Number.MAX_SAFE_INTEGER))).median_ms;
+const tabs = REGION_IDS.filter((r) => r !== 'bookmarks');
+
+const first = await sample((i) =>
+  s.listArticles({ region: tabs[i % tabs.length] ?? 'all', limit: 50 }),
+);
+emit({ name: 'first_page', n: N, ...stats(first), raw_median_ms: rawFloor });
+
+// Cursors from pages 2–40 of each tab, collected first, then timed.
+const cursors: { region: (typeof tabs)[number]; cursor: string }[] = [];
+for (const region of tabs) {
+  let cursor: string | null = null;
+  for (let page = 0; page < 40; page += 1) {
+    const res = await s.listArticles({ region, limit: 50, cursor });
+    if (res.nextCursor === null) break;
+    cursor = res.nextCursor;
+    cursors.push({ region, cursor });
+  }
+}
+const rawCursor = raw
+  .prepare('SELECT published FROM raw ORDER BY published DESC LIMIT 1 OFFSET 1000')
+  .pluck()
+  .get() as number;
+const rawNext = stats(await sample(() => rawFirst.all(rawCursor))).median_ms;
+const next = await sample((i) => {
+  const c2 = cursors[Math.floor(random() * cursors.length)] ?? cursors[i % cursors.length];
+  return c2 ? s.listArticles({ region: c2.region, limit: 50, cursor: c2.cursor }) : undefined;
+});
+emit({ name: 'next_page', n: N, ...stats(next), raw_median_ms: rawNext });
+
+const counts = await sample(() => s.getTabCounts());
+const rawCount = raw.prepare('SELECT count(*) FROM raw WHERE published > ?').pluck();
+emit({
+  name: 'unread_counts_all_tabs',
+  n: N,
+  tabs: 12,
+  ...stats(counts),
+  raw_median_ms: stats(await sample(() => rawCount.get(NOW - 86_400_000 * 7))).median_ms,
+});
+
+const long = [
+  '長春市',
+  '长春市',
+  '吉林省',
+  '對口合作',
+  '对口合作',
+  '東北振興',
+  '东北振兴',
+  '高品質發展',
+  '延邊日報',
+  '长白山天池',
+];
+const short = ['吉林', '長春', '长春', '延吉', '天津', '合作', '振興', '创新', '雪季', '松原'];
+const single = ['雪', '津', '吉', '參', '参'];
+const rawLike = raw.prepare(
+  'SELECT id FROM raw WHERE title LIKE ? ORDER BY published DESC LIMIT 50',
+);
+const rawSearch = stats(
+  await sample((i) => rawLike.all(`%${long[i % long.length]}%`), 20),
+).median_ms;
+for (const [name, queries] of [
+  ['search_3plus_chars', long],
+  ['search_2_chars', short],
+  ['search_1_char', single],
+] as const) {
+  let hits = 0;
+  const samples = await sample(async (i) => {
+    const page = await s.search(queries[i % queries.length] ?? '吉林', { limit: 50 });
+    hits += page.items.length;
+  });
+  emit({
+    name,
+    n: N,
+    queries: queries.length,
+    ...stats(samples),
+    avg_hits: Math.round(hits / (REPEAT + 5)),
+    raw_title_like_median_ms: rawSearch,
+  });
+}
+const regionSearch = await sample((i) =>
+  s.search(short[i % short.length] ?? '吉林', {
+    region: tabs[1 + (i % 10)] ?? 'yanbian',
+    limit: 50,
+  }),
+);
+emit({ name: 'search_2_chars_in_region', n: N, ...stats(regionSearch) });
+
+const ids = Array.from(
+  { length: REPEAT + 5 },
+  () => `a${1 + Math.floor(random() * N)}` as ArticleId,
+);
+const toggle = await sample(async (i) => {
+  const id = ids[i] ?? ('a1' as ArticleId);
+  await s.setBookmark(id, true);
+  await s.setBookmark(id, false);
+});
+emit({ name: 'bookmark_toggle_on_off', n: N, ...stats(toggle) });
+
+s.close();
+raw.close();
+const size = (f: string): number => {
+  try {
+    return statSync(f).size;
+  } catch {
+    return 0;
+  }
+};
+const dbFile = join(dir, DATABASE_FILE);
+emit({
+  name: 'file_size',
+  n: N,
+  bytes: size(dbFile) + size(`${dbFile}-wal`),
+  bytes_per_article: Math.round((size(dbFile) + size(`${dbFile}-wal`)) / N),
+  raw_bytes: size(join(dir, 'raw.sqlite3')) + size(join(dir, 'raw.sqlite3-wal')),
+});
+if (values.keep) process.stderr.write(`kept ${dir}\n`);
+else rmSync(dir, { recursive: true, force: true });
