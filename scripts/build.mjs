@@ -31,6 +31,11 @@ await Promise.all([
     format: 'cjs',
     target: 'node22',
     external: ['electron', 'better-sqlite3'],
+    // Core code is ESM and asks import.meta.url where it is (app/core/db/integrity.ts).
+    define: { 'import.meta.url': '__heituImportMetaUrl' },
+    banner: {
+      js: "const __heituImportMetaUrl = require('node:url').pathToFileURL(__filename).href;",
+    },
   }),
   build({
     ...common,

@@ -139,7 +139,11 @@ async function runWeb(ctx: Context): Promise<number> {
     );
     return 2;
   }
-  const service = NewsService.open({ dataDir: ctx.dataDir, appVersion: pkg.version });
+  const service = NewsService.open({
+    dataDir: ctx.dataDir,
+    appVersion: pkg.version,
+    check: 'background',
+  });
   try {
     const server = await startServer({ api: service, rendererDir: rendererDir(), port });
     ctx.io.out(`Heitu Reader is serving ${ctx.dataDir}`);

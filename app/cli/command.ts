@@ -36,8 +36,9 @@ export interface Context {
 export async function withService(
   ctx: Context,
   fn: (service: NewsService) => Promise<number>,
+  check: 'critical' | 'full' = 'critical',
 ): Promise<number> {
-  const service = NewsService.open({ dataDir: ctx.dataDir, appVersion: pkg.version });
+  const service = NewsService.open({ dataDir: ctx.dataDir, appVersion: pkg.version, check });
   try {
     for (const notice of (await service.getStatus()).notices) ctx.io.err(`heitu: ${notice}`);
     return await fn(service);

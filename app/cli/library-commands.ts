@@ -228,6 +228,23 @@ export const LIBRARY_COMMANDS: Readonly<Record<string, Command>> = {
         return 0;
       }),
   },
+  check: {
+    summary: 'check every page of the library file now (and repair it if damaged)',
+    usage: 'heitu check [--json]',
+    options: {},
+    run: (ctx) =>
+      withService(
+        ctx,
+        async (service) => {
+          const notices = (await service.getStatus()).notices;
+          if (ctx.values.json === true)
+            ctx.io.out(JSON.stringify({ ok: notices.length === 0, notices }));
+          else if (notices.length === 0) ctx.io.out('The library file is intact.');
+          return notices.length === 0 ? 0 : 1;
+        },
+        'full',
+      ),
+  },
   prune: {
     summary: 'delete articles older than the retention setting (never bookmarked ones)',
     usage: 'heitu prune [--json]',

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type {
   Article,
@@ -27,7 +27,8 @@ import {
 } from './db/articles-repo.ts';
 import { bookmarksRepo, type BookmarksRepo } from './db/bookmarks-repo.ts';
 import { openDatabase, schemaVersion, type Database } from './db/database.ts';
-import { openLibrary } from './db/library.ts';
+import { checkInBackground } from './db/integrity.ts';
+import { openLibrary, repairMarker } from './db/library.ts';
 import { parseArticleId } from './db/rows.ts';
 import { searchRepo, type SearchRepo } from './db/search-repo.ts';
 import { settingsRepo, type SettingsRepo } from './db/settings-repo.ts';
@@ -44,6 +45,12 @@ export interface NewsServiceOptions {
   readonly appVersion: string;
   /** The clock, for tests. */
   readonly now?: () => number;
+  /**
+   * How much of the file to check at start: `critical` (bookmarks, settings, schema; the default),
+   * plus a full check on a worker thread with `background` (the desktop app and browser mode), or
+   * all of it before opening with `full` (`heitu check`).
+   */
+  readonly check?: 'critical' | 'background' | 'full';
 }
 
 /**
@@ -59,14 +66,17 @@ export class NewsService implements NewsApi {
   readonly #sources: SourcesRepo;
   readonly #listeners = new Set<NewsListener>();
   readonly #options: NewsServiceOptions;
-  readonly #notices: readonly string[];
+  readonly #notices: string[];
+  #file = '';
+  /** Settles when the background integrity check is done: 'ok' or what it found. */
+  integrityChecked: Promise<string> | null = null;
   readonly #now: () => number;
   readonly #startedAt: string;
 
   private constructor(db: Database, options: NewsServiceOptions, notices: readonly string[]) {
     this.#db = db;
     this.#options = options;
-    this.#notices = notices;
+    this.#notices = [...notices];
     this.#now = options.now ?? Date.now;
     this.#startedAt = new Date(this.#now()).toISOString();
     this.#settings = settingsRepo(db);
@@ -89,9 +99,11 @@ export class NewsService implements NewsApi {
     }
     const file = join(options.dataDir, DATABASE_FILE);
     log.info(`opening ${file}`);
-    const { db, notices } = openLibrary(file);
+    const { db, notices } = openLibrary(file, { fullCheck: options.check === 'full' });
     const service = new NewsService(db, options, notices);
+    service.#file = file;
     service.prune();
+    if (options.check === 'background') service.integrityChecked = service.#checkInBackground();
     return service;
   }
 
@@ -130,7 +142,7 @@ export class NewsService implements NewsApi {
       schemaVersion: schemaVersion(this.#db),
       startedAt: this.#startedAt,
       sync: { state: 'idle', lastSyncedAt: null },
-      notices: this.#notices,
+      notices: [...this.#notices],
     }));
   }
 
@@ -261,6 +273,23 @@ export class NewsService implements NewsApi {
   close(): void {
     this.#listeners.clear();
     if (this.#db.open) this.#db.close();
+  }
+
+  async #checkInBackground(): Promise<string> {
+    const result = await checkInBackground(this.#file);
+    if (result === 'ok' || result.startsWith('error: SQLITE_BUSY')) return result;
+    log.error(`the integrity check found damage: ${result}`);
+    try {
+      writeFileSync(repairMarker(this.#file), `${new Date(this.#now()).toISOString()} ${result}\n`);
+    } catch (error) {
+      log.error('could not mark the library for repair', error);
+    }
+    this.#notices.push(
+      'The library file is damaged. Restart Heitu Reader to repair it: your bookmarks and settings will be kept, and articles come back with the next sync.',
+    );
+    if (this.#db.open)
+      void this.getStatus().then((status) => this.#emit({ type: 'statusChanged', status }));
+    return result;
   }
 
   #write<T>(action: string, work: () => T): T {

@@ -59,6 +59,7 @@ function start(): void {
   const service = NewsService.open({
     dataDir: app.getPath('userData'),
     appVersion: app.getVersion(),
+    check: 'background',
   });
   const disposeIpc = registerIpc(service, () => mainWindow?.webContents ?? null);
   Menu.setApplicationMenu(

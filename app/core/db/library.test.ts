@@ -67,21 +67,31 @@ function damageArticlePages(file: string): void {
   closeSync(fd);
 }
 
-test('a damaged library is set aside, bookmarks and settings come back, the reader is told', async () => {
+test('damage found by the background check is repaired at the next start, bookmarks kept', async () => {
   const dataDir = await libraryWithBookmarks('damaged');
   damageArticlePages(join(dataDir, DATABASE_FILE));
   const restore = quiet();
+  // Start-up checks bookmarks, settings and the schema only: the app opens at once…
+  const first = NewsService.open({
+    dataDir,
+    appVersion: 'test',
+    now: () => NOW,
+    check: 'background',
+  });
+  assert.deepEqual((await first.getStatus()).notices, []);
+  // …and the full check on its worker thread finds the damaged article pages.
+  assert.notEqual(await first.integrityChecked, 'ok');
+  assert.match((await first.getStatus()).notices[0] ?? '', /damaged\. Restart/);
+  assert.ok(existsSync(join(dataDir, `${DATABASE_FILE}.needs-repair`)));
+  first.close();
+
   const service = NewsService.open({ dataDir, appVersion: 'test', now: () => NOW });
   restore();
   const status = await service.getStatus();
   assert.equal(status.notices.length, 1);
   assert.match(status.notices[0] ?? '', /damaged.*3 bookmarks were recovered/s);
-  const aside = readdirSync(dataDir).filter((f) => f.includes('.damaged-'));
-  assert.ok(
-    aside.some(
-      (f) => f.endsWith(DATABASE_FILE.concat('')) || f.startsWith(`${DATABASE_FILE}.damaged-`),
-    ),
-  );
+  assert.ok(readdirSync(dataDir).some((f) => f.startsWith(`${DATABASE_FILE}.damaged-`)));
+  assert.ok(!existsSync(join(dataDir, `${DATABASE_FILE}.needs-repair`)));
   const marks = (await service.listArticles({ region: 'bookmarks' })).items;
   assert.deepEqual(marks.map((m) => m.title).sort(), ['第0篇', '第1篇', '第2篇']);
   const copy = await service.getArticle(marks[0]!.id);
@@ -90,9 +100,25 @@ test('a damaged library is set aside, bookmarks and settings come back, the read
   assert.equal((await service.listArticles({ region: 'all' })).items.length, 0);
   service.close();
   // The next start finds a healthy library and says nothing.
-  const next = NewsService.open({ dataDir, appVersion: 'test', now: () => NOW });
+  const next = NewsService.open({
+    dataDir,
+    appVersion: 'test',
+    now: () => NOW,
+    check: 'background',
+  });
+  assert.equal(await next.integrityChecked, 'ok');
   assert.deepEqual((await next.getStatus()).notices, []);
   next.close();
+});
+
+test('a full check at open finds the same damage at once', async () => {
+  const dataDir = await libraryWithBookmarks('damaged-full');
+  damageArticlePages(join(dataDir, DATABASE_FILE));
+  const restore = quiet();
+  const service = NewsService.open({ dataDir, appVersion: 'test', now: () => NOW, check: 'full' });
+  restore();
+  assert.match((await service.getStatus()).notices[0] ?? '', /3 bookmarks were recovered/);
+  service.close();
 });
 
 test('a file that is not a database at all is set aside too, and nothing is lost silently', async () => {

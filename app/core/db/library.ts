@@ -3,7 +3,7 @@
  * started, and the bookmarks (and settings) are recovered from the damaged copy as far as it can
  * still be read. The notices say what happened, in words for the reader.
  */
-import { existsSync, renameSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
 import { BookmarkRecordSchema, type BookmarkRecord } from '../../shared/articles.ts';
 import { NewsApiError } from '../../shared/errors.ts';
@@ -11,6 +11,7 @@ import * as v from 'valibot';
 import { createLogger } from '../log.ts';
 import { bookmarksRepo } from './bookmarks-repo.ts';
 import { openDatabase, type Database } from './database.ts';
+import { CRITICAL_TABLES } from './integrity.ts';
 
 const log = createLogger('library');
 
@@ -34,13 +35,33 @@ function isDamage(error: unknown): boolean {
   return typeof code === 'string' && CORRUPTION_CODES.has(code);
 }
 
+/** Marks a library that the background check found damaged, so the next start repairs it. */
+export function repairMarker(file: string): string {
+  return `${file}.needs-repair`;
+}
+
+export interface OpenLibraryOptions {
+  /** Check every page before opening (slow on big libraries; `heitu check` and tests). */
+  readonly fullCheck?: boolean;
+  readonly now?: Date;
+}
+
 /** Opens `file`, checking it first; see the module comment for what happens to a damaged one. */
-export function openLibrary(file: string, now: Date = new Date()): OpenedLibrary {
+export function openLibrary(file: string, options: OpenLibraryOptions = {}): OpenedLibrary {
+  const now = options.now ?? new Date();
   try {
+    if (existsSync(repairMarker(file)))
+      throw new DamagedFile('marked for repair by the last check');
     const db = openDatabase(file);
     try {
-      const check = db.pragma('quick_check', { simple: true });
-      if (check !== 'ok') throw new DamagedFile(String(check));
+      const checks =
+        options.fullCheck === true
+          ? ['quick_check']
+          : CRITICAL_TABLES.map((t) => `quick_check(${t})`);
+      for (const pragma of checks) {
+        const check = db.pragma(pragma, { simple: true });
+        if (check !== 'ok') throw new DamagedFile(String(check));
+      }
       return { db, notices: [] };
     } catch (error) {
       db.close();
@@ -54,12 +75,17 @@ export function openLibrary(file: string, now: Date = new Date()): OpenedLibrary
 }
 
 function recover(file: string, now: Date): OpenedLibrary {
+  if (!existsSync(file)) {
+    rmSync(repairMarker(file), { force: true });
+    return { db: openDatabase(file), notices: [] };
+  }
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   const aside = `${file}.damaged-${stamp}`;
   renameSync(file, aside);
   for (const suffix of ['-wal', '-shm']) {
     if (existsSync(`${file}${suffix}`)) renameSync(`${file}${suffix}`, `${aside}${suffix}`);
   }
+  rmSync(repairMarker(file), { force: true });
   const salvaged = salvage(aside);
   const db = openDatabase(file);
   let restored = 0;
