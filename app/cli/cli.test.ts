@@ -156,3 +156,78 @@ test('on a Node older than 22.12 the command prints one line and exits 1', () =>
   assert.equal(lines.length, 1, res.stderr);
   assert.match(lines[0] ?? '', /needs Node\.js 22\.12 or newer, but this is Node 20\.20\.2/);
 });
+
+test('library commands: list, show, search, read, bookmark, export and import, counts, check', async () => {
+  const { NewsService } = await import('../core/news-service.ts');
+  const dataDir = join(dir, 'library');
+  const service = NewsService.open({ dataDir, appVersion: 'test' });
+  const now = Date.now();
+  const { ids } = service.storeArticles([
+    {
+      url: 'https://jl.example.cn/20261126/a1.html',
+      title: '長春冰雪新天地開園',
+      summary: '冰雪季開始了',
+      text: '長春冰雪新天地今天開園。',
+      contentHtml: '<p>長春冰雪新天地今天開園。</p>',
+      sourceName: '吉林日報',
+      editor: '田東艷',
+      responsibleEditor: '劉徵宇',
+      originalTitle: '冰雪新天地開園',
+      publishedAt: now - 60_000,
+      fetchedAt: now,
+      script: 'hant',
+      regions: ['changchun'],
+    },
+  ]);
+  service.close();
+  const id = `a${ids[0]}`;
+  const d = ['--data-dir', dataDir];
+
+  assert.match(
+    (await run(['list', '--region', 'changchun', ...d])).out,
+    /長春冰雪新天地開園 {2}\(吉林日報\)/,
+  );
+  const shown = (await run(['show', id, ...d])).out;
+  assert.match(shown, /來源:吉林日報 {2}\| {2}編輯:田東艷 {2}\| {2}責編:劉徵宇/);
+  assert.match(shown, /原題:冰雪新天地開園/);
+  assert.match((await run(['search', '长春冰雪', ...d])).out, /【長春冰雪】/);
+  assert.deepEqual(JSON.parse((await run(['read', id, '--json', ...d])).out), { changed: 1 });
+  assert.match((await run(['bookmark', id, ...d])).out, /bookmarked/);
+  const file = join(dir, 'bookmarks.json');
+  assert.equal((await run(['export', 'bookmarks', '-o', file, ...d])).code, 0);
+  const imported = await run([
+    'import',
+    'bookmarks',
+    file,
+    '--json',
+    '--data-dir',
+    join(dir, 'other'),
+  ]);
+  assert.deepEqual(JSON.parse(imported.out), { added: 1, updated: 0, total: 1 });
+  assert.match(
+    (await run(['bookmarks', '--data-dir', join(dir, 'other')])).out,
+    /^b1 .*長春冰雪新天地開園/m,
+  );
+  const counts = JSON.parse((await run(['counts', '--json', ...d])).out) as {
+    region: string;
+    unread: number;
+    total: number;
+  }[];
+  assert.deepEqual(
+    counts.find((c) => c.region === 'changchun'),
+    { region: 'changchun', unread: 0, total: 1 },
+  );
+  assert.deepEqual(
+    counts.find((c) => c.region === 'bookmarks'),
+    { region: 'bookmarks', unread: 0, total: 1 },
+  );
+  assert.equal((await run(['check', ...d])).code, 0);
+
+  const bad = await run(['show', 'nope', ...d]);
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /not an article id/);
+  writeFileSync(join(dir, 'bad.json'), '{"format":"heitu-bookmarks"');
+  const badImport = await run(['import', 'bookmarks', join(dir, 'bad.json'), ...d]);
+  assert.equal(badImport.code, 2);
+  assert.match(badImport.err, /cannot read/);
+});

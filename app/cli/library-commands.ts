@@ -142,6 +142,21 @@ export const LIBRARY_COMMANDS: Readonly<Record<string, Command>> = {
         return 0;
       }),
   },
+  read: {
+    summary: 'mark articles read, or unread with --unread',
+    usage: 'heitu read ID... [--unread] [--json]',
+    options: { unread: { type: 'boolean', default: false } },
+    run: (ctx) =>
+      withService(ctx, async (service) => {
+        const res = await call(ctx, service, 'markRead', [
+          { ids: ctx.positionals, read: ctx.values.unread !== true },
+        ]);
+        if (!res.ok) return res.code;
+        const { changed } = res.value as { changed: number };
+        ctx.io.out(ctx.values.json === true ? JSON.stringify({ changed }) : `${changed} changed`);
+        return 0;
+      }),
+  },
   bookmarks: {
     summary: 'list bookmarks, newest first',
     usage: 'heitu bookmarks [--limit N] [--cursor C] [--json]',

@@ -53,6 +53,51 @@ test('bad calls are refused with a typed error that says what is wrong', () => {
   );
 });
 
+test('library calls are validated too: ids, regions, cursors, limits, import files', () => {
+  assert.deepEqual(parseCall('getArticle', ['a12']), ['a12']);
+  assert.deepEqual(
+    parseCall('listArticles', [{ region: 'yanbian', limit: 50, cursor: '1838455096314714' }]),
+    [{ region: 'yanbian', limit: 50, cursor: '1838455096314714' }],
+  );
+  rejects('getArticle', ['12'], 'BAD_ARGUMENT', /argument 1 is not an article id/);
+  rejects('getArticle', ['a0'], 'BAD_ARGUMENT');
+  rejects('getArticle', ["a1' OR 1=1"], 'BAD_ARGUMENT');
+  rejects('listArticles', [{ region: 'beijing' }], 'BAD_ARGUMENT', /region/);
+  rejects('listArticles', [{ region: 'all', limit: 100000 }], 'BAD_ARGUMENT', /limit/);
+  rejects('listArticles', [{ region: 'all', cursor: 'DROP' }], 'BAD_ARGUMENT', /cursor/);
+  rejects('markRead', [{ ids: [], read: true }], 'BAD_ARGUMENT');
+  rejects('setBookmark', ['a1'], 'BAD_ARGUMENT');
+  rejects('search', [''], 'BAD_ARGUMENT');
+  rejects('search', ['長春'.repeat(200)], 'BAD_ARGUMENT');
+  assert.deepEqual(parseCall('search', ['  長春 ']), ['長春', undefined]);
+  rejects(
+    'importBookmarks',
+    [{ format: 'other', version: 1, exportedAt: '2026-01-01T00:00:00Z', bookmarks: [] }],
+    'BAD_ARGUMENT',
+    /format/,
+  );
+  rejects(
+    'importBookmarks',
+    [
+      {
+        format: 'heitu-bookmarks',
+        version: 1,
+        exportedAt: '2026-01-01T00:00:00.000Z',
+        bookmarks: [
+          {
+            url: 'javascript:alert(1)',
+            title: 't',
+            publishedAt: '2026-01-01T00:00:00.000Z',
+            bookmarkedAt: '2026-01-01T00:00:00.000Z',
+          },
+        ],
+      },
+    ],
+    'BAD_ARGUMENT',
+    /url/,
+  );
+});
+
 test('the defaults are valid settings, and a patch changes only what it names', () => {
   assert.ok(v.safeParse(SettingsSchema, DEFAULT_SETTINGS).success);
   const next = applySettingsPatch(DEFAULT_SETTINGS, { theme: 'dark', script: undefined });
