@@ -14,17 +14,30 @@ import { SettingsPatchSchema, SETTING_KEYS, type Settings } from '../shared/sett
 import { defaultDataDir } from '../core/data-dir.ts';
 import { NewsService } from '../core/news-service.ts';
 import { startServer } from '../server/server.ts';
-import { COMMON, withService, type CliIo, type Command, type Context } from './command.ts';
+import { startScheduler } from '../core/sync/scheduler.ts';
+import {
+  COMMON,
+  serviceOptions,
+  withService,
+  type CliIo,
+  type Command,
+  type Context,
+} from './command.ts';
 import { LIBRARY_COMMANDS } from './library-commands.ts';
+import { SYNC_COMMANDS } from './sync-commands.ts';
 
 export type { CliIo } from './command.ts';
 
 const COMMANDS: Readonly<Record<string, Command>> = {
+  ...SYNC_COMMANDS,
   ...LIBRARY_COMMANDS,
   web: {
     summary: 'serve the reader to a browser on 127.0.0.1 and print the URL to open',
-    usage: 'heitu web [--port N] [--data-dir DIR]',
-    options: { port: { type: 'string', default: '0' } },
+    usage: 'heitu web [--port N] [--data-dir DIR] [--sources FILE] [--no-sync]',
+    options: {
+      port: { type: 'string', default: '0' },
+      'no-sync': { type: 'boolean', default: false },
+    },
     run: runWeb,
   },
   status: {
@@ -125,6 +138,7 @@ function helpText(): string {
     '',
     'options for every command:',
     '  --data-dir DIR  the library folder (default: $HEITU_DATA_DIR, or the desktop app’s own)',
+    '  --sources FILE  what to sync (docs/sources-format.md; default: the built-in Jilin channel)',
     '  --json          print JSON instead of text',
     '  -h, --help      help for one command',
     '  -V, --version   print the version',
@@ -139,16 +153,19 @@ async function runWeb(ctx: Context): Promise<number> {
     );
     return 2;
   }
-  const service = NewsService.open({
-    dataDir: ctx.dataDir,
-    appVersion: pkg.version,
-    check: 'background',
-  });
+  const service = NewsService.open({ ...serviceOptions(ctx), check: 'background' });
   try {
-    const server = await startServer({ api: service, rendererDir: rendererDir(), port });
+    const server = await startServer({
+      api: service,
+      rendererDir: rendererDir(),
+      port,
+      images: (id) => service.getImage(id),
+    });
+    const scheduler = ctx.values['no-sync'] === true ? null : startScheduler(service);
     ctx.io.out(`Heitu Reader is serving ${ctx.dataDir}`);
     ctx.io.out(`Open ${server.url}`);
     await (ctx.io.untilStopped ?? untilSignal)();
+    scheduler?.stop();
     await server.close();
     return 0;
   } finally {

@@ -4,6 +4,7 @@ import pkg from '../../package.json' with { type: 'json' };
 import type { NewsMethod } from '../shared/contract.ts';
 import { NewsService } from '../core/news-service.ts';
 import { dispatch } from '../core/dispatch.ts';
+import { loadSourcesFile, type Source } from '../core/sync/sources-file.ts';
 
 export interface CliIo {
   readonly out: (text: string) => void;
@@ -15,6 +16,7 @@ export interface CliIo {
 
 export const COMMON = {
   'data-dir': { type: 'string' },
+  sources: { type: 'string' },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const satisfies ParseArgsConfig['options'];
@@ -38,13 +40,27 @@ export async function withService(
   fn: (service: NewsService) => Promise<number>,
   check: 'critical' | 'full' = 'critical',
 ): Promise<number> {
-  const service = NewsService.open({ dataDir: ctx.dataDir, appVersion: pkg.version, check });
+  const service = NewsService.open({ ...serviceOptions(ctx), check });
   try {
     for (const notice of (await service.getStatus()).notices) ctx.io.err(`heitu: ${notice}`);
     return await fn(service);
   } finally {
     service.close();
   }
+}
+
+/** The data folder and, with `--sources FILE`, the sources to sync. */
+export function serviceOptions(ctx: Context): {
+  dataDir: string;
+  appVersion: string;
+  sources?: Source[];
+} {
+  const file = ctx.values.sources;
+  return {
+    dataDir: ctx.dataDir,
+    appVersion: pkg.version,
+    ...(typeof file === 'string' ? { sources: loadSourcesFile(file) } : {}),
+  };
 }
 
 /**

@@ -14,6 +14,7 @@ import type {
   TabCount,
 } from '../shared/articles.ts';
 import type { NewsApi, NewsEvent, NewsListener, Status } from '../shared/contract.ts';
+import type { SourceStatus, SyncRequest, SyncSummary } from '../shared/sync.ts';
 import { NewsApiError } from '../shared/errors.ts';
 import { REGIONS, type Region } from '../shared/regions.ts';
 import { applySettingsPatch, type Settings, type SettingsPatch } from '../shared/settings.ts';
@@ -34,6 +35,10 @@ import { searchRepo, type SearchRepo } from './db/search-repo.ts';
 import { settingsRepo, type SettingsRepo } from './db/settings-repo.ts';
 import { sourcesRepo, type SourcesRepo } from './db/sources-repo.ts';
 import { storageError } from './db/storage-error.ts';
+import { imagesRepo, type ImagesRepo } from './db/images-repo.ts';
+import { createFetcher, type Fetcher } from './sync/fetch.ts';
+import { DEFAULT_SOURCES, type Source } from './sync/sources-file.ts';
+import { SyncController } from './sync/sync-controller.ts';
 import { createLogger } from './log.ts';
 
 const log = createLogger('news-service');
@@ -51,7 +56,13 @@ export interface NewsServiceOptions {
    * all of it before opening with `full` (`heitu check`).
    */
   readonly check?: 'critical' | 'background' | 'full';
+  /** What to sync: a sources file's contents; the built-in Jilin channel by default. */
+  readonly sources?: readonly Source[];
+  /** The HTTP client for sync; one with the app's limits and User-Agent by default. */
+  readonly fetcher?: Fetcher;
 }
+
+export const USER_AGENT = 'HeituReader/0.1 (offline news reader; +https://github.com/heitu-reader)';
 
 /**
  * The one implementation of NewsApi. Electron's IPC bridge, the browser-mode server and the CLI
@@ -64,6 +75,8 @@ export class NewsService implements NewsApi {
   readonly #bookmarks: BookmarksRepo;
   readonly #search: SearchRepo;
   readonly #sources: SourcesRepo;
+  readonly #images: ImagesRepo;
+  readonly #sync: SyncController;
   readonly #listeners = new Set<NewsListener>();
   readonly #options: NewsServiceOptions;
   readonly #notices: string[];
@@ -84,6 +97,16 @@ export class NewsService implements NewsApi {
     this.#bookmarks = bookmarksRepo(db);
     this.#search = searchRepo(db);
     this.#sources = sourcesRepo(db);
+    this.#images = imagesRepo(db);
+    this.#sync = new SyncController({
+      db,
+      sources: options.sources ?? DEFAULT_SOURCES,
+      fetcher: options.fetcher ?? createFetcher({ userAgent: USER_AGENT }),
+      now: this.#now,
+      emit: (event) => {
+        this.#emit(event);
+      },
+    });
   }
 
   /** Opens the library in `dataDir` (checking it, recovering a damaged one) and prunes it. */
@@ -108,10 +131,14 @@ export class NewsService implements NewsApi {
   }
 
   /** For tests and tools: a service over an in-memory library. */
-  static inMemory(appVersion = '0.0.0-test', now?: () => number): NewsService {
+  static inMemory(
+    appVersion = '0.0.0-test',
+    now?: () => number,
+    extra: Partial<NewsServiceOptions> = {},
+  ): NewsService {
     return new NewsService(
       openDatabase(':memory:'),
-      { dataDir: ':memory:', appVersion, ...(now ? { now } : {}) },
+      { ...extra, dataDir: ':memory:', appVersion, ...(now ? { now } : {}) },
       [],
     );
   }
@@ -141,7 +168,7 @@ export class NewsService implements NewsApi {
       dataDir: this.#options.dataDir,
       schemaVersion: schemaVersion(this.#db),
       startedAt: this.#startedAt,
-      sync: { state: 'idle', lastSyncedAt: null },
+      sync: this.#sync.status(),
       notices: [...this.#notices],
     }));
   }
@@ -239,7 +266,24 @@ export class NewsService implements NewsApi {
     });
   }
 
+  sync(request?: SyncRequest): Promise<SyncSummary> {
+    return this.#sync.run(request);
+  }
+
+  cancelSync(): Promise<{ readonly cancelled: boolean }> {
+    return settle(() => ({ cancelled: this.#sync.cancel() }));
+  }
+
+  listSources(): Promise<readonly SourceStatus[]> {
+    return settle(() => this.#sync.listSources());
+  }
+
   // ---- Not part of the contract: for the sync engine, the CLI and tests. ----
+
+  /** A cached image, for the app:// protocol and browser mode's /images/<id>. */
+  getImage(id: number): { mime: string; bytes: Buffer } | null {
+    return this.#images.get(id);
+  }
 
   /** Stores a batch of articles in one transaction (the sync engine's way in). */
   storeArticles(batch: readonly NewArticle[]): UpsertResult {
@@ -271,6 +315,7 @@ export class NewsService implements NewsApi {
   }
 
   close(): void {
+    this.#sync.cancel();
     this.#listeners.clear();
     if (this.#db.open) this.#db.close();
   }

@@ -82,11 +82,71 @@ OPTIONS.allowedAttributes = {
 /** Images served from the local cache keep their `/images/<id>` path. */
 const LOCAL_IMAGE = /^\/images\/\d+$/;
 
-export function sanitizeArticleHtml(html: string): string {
+export interface SanitizeOptions {
+  /** The page's URL: relative links and image sources are resolved against it. */
+  readonly baseUrl?: string;
+  /** Maps an image's absolute URL to what the stored HTML should use (the local cache path). */
+  readonly imageSrc?: (absoluteUrl: string) => string | null;
+}
+
+export function sanitizeArticleHtml(html: string, options: SanitizeOptions = {}): string {
+  const resolve = (value: string | undefined): string | undefined => {
+    if (value === undefined || options.baseUrl === undefined || LOCAL_IMAGE.test(value))
+      return value;
+    try {
+      return new URL(value, options.baseUrl).href;
+    } catch {
+      return undefined;
+    }
+  };
   return sanitizeHtml(html, {
     ...OPTIONS,
+    transformTags: {
+      ...OPTIONS.transformTags,
+      a: (tagName, attribs) => {
+        const href = resolve(attribs.href);
+        return {
+          tagName,
+          attribs: {
+            ...attribs,
+            ...(href === undefined ? {} : { href }),
+            rel: 'noopener noreferrer',
+            target: '_blank',
+          },
+        };
+      },
+      img: (tagName, attribs) => {
+        const absolute = resolve(attribs.src);
+        const src =
+          absolute !== undefined && options.imageSrc ? options.imageSrc(absolute) : absolute;
+        const rest = Object.fromEntries(Object.entries(attribs).filter(([name]) => name !== 'src'));
+        return { tagName, attribs: src === null || src === undefined ? rest : { ...rest, src } };
+      },
+    },
     exclusiveFilter: (frame) => frame.tag === 'img' && !isAllowedImage(frame.attribs.src),
   });
+}
+
+/** The absolute http(s) URLs of the images in an HTML fragment, in order, without duplicates. */
+export function imageUrlsIn(html: string, baseUrl: string): string[] {
+  const found: string[] = [];
+  sanitizeHtml(html, {
+    allowedTags: ['img'],
+    allowedAttributes: { img: ['src'] },
+    transformTags: {
+      img: (tagName, attribs) => {
+        try {
+          const url = new URL(attribs.src ?? '', baseUrl);
+          if ((url.protocol === 'http:' || url.protocol === 'https:') && !found.includes(url.href))
+            found.push(url.href);
+        } catch {
+          // not a URL: nothing to fetch
+        }
+        return { tagName, attribs };
+      },
+    },
+  });
+  return found;
 }
 
 function isAllowedImage(src: string | undefined): boolean {

@@ -7,6 +7,7 @@ import { BrowserWindow, Menu, app, screen, session, shell } from 'electron';
 import { defaultDataDir, PRODUCT_NAME } from '../core/data-dir.ts';
 import { createLogger } from '../core/log.ts';
 import { NewsService } from '../core/news-service.ts';
+import { startScheduler } from '../core/sync/scheduler.ts';
 import { registerIpc } from './ipc.ts';
 import { menuTemplate } from './menu.ts';
 import { APP_START_URL, isAppUrl, isOpenableExternally } from './policy.ts';
@@ -54,13 +55,13 @@ function start(): void {
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
-  serveRenderer(join(distDir, 'renderer'));
-
   const service = NewsService.open({
     dataDir: app.getPath('userData'),
     appVersion: app.getVersion(),
     check: 'background',
   });
+  serveRenderer(join(distDir, 'renderer'), (id) => service.getImage(id));
+  const scheduler = startScheduler(service);
   const disposeIpc = registerIpc(service, () => mainWindow?.webContents ?? null);
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(menuTemplate(process.platform, !app.isPackaged, PRODUCT_NAME)),
@@ -68,6 +69,7 @@ function start(): void {
 
   mainWindow = createWindow();
   app.on('will-quit', () => {
+    scheduler.stop();
     disposeIpc();
     service.close();
   });

@@ -24,6 +24,8 @@ export interface ServerOptions {
   readonly port?: number;
   /** Fixed only in tests; a fresh random token per launch otherwise. */
   readonly token?: string;
+  /** Cached article images, served at /images/<id>. */
+  readonly images?: (id: number) => { mime: string; bytes: Buffer } | null;
 }
 
 export interface RunningServer {
@@ -118,6 +120,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     if (method !== 'GET' && method !== 'HEAD') {
       sendText(res, 405, 'Method not allowed');
+      return;
+    }
+    const image = /^\/images\/(\d{1,15})$/.exec(url.pathname);
+    if (image !== null) {
+      const found = options.images?.(Number(image[1])) ?? null;
+      if (found === null) {
+        sendText(res, 404, 'Not found');
+        return;
+      }
+      res.writeHead(200, {
+        ...SECURITY_HEADERS,
+        'Content-Type': found.mime,
+        'Cache-Control': 'private, max-age=31536000, immutable',
+      });
+      res.end(method === 'HEAD' ? undefined : found.bytes);
       return;
     }
     const file = resolveStaticPath(options.rendererDir, url.pathname);

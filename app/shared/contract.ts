@@ -26,12 +26,23 @@ import {
   type TabCount,
 } from './articles.ts';
 import type { Region } from './regions.ts';
+import {
+  SyncRequestSchema,
+  type SourceStatus,
+  type SyncProgress,
+  type SyncRequest,
+  type SyncSummary,
+} from './sync.ts';
 import { SettingsPatchSchema, type Settings, type SettingsPatch } from './settings.ts';
 
 export interface SyncStatus {
   readonly state: 'idle' | 'syncing';
   /** ISO 8601, UTC; null before the first sync. */
   readonly lastSyncedAt: string | null;
+  /** While syncing: sources done of total. */
+  readonly progress: SyncProgress | null;
+  /** The last sync found no network. */
+  readonly offline: boolean;
 }
 
 export interface Status {
@@ -68,6 +79,11 @@ export interface NewsApi {
   importBookmarks(file: BookmarkFile): Promise<ImportResult>;
   /** Cross-script full-text search, newest first, with highlighted snippets. */
   search(query: string, options?: SearchOptions): Promise<Page<SearchHit>>;
+  /** Syncs every enabled source (or the given ones); joins a sync already running. */
+  sync(request?: SyncRequest): Promise<SyncSummary>;
+  /** Stops a running sync; sources already stored stay stored. */
+  cancelSync(): Promise<{ readonly cancelled: boolean }>;
+  listSources(): Promise<readonly SourceStatus[]>;
 }
 
 export type NewsMethod = keyof NewsApi;
@@ -85,6 +101,9 @@ export const NEWS_API_METHODS = [
   'exportBookmarks',
   'importBookmarks',
   'search',
+  'sync',
+  'cancelSync',
+  'listSources',
 ] as const satisfies readonly NewsMethod[];
 
 // Compile-time proof that the list names every method of the interface, and nothing else.
@@ -108,6 +127,9 @@ export const NEWS_API_ARGS: {
   exportBookmarks: v.strictTuple([]),
   importBookmarks: v.strictTuple([BookmarkFileSchema]),
   search: v.strictTuple([SearchQuerySchema, v.optional(SearchOptionsSchema)]),
+  sync: v.strictTuple([SyncRequestSchema]),
+  cancelSync: v.strictTuple([]),
+  listSources: v.strictTuple([]),
 };
 
 export function isNewsMethod(name: unknown): name is NewsMethod {
@@ -119,7 +141,9 @@ export type NewsEvent =
   | { readonly type: 'settingsChanged'; readonly settings: Settings }
   | { readonly type: 'statusChanged'; readonly status: Status }
   /** Articles, read state or bookmarks changed: refresh what is visible. */
-  | { readonly type: 'libraryChanged' };
+  | { readonly type: 'libraryChanged' }
+  | { readonly type: 'syncProgress'; readonly progress: SyncProgress }
+  | { readonly type: 'syncFinished'; readonly summary: SyncSummary };
 
 export type NewsListener = (event: NewsEvent) => void;
 

@@ -18,7 +18,7 @@ const root = join(import.meta.dirname, '..', '..');
 async function startWeb(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   const child: ChildProcessByStdio<null, Readable, Readable> = spawn(
     process.execPath,
-    [join(root, 'bin', 'heitu.cjs'), 'web', '--port', '0', '--data-dir', dataDir],
+    [join(root, 'bin', 'heitu.cjs'), 'web', '--port', '0', '--no-sync', '--data-dir', dataDir],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, HEITU_LOG: 'warn' },

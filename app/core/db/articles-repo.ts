@@ -78,6 +78,7 @@ export interface ArticlesRepo {
   /** Deletes articles published before `before` (ms), never a bookmarked one. Returns how many. */
   prune(before: number): number;
   count(): number;
+  hasUrl(url: string): boolean;
 }
 
 export function articlesRepo(db: Database): ArticlesRepo {
@@ -273,6 +274,7 @@ export function articlesRepo(db: Database): ArticlesRepo {
     },
     prune: (before) => pruneAll(before),
     count: () => countAll.get() ?? 0,
+    hasUrl: (url) => byUrl.get(url) !== undefined,
   };
 }
 

@@ -12,10 +12,65 @@ export interface SourceRecord {
   readonly enabled?: boolean;
 }
 
+/** A source with its sync state, as stored. Times are ms since the epoch. */
+export interface SourceState extends SourceRecord {
+  readonly enabled: boolean;
+  readonly etag: string | null;
+  readonly lastModified: string | null;
+  readonly lastSuccessAt: number | null;
+  readonly lastError: string | null;
+  readonly lastErrorAt: number | null;
+  readonly errorCount: number;
+  readonly nextDueAt: number | null;
+}
+
 export interface SourcesRepo {
   /** Adds the source or updates its definition; sync state is kept. */
   save(source: SourceRecord): void;
   ids(): string[];
+  get(id: string): SourceState | null;
+  list(): SourceState[];
+  recordSuccess(
+    id: string,
+    state: { etag: string | null; lastModified: string | null; at: number; nextDueAt: number },
+  ): void;
+  recordError(id: string, state: { message: string; at: number; nextDueAt: number }): void;
+}
+
+interface SourceRow {
+  id: string;
+  type: 'portal' | 'feed';
+  url: string;
+  title: string | null;
+  region: RegionId | null;
+  profile: string | null;
+  enabled: 0 | 1;
+  etag: string | null;
+  last_modified: string | null;
+  last_success_at: number | null;
+  last_error: string | null;
+  last_error_at: number | null;
+  error_count: number;
+  next_due_at: number | null;
+}
+
+function toState(r: SourceRow): SourceState {
+  return {
+    id: r.id,
+    type: r.type,
+    url: r.url,
+    title: r.title,
+    region: r.region,
+    profile: r.profile,
+    enabled: r.enabled === 1,
+    etag: r.etag,
+    lastModified: r.last_modified,
+    lastSuccessAt: r.last_success_at,
+    lastError: r.last_error,
+    lastErrorAt: r.last_error_at,
+    errorCount: r.error_count,
+    nextDueAt: r.next_due_at,
+  };
 }
 
 export function sourcesRepo(db: Database): SourcesRepo {
@@ -25,6 +80,12 @@ export function sourcesRepo(db: Database): SourcesRepo {
     ON CONFLICT (id) DO UPDATE SET type = excluded.type, url = excluded.url, title = excluded.title,
       region = excluded.region, profile = excluded.profile, enabled = excluded.enabled`);
   const all = db.prepare<[], string>('SELECT id FROM sources ORDER BY id').pluck();
+  const one = db.prepare<[string], SourceRow>('SELECT * FROM sources WHERE id = ?');
+  const every = db.prepare<[], SourceRow>('SELECT * FROM sources ORDER BY id');
+  const success = db.prepare(`UPDATE sources SET etag = @etag, last_modified = @lastModified,
+    last_success_at = @at, last_error = NULL, error_count = 0, next_due_at = @nextDueAt WHERE id = @id`);
+  const failure = db.prepare(`UPDATE sources SET last_error = @message, last_error_at = @at,
+    error_count = error_count + 1, next_due_at = @nextDueAt WHERE id = @id`);
   return {
     save(source) {
       upsert.run({
@@ -38,5 +99,16 @@ export function sourcesRepo(db: Database): SourcesRepo {
       });
     },
     ids: () => all.all(),
+    get(id) {
+      const row = one.get(id);
+      return row === undefined ? null : toState(row);
+    },
+    list: () => every.all().map(toState),
+    recordSuccess(id, state) {
+      success.run({ id, ...state });
+    },
+    recordError(id, state) {
+      failure.run({ id, ...state });
+    },
   };
 }

@@ -1,0 +1,354 @@
+/**
+ * The sync engine: for each source, fetch → decode → parse → clean → cache images → store, one
+ * transaction per source. Sources run a few at a time; the fetcher enforces per-host and global
+ * limits. A failing source records its error and backs off; the others carry on.
+ */
+import type { RegionId } from '../../shared/regions.ts';
+import type { NewImage } from '../db/images-repo.ts';
+import type { SourceState } from '../db/sources-repo.ts';
+import type { FetchedArticle, SourceResult } from '../db/sync-writer.ts';
+import { createLogger } from '../log.ts';
+import { htmlToText, imageUrlsIn, sanitizeArticleHtml } from '../sanitize.ts';
+import { detectScript } from '../text/script-detect.ts';
+import { decodeText, type TextKind } from './decode.ts';
+import { extractReadable } from './extract.ts';
+import { parseFeedText, type ParsedItem } from './feed.ts';
+import { FetchError, type Fetcher } from './fetch.ts';
+import { canonicalUrl, contentHash } from './normalize.ts';
+import { parseArticlePage, parseListPage } from './portal.ts';
+import { PROFILES } from './profiles.ts';
+import { tagRegions } from './region-tagger.ts';
+import type { Source } from './sources-file.ts';
+
+const log = createLogger('sync');
+
+export const LIMITS = {
+  sourcesAtOnce: 3,
+  articlesPerSource: 200,
+  imagesPerArticle: 12,
+  imageBytes: 5 * 1024 * 1024,
+  /** Minutes between successful syncs of a source, unless the scheduler is asked sooner. */
+  intervalMinutes: 30,
+} as const;
+
+const IMAGE_TYPES: readonly [string, (b: Buffer) => boolean][] = [
+  ['image/jpeg', (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff],
+  [
+    'image/png',
+    (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  ],
+  ['image/gif', (b) => b.subarray(0, 4).toString('latin1') === 'GIF8'],
+  [
+    'image/webp',
+    (b) =>
+      b.subarray(0, 4).toString('latin1') === 'RIFF' &&
+      b.subarray(8, 12).toString('latin1') === 'WEBP',
+  ],
+];
+
+export interface SyncEnvironment {
+  readonly fetcher: Fetcher;
+  readonly now: () => number;
+  /** Source state as stored (ETag, Last-Modified, error count). */
+  readonly state: (id: string) => SourceState | null;
+  /** URLs already in the library, so portal article pages are fetched once. */
+  readonly known: (url: string) => boolean;
+  /** Stores one source's result in one transaction; returns counts. */
+  readonly write: (result: SourceResult) => { inserted: number; updated: number };
+  readonly recordError: (id: string, message: string, at: number, nextDueAt: number) => void;
+  readonly signal?: AbortSignal;
+}
+
+export interface SourceOutcome {
+  readonly id: string;
+  readonly ok: boolean;
+  readonly notModified: boolean;
+  readonly inserted: number;
+  readonly updated: number;
+  /** In words for the reader. */
+  readonly error: string | null;
+  /** True when the failure looks like no network at all. */
+  readonly offline: boolean;
+}
+
+export interface Progress {
+  readonly done: number;
+  readonly total: number;
+  readonly inserted: number;
+  readonly failed: number;
+  readonly last: SourceOutcome | null;
+}
+
+export async function syncSources(
+  sources: readonly Source[],
+  env: SyncEnvironment,
+  onProgress: (progress: Progress) => void = () => undefined,
+): Promise<SourceOutcome[]> {
+  const outcomes: SourceOutcome[] = [];
+  let inserted = 0;
+  let failed = 0;
+  const queue = sources.filter((s) => s.enabled);
+  onProgress({ done: 0, total: queue.length, inserted, failed, last: null });
+  const worker = async (): Promise<void> => {
+    for (let source = queue.shift(); source !== undefined; source = queue.shift()) {
+      if (env.signal?.aborted === true) return;
+      const outcome = await syncOne(source, env);
+      outcomes.push(outcome);
+      inserted += outcome.inserted;
+      if (!outcome.ok) failed += 1;
+      onProgress({
+        done: outcomes.length,
+        total: outcomes.length + queue.length,
+        inserted,
+        failed,
+        last: outcome,
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: LIMITS.sourcesAtOnce }, worker));
+  return outcomes;
+}
+
+async function syncOne(source: Source, env: SyncEnvironment): Promise<SourceOutcome> {
+  const state = env.state(source.id);
+  const started = env.now();
+  try {
+    const fetched =
+      source.type === 'feed'
+        ? await readFeed(source, state, env)
+        : await readPortal(source, state, env);
+    if (fetched === 'not-modified') {
+      env.write({
+        sourceId: source.id,
+        articles: [],
+        images: [],
+        etag: state?.etag ?? null,
+        lastModified: state?.lastModified ?? null,
+        at: started,
+        nextDueAt: started + LIMITS.intervalMinutes * 60_000,
+      });
+      return {
+        id: source.id,
+        ok: true,
+        notModified: true,
+        inserted: 0,
+        updated: 0,
+        error: null,
+        offline: false,
+      };
+    }
+    const articles = fetched.items
+      .map((item) => prepare(item, source, started))
+      .filter((a): a is FetchedArticle => a !== null);
+    const images = await cacheImages(articles, env);
+    const counts = env.write({
+      sourceId: source.id,
+      articles,
+      images,
+      etag: fetched.etag,
+      lastModified: fetched.lastModified,
+      at: started,
+      nextDueAt: started + LIMITS.intervalMinutes * 60_000,
+    });
+    return {
+      id: source.id,
+      ok: true,
+      notModified: false,
+      inserted: counts.inserted,
+      updated: counts.updated,
+      error: null,
+      offline: false,
+    };
+  } catch (error) {
+    const message = describe(error, source);
+    const offline = error instanceof FetchError && error.kind === 'network';
+    const retryAfter = error instanceof FetchError ? error.retryAfterMs : null;
+    const nextDueAt = started + (retryAfter ?? backoff((state?.errorCount ?? 0) + 1));
+    log.warn(`${source.id}: ${message}`);
+    env.recordError(source.id, message, started, nextDueAt);
+    return {
+      id: source.id,
+      ok: false,
+      notModified: false,
+      inserted: 0,
+      updated: 0,
+      error: message,
+      offline,
+    };
+  }
+}
+
+interface Fetched {
+  readonly items: readonly ParsedItem[];
+  readonly etag: string | null;
+  readonly lastModified: string | null;
+}
+
+async function fetchText(
+  url: string,
+  kind: TextKind,
+  env: SyncEnvironment,
+  conditional?: SourceState | null,
+) {
+  const result = await env.fetcher.fetch(url, {
+    etag: conditional?.etag ?? null,
+    lastModified: conditional?.lastModified ?? null,
+    ...(env.signal ? { signal: env.signal } : {}),
+  });
+  if (result.status === 'not-modified') return 'not-modified' as const;
+  const decoded = decodeText(result.bytes, result.contentType, kind);
+  return {
+    text: decoded.text,
+    url: result.url,
+    etag: result.etag,
+    lastModified: result.lastModified,
+  };
+}
+
+async function readFeed(
+  source: Source,
+  state: SourceState | null,
+  env: SyncEnvironment,
+): Promise<Fetched | 'not-modified'> {
+  const kind: TextKind = /\.json($|\?)/i.test(source.url) ? 'json' : 'xml';
+  const page = await fetchText(source.url, kind, env, state);
+  if (page === 'not-modified') return page;
+  const feed = parseFeedText(page.text, page.url);
+  let items = feed.items.slice(0, LIMITS.articlesPerSource);
+  if (source.fullText) {
+    items = await Promise.all(
+      items.map(async (item) => {
+        if (item.contentHtml !== null && item.contentHtml.length > 400) return item;
+        try {
+          const full = await fetchText(item.url, 'html', env);
+          if (full === 'not-modified') return item;
+          const readable = extractReadable(full.text, full.url);
+          return readable === null ? item : { ...item, contentHtml: readable.contentHtml };
+        } catch (error) {
+          log.info(`${source.id}: kept the summary of ${item.url}: ${describe(error, source)}`);
+          return item;
+        }
+      }),
+    );
+  }
+  return { items, etag: page.etag, lastModified: page.lastModified };
+}
+
+async function readPortal(
+  source: Source,
+  state: SourceState | null,
+  env: SyncEnvironment,
+): Promise<Fetched | 'not-modified'> {
+  const profile = PROFILES[source.profile ?? ''];
+  if (profile === undefined)
+    throw new Error(`there is no site profile called "${source.profile ?? ''}"`);
+  const first = await fetchText(source.url, 'html', env, state);
+  if (first === 'not-modified') return first;
+  const urls: string[] = [];
+  let page: { text: string; url: string } | null = first;
+  for (let n = 1; page !== null && n <= source.maxPages; n += 1) {
+    const list = parseListPage(page.text, page.url, profile);
+    for (const u of list.articleUrls) if (!urls.includes(u)) urls.push(u);
+    if (
+      list.nextPageUrl === null ||
+      n === source.maxPages ||
+      urls.length >= LIMITS.articlesPerSource
+    )
+      break;
+    const next = await fetchText(list.nextPageUrl, 'html', env);
+    page = next === 'not-modified' ? null : next;
+  }
+  const fresh = urls
+    .filter((u) => !env.known(canonicalUrl(u) ?? u))
+    .slice(0, LIMITS.articlesPerSource);
+  const items = await Promise.all(
+    fresh.map(async (url) => {
+      try {
+        const article = await fetchText(url, 'html', env);
+        return article === 'not-modified'
+          ? null
+          : parseArticlePage(article.text, article.url, profile);
+      } catch (error) {
+        if (env.signal?.aborted === true) throw error;
+        log.info(`${source.id}: skipped ${url}: ${describe(error, source)}`);
+        return null;
+      }
+    }),
+  );
+  return {
+    items: items.filter((i): i is ParsedItem => i !== null),
+    etag: first.etag,
+    lastModified: first.lastModified,
+  };
+}
+
+/** Normalises one parsed item into what the library stores; null if it has no usable URL. */
+function prepare(item: ParsedItem, source: Source, now: number): FetchedArticle | null {
+  const url = canonicalUrl(item.url);
+  if (url === null) return null;
+  const html = sanitizeArticleHtml(item.contentHtml ?? '', { baseUrl: item.url });
+  const text = html === '' ? item.summary : htmlToText(html);
+  const title = item.title.trim() || text.slice(0, 40);
+  const regions: RegionId[] =
+    source.region !== undefined ? [source.region] : tagRegions({ title, text });
+  return {
+    url,
+    guid: item.guid,
+    contentHash: contentHash(title, text),
+    sourceId: source.id,
+    title,
+    summary: item.summary.trim() === '' ? text.slice(0, 200) : item.summary,
+    contentHtml: html,
+    text,
+    author: item.author,
+    sourceName: item.sourceName,
+    editor: item.editor,
+    responsibleEditor: item.responsibleEditor,
+    originalTitle: item.originalTitle,
+    copyright: item.copyright,
+    publishedAt: Math.min(item.publishedAt ?? now, now),
+    fetchedAt: now,
+    script: detectScript(`${title}\n${text}`),
+    regions,
+    imageUrls: imageUrlsIn(html, item.url).slice(0, LIMITS.imagesPerArticle),
+  };
+}
+
+/** Downloads the images of new articles, with the article as Referer; images only, size-capped. */
+async function cacheImages(
+  articles: readonly FetchedArticle[],
+  env: SyncEnvironment,
+): Promise<NewImage[]> {
+  const wanted = new Map<string, string>();
+  for (const a of articles) for (const u of a.imageUrls) if (!wanted.has(u)) wanted.set(u, a.url);
+  const images = await Promise.all(
+    [...wanted].map(async ([url, referer]): Promise<NewImage | null> => {
+      try {
+        const result = await env.fetcher.fetch(url, {
+          referer,
+          accept: 'image/*',
+          ...(env.signal ? { signal: env.signal } : {}),
+        });
+        if (result.status !== 'ok' || result.bytes.byteLength > LIMITS.imageBytes) return null;
+        const type = IMAGE_TYPES.find(([, looksLike]) => looksLike(result.bytes));
+        if (type === undefined) return null;
+        return { url, mime: type[0], bytes: result.bytes, fetchedAt: env.now() };
+      } catch {
+        return null;
+      }
+    }),
+  );
+  return images.filter((i): i is NewImage => i !== null);
+}
+
+/** Exponential backoff with jitter: 5 min, 10, 20 … up to 6 h. */
+export function backoff(failures: number, random: () => number = Math.random): number {
+  const base = Math.min(6 * 3_600_000, 5 * 60_000 * 2 ** Math.max(0, failures - 1));
+  return Math.round(base * (0.75 + random() * 0.5));
+}
+
+function describe(error: unknown, source: Source): string {
+  if (error instanceof FetchError) return error.message;
+  const message = error instanceof Error ? error.message : String(error);
+  return `Could not read ${source.title ?? source.id}: ${message}`;
+}

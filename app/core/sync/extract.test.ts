@@ -1,0 +1,64 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { extractReadable } from './extract.ts';
+
+const PAGE_URL = 'https://jl.cri.cn/jc/20191205/rime.html';
+const page = readFileSync(
+  new URL('../../../test/fixtures/parsers/news-page-with-ads.html', import.meta.url),
+  'utf8',
+);
+
+test('a page with navigation, ads and one article: only the article is kept', () => {
+  const readable = extractReadable(page, PAGE_URL);
+  assert.ok(readable !== null);
+  assert.equal(readable.title, '吉林市霧凇冰雪節開幕');
+  assert.match(readable.text, /吉林市第二十四屆中國·吉林國際霧凇冰雪節今天在松花江畔開幕。/);
+  assert.match(readable.text, /讓更多遊客感受北國冰雪風光。/);
+  for (const noise of [
+    '長白山保護開發區',
+    '廣告',
+    '滑雪套票',
+    '熱門推薦',
+    '查干湖冬捕開始',
+    '網站地圖',
+  ]) {
+    assert.ok(!readable.text.includes(noise), `"${noise}" is not part of the article`);
+    assert.ok(!readable.contentHtml.includes(noise), `"${noise}" is not in the article's HTML`);
+  }
+  assert.doesNotMatch(readable.contentHtml, /<script|<style|ads\.example\.com/);
+  // Paragraphs stay paragraphs.
+  assert.ok(readable.text.split('\n').length >= 3);
+});
+
+test('links and images of the article resolve against the page address', () => {
+  const readable = extractReadable(page, PAGE_URL);
+  assert.ok(readable !== null);
+  assert.match(
+    readable.contentHtml,
+    /<img src="https:\/\/jl\.cri\.cn\/jc\/20191205\/photos\/rime\.jpg"/,
+  );
+  assert.match(readable.contentHtml, /<a href="https:\/\/jl\.cri\.cn\/jc\/rime-guide\.html"/);
+});
+
+test('a <base href> on the page is honoured', () => {
+  const withBase = page.replace('<head>', '<head><base href="https://img.jl.cri.cn/2019/">');
+  const readable = extractReadable(withBase, PAGE_URL);
+  assert.ok(readable !== null);
+  assert.match(
+    readable.contentHtml,
+    /<img src="https:\/\/img\.jl\.cri\.cn\/2019\/photos\/rime\.jpg"/,
+  );
+});
+
+test('pages without an article give null: empty, all navigation, one line', () => {
+  assert.equal(extractReadable('<html><body></body></html>', PAGE_URL), null);
+  assert.equal(
+    extractReadable(
+      '<html><body><ul><li><a href="/cc/">長春</a></li><li><a href="/jc/">江城</a></li><li><a href="/yb/">延邊</a></li></ul></body></html>',
+      PAGE_URL,
+    ),
+    null,
+  );
+  assert.equal(extractReadable('頁面不存在', PAGE_URL), null);
+});

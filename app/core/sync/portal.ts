@@ -1,0 +1,493 @@
+/**
+ * Portal pages into items, driven by a site profile (profiles.ts). List pages are read by the
+ * shape of article URLs, not by list markup, so a redesign of the list does not break them.
+ * Article pages are read by the template's ids, with fallbacks (the `<h1>`, the `<title>`, the
+ * reader-mode extraction of extract.ts) for pages without them.
+ */
+import { htmlToText } from '../sanitize.ts';
+import {
+  absoluteUrl,
+  absolutizeBody,
+  extractReadable,
+  parseHtmlDocument,
+  parseHtmlFragment,
+  type HtmlDocument,
+  type HtmlElement,
+} from './extract.ts';
+import { collapse, parseDate, ParseError, summarize, truncate, type ParsedItem } from './feed.ts';
+import {
+  DEFAULT_COPYRIGHT,
+  DEFAULT_LABELS,
+  DEFAULT_NEXT_PAGE,
+  type ProfileLabels,
+  type SiteProfile,
+} from './profiles.ts';
+
+export { PROFILES } from './profiles.ts';
+export type { SiteProfile } from './profiles.ts';
+
+export interface ListPage {
+  /** absolute, in page order, without duplicates */
+  articleUrls: string[];
+  nextPageUrl: string | null;
+}
+
+/** The article links of a list page (by their URL pattern, anywhere in the page) and its next page. */
+export function parseListPage(html: string, pageUrl: string, profile: SiteProfile): ListPage {
+  const document = parseHtmlDocument(html, pageUrl);
+  const base = document.baseURI;
+  const pattern = new RegExp(profile.articleUrlPattern, 'i');
+  const ownHost = hostOf(pageUrl);
+  const hostPattern =
+    profile.articleHostPattern === undefined ? null : new RegExp(profile.articleHostPattern, 'i');
+  const articleUrls: string[] = [];
+  for (const link of document.querySelectorAll('a[href]')) {
+    const url = withoutHash(absoluteUrl(link.getAttribute('href') ?? '', base));
+    if (url === null || articleUrls.includes(url)) continue;
+    const { hostname, pathname } = new URL(url);
+    if (!pattern.test(pathname)) continue;
+    if (hostPattern === null ? hostname !== ownHost : !hostPattern.test(hostname)) continue;
+    articleUrls.push(url);
+  }
+  return { articleUrls, nextPageUrl: nextPage(document, pageUrl, profile) };
+}
+
+function nextPage(document: HtmlDocument, pageUrl: string, profile: SiteProfile): string | null {
+  const texts = new Set(profile.nextPageTexts.map(linkLabel));
+  const selector = profile.selectors.nextPage ?? DEFAULT_NEXT_PAGE;
+  const here = withoutHash(pageUrl);
+  for (const link of document.querySelectorAll('a[href], link[href]')) {
+    const named = [link.textContent, link.getAttribute('title'), link.getAttribute('aria-label')]
+      .map((label) => linkLabel(label ?? ''))
+      .some((label) => label !== '' && texts.has(label));
+    if (!named && !matches(link, selector)) continue;
+    const url = withoutHash(absoluteUrl(link.getAttribute('href') ?? '', document.baseURI));
+    if (url !== null && url !== here) return url;
+  }
+  return null;
+}
+
+/** A link's text without spaces, arrows and brackets, lower-case: "下一頁 >" → "下一頁". */
+function linkLabel(text: string): string {
+  return text
+    .replace(/[\s\u3000\u00a0<>«»‹›→←〈〉《》[\]()\uff08\uff09|\uff5c]+/g, '')
+    .toLowerCase();
+}
+
+// ---- Article pages ----------------------------------------------------------------------------
+
+/**
+ * One article page. Throws ParseError if the page has neither a title nor a body. Times without a
+ * zone are in the profile's zone.
+ */
+export function parseArticlePage(html: string, pageUrl: string, profile: SiteProfile): ParsedItem {
+  const document = parseHtmlDocument(html, pageUrl);
+  const labels = profile.labels ?? DEFAULT_LABELS;
+  const copyrightPattern = new RegExp(profile.copyrightPattern ?? DEFAULT_COPYRIGHT, 'u');
+  const { selectors } = profile;
+
+  // The template's fields.
+  const titleElement = find(document, selectors.title);
+  const timeElement = find(document, selectors.time);
+  const sourceElement = find(document, selectors.source);
+  const editorElement = find(document, selectors.editor);
+  const templateBody = find(document, selectors.body);
+  const bodyElement = templateBody !== null && hasContent(templateBody) ? templateBody : null;
+
+  // The copyright notice: after the body, or the last one on a page without the template.
+  const notice = findNotice(document, bodyElement, copyrightPattern);
+
+  // The body: the template's, else the largest text block.
+  let root: HtmlElement | null = bodyElement;
+  let readableTitle: string | null = null;
+  if (root === null) {
+    const readable = extractReadable(html, pageUrl);
+    if (readable !== null) {
+      root = parseHtmlFragment(readable.contentHtml, pageUrl).body;
+      readableTitle = readable.title;
+    }
+  }
+  let copyright = notice?.text ?? null;
+  let originalTitle: string | null = null;
+  let contentHtml: string | null = null;
+  let imageUrls: string[] = [];
+  if (root !== null) {
+    const trailing = removeTrailingNotice(root, copyrightPattern);
+    copyright ??= trailing;
+    originalTitle = removeOriginalTitle(root, labels.originalTitle);
+    imageUrls = absolutizeBody(root, document.baseURI);
+    contentHtml = hasContent(root) ? root.innerHTML.trim() : null;
+    if (contentHtml === null) imageUrls = [];
+  }
+
+  // The meta line: 2019-05-30 08:54:03 | 來源:吉林日報 | 編輯:田東艷 | 責編:劉徵宇
+  const infoLine =
+    lineAround(timeElement) ??
+    lineAround(sourceElement) ??
+    lineAround(editorElement) ??
+    findInfoLine(document, labels, [root, ...(notice?.elements ?? [])]);
+  const fromLine = labelled(infoLine ?? '', labels);
+
+  const title =
+    text(titleElement) ||
+    text(document.querySelector('h1')) ||
+    stripSuffix(text(document.querySelector('title')), profile) ||
+    stripSuffix(readableTitle ?? '', profile);
+  if (title === '' && contentHtml === null) {
+    throw new ParseError(`The page has no article (no title and no text): ${pageUrl}`);
+  }
+  const summary = contentHtml === null ? '' : summarize(htmlToText(contentHtml));
+
+  return {
+    url: pageUrl,
+    guid: null,
+    title: title === '' ? truncate(summary, 80) : title,
+    summary,
+    contentHtml,
+    author: null,
+    publishedAt: publishTime(document, timeElement, infoLine, profile.timeZoneOffsetMinutes),
+    sourceName: fieldOf(sourceElement, labels, 'source') ?? fromLine.source,
+    editor: fieldOf(editorElement, labels, 'editor') ?? fromLine.editor,
+    responsibleEditor: responsibleEditor(document, profile, labels) ?? fromLine.responsibleEditor,
+    originalTitle,
+    copyright,
+    imageUrls,
+  };
+}
+
+// ---- Fields -----------------------------------------------------------------------------------
+
+type Field = keyof ProfileLabels;
+const FIELDS: readonly Field[] = ['source', 'editor', 'responsibleEditor', 'originalTitle'];
+
+/** A colon, full-width or not, with any spaces around it. */
+const COLON = String.raw`[\s\u3000\u00a0]*[:\uff1a\ufe55][\s\u3000\u00a0]*`;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The labelled fields of a line such as `來源:吉林日報 | 編輯:田東艷 | 責編:劉徵宇`. A value ends at
+ * a separator (|, a run of spaces, a line break) or at the next label; longer labels win, so
+ * 責任編輯 is not read as 編輯.
+ */
+function labelled(line: string, labels: ProfileLabels): Record<Field, string | null> {
+  const result: Record<Field, string | null> = {
+    source: null,
+    editor: null,
+    responsibleEditor: null,
+    originalTitle: null,
+  };
+  const all = FIELDS.flatMap((field) => labels[field].map((label) => ({ field, label }))).sort(
+    (a, b) => b.label.length - a.label.length,
+  );
+  if (all.length === 0) return result;
+  const pattern = new RegExp(`(${all.map((a) => escapeRegExp(a.label)).join('|')})${COLON}`, 'g');
+  const found = [...line.matchAll(pattern)];
+  found.forEach((match, i) => {
+    const field = all.find((a) => a.label === match[1])?.field;
+    if (field === undefined || result[field] !== null) return;
+    const end = found[i + 1]?.index ?? line.length;
+    let value = line.slice(match.index + match[0].length, end);
+    if (field !== 'originalTitle') {
+      value = value.split(/[|\uff5c\n\r\u3000]|\s{2,}/)[0] ?? '';
+      value = value.replace(/^[\s"“「]+|[\s"”」,;。\uff0c\uff1b]+$/g, '');
+      if (Array.from(value).length > 40) return;
+    }
+    value = collapse(value);
+    if (value !== '') result[field] = value;
+  });
+  return result;
+}
+
+/** A template field (`來源:吉林日報`, or just `吉林日報`) without its label. */
+function fieldOf(element: HtmlElement | null, labels: ProfileLabels, field: Field): string | null {
+  const content = element?.textContent ?? '';
+  if (collapse(content) === '') return null;
+  const value = labelled(content, labels)[field];
+  if (value !== null) return value;
+  // No label of this kind: the element holds just the value (unless it is some other field).
+  const anyLabel = new RegExp(
+    `^(?:${FIELDS.flatMap((f) => labels[f])
+      .map(escapeRegExp)
+      .join('|')})${COLON}`,
+  );
+  const bare = collapse(content);
+  return anyLabel.test(bare) ? null : bare;
+}
+
+/** 責編: its own element if the profile names one, else an element starting with the label. */
+function responsibleEditor(
+  document: HtmlDocument,
+  profile: SiteProfile,
+  labels: ProfileLabels,
+): string | null {
+  const named = profile.selectors.responsibleEditor;
+  if (named !== undefined) {
+    const value = fieldOf(find(document, named), labels, 'responsibleEditor');
+    if (value !== null) return value;
+  }
+  const starts = new RegExp(`^(?:${labels.responsibleEditor.map(escapeRegExp).join('|')})${COLON}`);
+  for (const element of document.body.querySelectorAll('*')) {
+    const content = collapse(element.textContent ?? '');
+    if (content.length > 60 || !starts.test(content)) continue;
+    const value = labelled(content, labels).responsibleEditor;
+    if (value !== null) return value;
+  }
+  return null;
+}
+
+/** The text of the line that holds a meta field (its parent), if that line is short. */
+function lineAround(element: HtmlElement | null): string | null {
+  if (element === null) return null;
+  const parent = element.parentElement;
+  const line = parent === null ? '' : spaced(parent);
+  return line !== '' && line.length <= 300 ? line : spaced(element) || null;
+}
+
+/** Without the template: the first short element with a label or a time, outside the body. */
+function findInfoLine(
+  document: HtmlDocument,
+  labels: ProfileLabels,
+  outside: readonly (HtmlElement | null)[],
+): string | null {
+  const anyLabel = new RegExp(
+    `(?:${[...labels.source, ...labels.editor, ...labels.responsibleEditor].map(escapeRegExp).join('|')})${COLON}`,
+  );
+  for (const element of document.body.querySelectorAll('*')) {
+    if (outside.some((o) => o !== null && (o === element || o.contains(element)))) continue;
+    if (/^(?:script|style|noscript|template)$/i.test(element.tagName)) continue;
+    const line = spaced(element);
+    if (line.length > 200) continue;
+    if (anyLabel.test(line) || DATE_TIME.test(line)) return line;
+  }
+  return null;
+}
+
+const DATE_TIME =
+  /\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*\d{1,2}\s*[:\uff1a時时]\s*\d{1,2}(?:\s*[:\uff1a分]\s*\d{1,2})?/;
+
+function publishTime(
+  document: HtmlDocument,
+  timeElement: HtmlElement | null,
+  infoLine: string | null,
+  offset: number,
+): number | null {
+  const candidates = [
+    timeElement?.getAttribute('datetime'),
+    DATE_TIME.exec(timeElement?.textContent ?? '')?.[0],
+    timeElement?.textContent,
+    ...[
+      'meta[property="article:published_time"]',
+      'meta[name="publishdate"]',
+      'meta[name="PubDate"]',
+      'meta[name="pubdate"]',
+      'meta[itemprop="datePublished"]',
+    ].map((selector) => document.querySelector(selector)?.getAttribute('content')),
+    DATE_TIME.exec(infoLine ?? '')?.[0],
+  ];
+  for (const candidate of candidates) {
+    if (candidate === null || candidate === undefined || candidate.trim() === '') continue;
+    const time = parseDate(candidate, offset);
+    if (time !== null) return time;
+  }
+  return null;
+}
+
+// ---- Body clean-up ----------------------------------------------------------------------------
+
+const BLOCK =
+  /^(?:p|div|section|article|blockquote|h[1-6]|li|ul|ol|dl|table|tbody|tr|td|center|pre)$/i;
+/** Longer than this, a block that starts with the notice holds more than the notice. */
+const NOTICE_MAX = 3000;
+
+interface Notice {
+  readonly elements: readonly HtmlElement[];
+  readonly text: string;
+}
+
+/**
+ * The copyright notice: the first block after the body that starts with it, or (on a page without
+ * the template's body) the last one. A heading alone ("…的聲明:") takes the list after it along.
+ */
+function findNotice(
+  document: HtmlDocument,
+  body: HtmlElement | null,
+  pattern: RegExp,
+): Notice | null {
+  const all = [...document.body.querySelectorAll('*')];
+  const start = body === null ? 0 : all.indexOf(body) + 1;
+  const outermost: HtmlElement[] = [];
+  for (const element of all.slice(start)) {
+    if (body?.contains(element) === true) continue;
+    if (/^(?:script|style|noscript|template)$/i.test(element.tagName)) continue;
+    if (outermost.some((o) => o.contains(element))) continue;
+    if (startsWithNotice(element, pattern)) outermost.push(element);
+  }
+  let element = body === null ? outermost.at(-1) : outermost[0];
+  if (element === undefined) return null;
+  // Down to the block that starts with the notice (a footer may start with it and hold more).
+  for (;;) {
+    const inner: HtmlElement | undefined = Array.from(element.children).find(
+      (child) => BLOCK.test(child.tagName) && startsWithNotice(child, pattern),
+    );
+    if (inner === undefined) break;
+    element = inner;
+  }
+  const elements = [element, ...noticeContinuation(element)];
+  return {
+    elements,
+    text: elements
+      .map(blockText)
+      .filter((t) => t !== '')
+      .join('\n'),
+  };
+}
+
+function startsWithNotice(element: HtmlElement, pattern: RegExp): boolean {
+  return pattern.test(collapse(element.textContent ?? ''));
+}
+
+/** The list (or numbered paragraphs) after a notice that is only a heading. */
+function noticeContinuation(heading: HtmlElement): HtmlElement[] {
+  if (collapse(heading.textContent ?? '').length > 80) return [];
+  const more: HtmlElement[] = [];
+  let total = 0;
+  for (let next = heading.nextElementSibling; next !== null; next = next.nextElementSibling) {
+    const content = collapse(next.textContent ?? '');
+    const isList = /^(?:ul|ol|dl)$/i.test(next.tagName);
+    if (!isList && !/^[•·\-*]?\s*\d{1,2}\s*[、.．)\uff09]/.test(content)) break;
+    total += content.length;
+    if (total > NOTICE_MAX) break;
+    more.push(next);
+  }
+  return more;
+}
+
+/**
+ * A notice at the very end of the body (inside it): removed, its text returned. Only a block that
+ * ends the body, or a heading followed by nothing but its list, counts.
+ */
+function removeTrailingNotice(root: HtmlElement, pattern: RegExp): string | null {
+  let scope = root;
+  // Through wrappers that hold everything (Readability's page div, an <article>).
+  while (scope.children.length === 1) {
+    const only = scope.children[0];
+    if (only === undefined || !BLOCK.test(only.tagName)) break;
+    scope = only;
+  }
+  const children = Array.from(scope.children);
+  for (let i = children.length - 1; i >= 0 && i >= children.length - 3; i -= 1) {
+    const child = children[i];
+    if (child === undefined || !startsWithNotice(child, pattern)) continue;
+    const parts = children.slice(i);
+    const continuation = noticeContinuation(child);
+    if (parts.length !== 1 + continuation.length) return null;
+    const noticeText = parts
+      .map(blockText)
+      .filter((t) => t !== '')
+      .join('\n');
+    parts.forEach((part) => {
+      part.remove();
+    });
+    return noticeText;
+  }
+  return null;
+}
+
+/** Removes the 原題 paragraph from the body; returns the original title without its label. */
+function removeOriginalTitle(root: HtmlElement, labels: readonly string[]): string | null {
+  if (labels.length === 0) return null;
+  const starts = new RegExp(`^(?:${labels.map(escapeRegExp).join('|')})${COLON}`);
+  let paragraph: HtmlElement | null = null;
+  for (const element of root.querySelectorAll('*')) {
+    if (starts.test(collapse(element.textContent ?? ''))) {
+      paragraph = element;
+      break;
+    }
+  }
+  if (paragraph === null) return null;
+  // The outermost match may be a wrapper of the whole body: go down to the paragraph itself.
+  for (;;) {
+    const inner: HtmlElement | undefined = Array.from(paragraph.children).find(
+      (child) => BLOCK.test(child.tagName) && starts.test(collapse(child.textContent ?? '')),
+    );
+    if (inner === undefined) break;
+    paragraph = inner;
+  }
+  // 原題:…<br>the first paragraph: only the first line is the original title.
+  const lines = paragraph.innerHTML.split(/<br\s*\/?>/i);
+  const rest = lines.slice(1).join('<br>');
+  const firstLine = collapse(htmlToText(lines[0] ?? ''));
+  const value = collapse((rest.trim() === '' ? text(paragraph) : firstLine).replace(starts, ''));
+  if (collapse(htmlToText(rest)) === '') paragraph.remove();
+  else paragraph.innerHTML = rest.replace(/^(?:\s|&nbsp;|<br\s*\/?>)+/i, '');
+  return value === '' ? null : value;
+}
+
+// ---- Small helpers ----------------------------------------------------------------------------
+
+function find(document: HtmlDocument, selector: string): HtmlElement | null {
+  if (selector.trim() === '') return null;
+  try {
+    return document.querySelector(selector);
+  } catch {
+    return null; // a profile with a broken selector reads like a page without that field
+  }
+}
+
+function matches(element: HtmlElement, selector: string): boolean {
+  try {
+    return element.matches(selector);
+  } catch {
+    return false;
+  }
+}
+
+function text(element: HtmlElement | null): string {
+  return collapse(element?.textContent ?? '');
+}
+
+/** An element's text with its blocks and line breaks as spaces-separated parts, on one line. */
+function spaced(element: HtmlElement): string {
+  return htmlToText(element.innerHTML)
+    .split('\n')
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .join('  ');
+}
+
+/** An element's text, one block a line. */
+function blockText(element: HtmlElement): string {
+  const html = /^li$/i.test(element.tagName) ? `<li>${element.innerHTML}</li>` : element.innerHTML;
+  return htmlToText(`<div>${html}</div>`)
+    .split('\n')
+    .map((line) => collapse(line))
+    .filter((line) => line !== '')
+    .join('\n');
+}
+
+function hasContent(element: HtmlElement): boolean {
+  return collapse(element.textContent ?? '') !== '' || element.querySelector('img') !== null;
+}
+
+function stripSuffix(title: string, profile: SiteProfile): string {
+  if (profile.titleSuffixPattern === undefined) return collapse(title);
+  return collapse(title.replace(new RegExp(profile.titleSuffixPattern, 'u'), ''));
+}
+
+function withoutHash(url: string | null): string | null {
+  if (url === null) return null;
+  const parsed = new URL(url);
+  parsed.hash = '';
+  return parsed.href;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,176 @@
+/**
+ * Runs syncs for NewsService: one at a time (a second request joins the running one), with
+ * progress events, cancellation, and the status the UI shows.
+ */
+import type { NewsEvent, SyncStatus } from '../../shared/contract.ts';
+import type { SourceStatus, SyncProgress, SyncRequest, SyncSummary } from '../../shared/sync.ts';
+import { articlesRepo } from '../db/articles-repo.ts';
+import type { Database } from '../db/database.ts';
+import { sourcesRepo } from '../db/sources-repo.ts';
+import { syncWriter } from '../db/sync-writer.ts';
+import { storageError } from '../db/storage-error.ts';
+import { NewsApiError } from '../../shared/errors.ts';
+import { syncSources } from './engine.ts';
+import type { Fetcher } from './fetch.ts';
+import type { Source } from './sources-file.ts';
+
+export interface SyncControllerOptions {
+  readonly db: Database;
+  readonly sources: readonly Source[];
+  readonly fetcher: Fetcher;
+  readonly now: () => number;
+  readonly emit: (event: NewsEvent) => void;
+}
+
+const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+
+export class SyncController {
+  readonly #options: SyncControllerOptions;
+  readonly #sources: ReturnType<typeof sourcesRepo>;
+  readonly #write: ReturnType<typeof syncWriter>;
+  readonly #known: (url: string) => boolean;
+  #running: Promise<SyncSummary> | null = null;
+  #abort: AbortController | null = null;
+  #progress: SyncProgress | null = null;
+  #offline = false;
+
+  constructor(options: SyncControllerOptions) {
+    this.#options = options;
+    this.#sources = sourcesRepo(options.db);
+    this.#write = syncWriter(options.db);
+    const articles = articlesRepo(options.db);
+    this.#known = (url) => articles.hasUrl(url);
+    for (const source of options.sources) {
+      this.#sources.save({
+        id: source.id,
+        type: source.type,
+        url: source.url,
+        title: source.title ?? null,
+        region: source.region ?? null,
+        profile: source.profile ?? null,
+        enabled: source.enabled,
+      });
+    }
+  }
+
+  get sources(): readonly Source[] {
+    return this.#options.sources;
+  }
+
+  run(request: SyncRequest = {}): Promise<SyncSummary> {
+    this.#running ??= this.#run(request).finally(() => {
+      this.#running = null;
+      this.#abort = null;
+      this.#progress = null;
+    });
+    return this.#running;
+  }
+
+  cancel(): boolean {
+    if (this.#abort === null) return false;
+    this.#abort.abort();
+    return true;
+  }
+
+  status(): SyncStatus {
+    const last = this.#sources
+      .list()
+      .reduce<number | null>(
+        (max, s) =>
+          s.lastSuccessAt !== null && (max === null || s.lastSuccessAt > max)
+            ? s.lastSuccessAt
+            : max,
+        null,
+      );
+    return {
+      state: this.#running === null ? 'idle' : 'syncing',
+      lastSyncedAt: iso(last),
+      progress: this.#progress,
+      offline: this.#offline,
+    };
+  }
+
+  listSources(): SourceStatus[] {
+    const configured = new Set(this.#options.sources.map((s) => s.id));
+    return this.#sources
+      .list()
+      .filter((s) => configured.has(s.id))
+      .map((s) => ({
+        id: s.id,
+        type: s.type,
+        url: s.url,
+        title: s.title ?? null,
+        region: s.region ?? null,
+        enabled: s.enabled,
+        lastSuccessAt: iso(s.lastSuccessAt),
+        lastErrorAt: iso(s.lastErrorAt),
+        lastError: s.lastError,
+        nextDueAt: iso(s.nextDueAt),
+      }));
+  }
+
+  async #run(request: SyncRequest): Promise<SyncSummary> {
+    const wanted = request?.sourceIds;
+    if (wanted !== undefined) {
+      const unknown = wanted.filter((id) => !this.#options.sources.some((s) => s.id === id));
+      if (unknown.length > 0)
+        throw new NewsApiError('NOT_FOUND', `There is no source ${unknown.join(', ')}.`);
+    }
+    const sources = this.#options.sources.filter(
+      (s) => wanted === undefined || wanted.includes(s.id),
+    );
+    const abort = new AbortController();
+    this.#abort = abort;
+    let updated = 0;
+    const outcomes = await syncSources(
+      sources,
+      {
+        fetcher: this.#options.fetcher,
+        now: this.#options.now,
+        state: (id) => this.#sources.get(id),
+        known: this.#known,
+        write: (result) => {
+          try {
+            const counts = this.#write(result);
+            updated += counts.updated;
+            if (counts.inserted + counts.updated > 0)
+              this.#options.emit({ type: 'libraryChanged' });
+            return counts;
+          } catch (error) {
+            throw storageError(`store ${result.sourceId}`, error);
+          }
+        },
+        recordError: (id, message, at, nextDueAt) => {
+          this.#sources.recordError(id, { message, at, nextDueAt });
+        },
+        signal: abort.signal,
+      },
+      (progress) => {
+        this.#progress = {
+          done: progress.done,
+          total: progress.total,
+          inserted: progress.inserted,
+          failed: progress.failed,
+        };
+        this.#options.emit({ type: 'syncProgress', progress: this.#progress });
+      },
+    );
+    const failures = outcomes.filter((o) => !o.ok);
+    this.#offline =
+      failures.length > 0 &&
+      failures.length === outcomes.length &&
+      failures.every((o) => o.offline);
+    const summary: SyncSummary = {
+      done: outcomes.length,
+      total: sources.filter((s) => s.enabled).length,
+      inserted: outcomes.reduce((n, o) => n + o.inserted, 0),
+      updated,
+      failed: failures.length,
+      offline: this.#offline,
+      cancelled: abort.signal.aborted,
+      errors: failures.map((o) => ({ sourceId: o.id, message: o.error ?? 'failed' })),
+    };
+    this.#options.emit({ type: 'syncFinished', summary });
+    return summary;
+  }
+}
