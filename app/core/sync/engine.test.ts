@@ -126,6 +126,7 @@ test('faulty sources fail alone, quickly, in words, and nothing else is lost', a
     'hang',
     '500',
     '429',
+    '503-date',
     'loop',
     'to-file',
     'gzip-bomb',
@@ -159,6 +160,28 @@ test('faulty sources fail alone, quickly, in words, and nothing else is lost', a
   );
   for (const g of good) assert.equal(sources.find((s) => s.id === g.id)?.lastError, null);
   assert.ok((await service.listArticles({ region: 'all' })).items.length > 0);
+  service.close();
+});
+
+test('a feed with summaries only gets the full text from the article pages (readability)', async () => {
+  const feeds = loadSourcesFile(site.writeSourcesFile(dir, 'feeds'));
+  const summaryOnly = feeds.find((s) => s.id === 'feed-summary-only');
+  assert.ok(summaryOnly);
+  const service = open('fulltext', [{ ...summaryOnly, fullText: true }]);
+  const summary = await quiet(() => service.sync());
+  assert.equal(summary.failed, 0);
+  const truth = site.feedArticles('summary-only');
+  assert.ok(truth.length > 0);
+  for (const expected of truth) {
+    const hit = (await service.search(expected.title)).items[0];
+    assert.ok(hit, `stored ${expected.title}`);
+    const html = (await service.getArticle(hit.id)).contentHtml;
+    const last = expected.paragraphs.at(-1) ?? '';
+    assert.ok(
+      html.includes(last.slice(0, 12)),
+      'the last paragraph of the page, not just the summary',
+    );
+  }
   service.close();
 });
 
