@@ -15,7 +15,7 @@ export interface WebApp {
 const root = join(import.meta.dirname, '..', '..');
 
 /** Starts the real `heitu web` command on a free port with a fresh data folder. */
-async function startWeb(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+export async function startWeb(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   const child: ChildProcessByStdio<null, Readable, Readable> = spawn(
     process.execPath,
     [join(root, 'bin', 'heitu.cjs'), 'web', '--port', '0', '--no-sync', '--data-dir', dataDir],

@@ -88,7 +88,8 @@ export async function syncSources(
   let inserted = 0;
   let failed = 0;
   const queue = sources.filter((s) => s.enabled);
-  onProgress({ done: 0, total: queue.length, inserted, failed, last: null });
+  const total = queue.length;
+  onProgress({ done: 0, total, inserted, failed, last: null });
   const worker = async (): Promise<void> => {
     for (let source = queue.shift(); source !== undefined; source = queue.shift()) {
       if (env.signal?.aborted === true) return;

@@ -1,11 +1,13 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { NewsClient, Status } from '../../../app/shared/contract.ts';
+import type { ArticleSummary } from '../../../app/shared/articles.ts';
 import type { Region, RegionId } from '../../../app/shared/regions.ts';
 import type { Settings } from '../../../app/shared/settings.ts';
 import { connect } from '../api/client.ts';
 import { langTag, messagesFor, regionLabel, resolveLocale, type Locale } from '../i18n/messages.ts';
 import type { RegionTab } from './heitu-region-tabs.ts';
+import './heitu-article-list.ts';
 import './heitu-empty-state.ts';
 import './heitu-region-tabs.ts';
 
@@ -17,6 +19,9 @@ export class HeituApp extends LitElement {
   @state() private status: Status | null = null;
   @state() private selected: RegionId = 'all';
   @state() private error: string | null = null;
+  @state() private articles: readonly ArticleSummary[] = [];
+  /** Which tab `articles` belongs to (null while loading). */
+  @state() private articlesFor: RegionId | null = null;
 
   readonly #api: NewsClient = connect();
   #unsubscribe: (() => void) | null = null;
@@ -67,6 +72,7 @@ export class HeituApp extends LitElement {
     this.#unsubscribe = this.#api.subscribe((event) => {
       if (event.type === 'settingsChanged') this.settings = event.settings;
       else if (event.type === 'statusChanged') this.status = event.status;
+      else if (event.type === 'libraryChanged') void this.#loadArticles(this.selected);
     });
     void this.#load();
   }
@@ -87,6 +93,19 @@ export class HeituApp extends LitElement {
       this.settings = settings;
       this.status = status;
       this.selected = settings.lastRegion;
+    } catch (error) {
+      this.error = (error as Error).message;
+    }
+    await this.#loadArticles(this.selected);
+  }
+
+  async #loadArticles(region: RegionId): Promise<void> {
+    try {
+      const page = await this.#api.listArticles({ region, limit: 50 });
+      // A slower answer for a tab the reader has already left is dropped.
+      if (region !== this.selected) return;
+      this.articles = page.items;
+      this.articlesFor = region;
     } catch (error) {
       this.error = (error as Error).message;
     }
@@ -131,10 +150,20 @@ export class HeituApp extends LitElement {
           label=${t.regionTabsLabel}
           @region-select=${this.#onSelect}
         >
-          ${current ? this.#renderEmpty(current, t) : nothing}
+          ${current ? this.#renderPanel(current, t, locale) : nothing}
         </heitu-region-tabs>
       </main>
     `;
+  }
+
+  #renderPanel(tab: RegionTab, t: ReturnType<typeof messagesFor>, locale: Locale) {
+    if (this.articlesFor !== tab.region.id) return nothing;
+    if (this.articles.length === 0) return this.#renderEmpty(tab, t);
+    return html`<heitu-article-list
+      .items=${this.articles}
+      label=${t.articlesIn(tab.label)}
+      locale=${langTag(locale)}
+    ></heitu-article-list>`;
   }
 
   #renderEmpty(tab: RegionTab, t: ReturnType<typeof messagesFor>) {
@@ -152,6 +181,7 @@ export class HeituApp extends LitElement {
 
   #onSelect(event: CustomEvent<RegionId>): void {
     this.selected = event.detail;
+    void this.#loadArticles(event.detail);
     this.#api.setSettings({ lastRegion: event.detail }).catch((error: unknown) => {
       this.error = (error as Error).message;
     });

@@ -15,6 +15,7 @@ export interface Messages {
   readonly emptyBookmarks: string;
   readonly emptyHint: string;
   readonly loadFailed: (reason: string) => string;
+  readonly articlesIn: (label: string) => string;
 }
 
 const MESSAGES: Readonly<Record<Locale, Messages>> = {
@@ -29,6 +30,7 @@ const MESSAGES: Readonly<Record<Locale, Messages>> = {
     emptyBookmarks: '還沒有收藏。為文章加上星號，它就會永遠留在這裡。',
     emptyHint: '同步之後，文章會出現在這裡，離線也能閱讀。',
     loadFailed: (reason) => `無法載入：${reason}`,
+    articlesIn: (label) => `${label}的文章`,
   },
   'zh-Hans': {
     appName: '黑土阅读',
@@ -41,6 +43,7 @@ const MESSAGES: Readonly<Record<Locale, Messages>> = {
     emptyBookmarks: '还没有收藏。为文章加上星号，它就会永远留在这里。',
     emptyHint: '同步之后，文章会出现在这里，离线也能阅读。',
     loadFailed: (reason) => `无法加载：${reason}`,
+    articlesIn: (label) => `${label}的文章`,
   },
   en: {
     appName: 'Heitu Reader',
@@ -53,6 +56,7 @@ const MESSAGES: Readonly<Record<Locale, Messages>> = {
     emptyBookmarks: 'No bookmarks yet. Star an article to keep it here for good.',
     emptyHint: 'After a sync, articles appear here and read offline.',
     loadFailed: (reason) => `Could not load: ${reason}`,
+    articlesIn: (label) => `Articles from ${label}`,
   },
 };
 
