@@ -1,15 +1,27 @@
-// Takes docs/screenshot.png: browser mode over a fresh library, in Debian's Chromium.
-// Usage: npm run build && node scripts/screenshot.mjs
+// Takes docs/screenshot.png: browser mode over a library synced from the local fixture site,
+// in Debian's Chromium. Usage: npm run build && node scripts/screenshot.mjs
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { startFixtureSite } from '../test/support/fixture-site.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const heitu = join(root, 'bin/heitu.cjs');
 const dataDir = await mkdtemp(join(tmpdir(), 'heitu-shot-'));
-const child = spawn(process.execPath, [join(root, 'bin/heitu.cjs'), 'web', '--data-dir', dataDir], {
+
+const site = await startFixtureSite({ articlesPerRegion: 12 });
+const sources = site.writeSourcesFile(dataDir, 'portal');
+await new Promise((resolve) =>
+  spawn(process.execPath, [heitu, 'sync', '--sources', sources, '--data-dir', dataDir], {
+    stdio: 'ignore',
+  }).once('exit', resolve),
+);
+await site.close();
+
+const child = spawn(process.execPath, [heitu, 'web', '--no-sync', '--data-dir', dataDir], {
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 const url = await new Promise((resolve) => {
@@ -29,10 +41,10 @@ const browser = await chromium.launch({
     '--no-first-run',
   ],
 });
-const page = await browser.newPage({ viewport: { width: 1100, height: 560 }, locale: 'zh-TW' });
+const page = await browser.newPage({ viewport: { width: 1100, height: 640 }, locale: 'zh-TW' });
 await page.goto(url);
 await page.getByRole('tab', { name: '長春', exact: true }).click();
-await page.getByRole('tab', { name: '長春', exact: true }).focus();
+await page.getByRole('list', { name: '長春的文章' }).waitFor();
 await page.screenshot({ path: join(root, 'docs', 'screenshot.png') });
 await browser.close();
 child.kill();
