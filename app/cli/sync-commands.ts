@@ -27,7 +27,7 @@ export const SYNC_COMMANDS: Readonly<Record<string, Command>> = {
         if (json) ctx.io.out(JSON.stringify(summary));
         else {
           ctx.io.out(
-            `${summary.done} sources synced: ${summary.inserted} new, ${summary.updated} updated, ${summary.failed} failed${summary.offline ? ' (no network?)' : ''}`,
+            `${summary.done - summary.failed} of ${summary.total} sources synced: ${summary.inserted} new, ${summary.updated} updated, ${summary.failed} failed${summary.offline ? ' (no network?)' : ''}`,
           );
           for (const e of summary.errors) ctx.io.out(`  ${e.sourceId}: ${e.message}`);
         }

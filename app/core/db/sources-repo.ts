@@ -78,7 +78,12 @@ export function sourcesRepo(db: Database): SourcesRepo {
     INSERT INTO sources (id, type, url, title, region, profile, enabled)
     VALUES (@id, @type, @url, @title, @region, @profile, @enabled)
     ON CONFLICT (id) DO UPDATE SET type = excluded.type, url = excluded.url, title = excluded.title,
-      region = excluded.region, profile = excluded.profile, enabled = excluded.enabled`);
+      region = excluded.region, profile = excluded.profile, enabled = excluded.enabled,
+      -- Validators belong to the URL that issued them.
+      etag = CASE WHEN sources.url = excluded.url THEN sources.etag END,
+      last_modified = CASE WHEN sources.url = excluded.url THEN sources.last_modified END
+    WHERE (sources.type, sources.url, sources.title, sources.region, sources.profile, sources.enabled)
+      IS NOT (excluded.type, excluded.url, excluded.title, excluded.region, excluded.profile, excluded.enabled)`);
   const all = db.prepare<[], string>('SELECT id FROM sources ORDER BY id').pluck();
   const one = db.prepare<[string], SourceRow>('SELECT * FROM sources WHERE id = ?');
   const every = db.prepare<[], SourceRow>('SELECT * FROM sources ORDER BY id');

@@ -40,7 +40,11 @@ export class SyncController {
     this.#write = syncWriter(options.db);
     const articles = articlesRepo(options.db);
     this.#known = (url) => articles.hasUrl(url);
-    for (const source of options.sources) {
+  }
+
+  /** Records the configured definitions; only a sync does this, so reading never writes. */
+  #saveDefinitions(): void {
+    for (const source of this.#options.sources) {
       this.#sources.save({
         id: source.id,
         type: source.type,
@@ -90,23 +94,24 @@ export class SyncController {
     };
   }
 
+  /** The configured sources, with their stored state where it belongs to the same URL. */
   listSources(): SourceStatus[] {
-    const configured = new Set(this.#options.sources.map((s) => s.id));
-    return this.#sources
-      .list()
-      .filter((s) => configured.has(s.id))
-      .map((s) => ({
-        id: s.id,
-        type: s.type,
-        url: s.url,
-        title: s.title ?? null,
-        region: s.region ?? null,
-        enabled: s.enabled,
-        lastSuccessAt: iso(s.lastSuccessAt),
-        lastErrorAt: iso(s.lastErrorAt),
-        lastError: s.lastError,
-        nextDueAt: iso(s.nextDueAt),
-      }));
+    return this.#options.sources.map((source) => {
+      const stored = this.#sources.get(source.id);
+      const s = stored !== null && stored.url === source.url ? stored : null;
+      return {
+        id: source.id,
+        type: source.type,
+        url: source.url,
+        title: source.title ?? null,
+        region: source.region ?? null,
+        enabled: source.enabled,
+        lastSuccessAt: iso(s?.lastSuccessAt ?? null),
+        lastErrorAt: iso(s?.lastErrorAt ?? null),
+        lastError: s?.lastError ?? null,
+        nextDueAt: iso(s?.nextDueAt ?? null),
+      };
+    });
   }
 
   async #run(request: SyncRequest): Promise<SyncSummary> {
@@ -116,6 +121,7 @@ export class SyncController {
       if (unknown.length > 0)
         throw new NewsApiError('NOT_FOUND', `There is no source ${unknown.join(', ')}.`);
     }
+    this.#saveDefinitions();
     const sources = this.#options.sources.filter(
       (s) => wanted === undefined || wanted.includes(s.id),
     );
