@@ -7,24 +7,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as OpenCC from 'opencc-js';
 import type { NewArticle } from '../../app/core/db/articles-repo.ts';
-import type { RegionId } from '../../app/shared/regions.ts';
+import { REGION_IDS, type RegionId } from '../../app/shared/regions.ts';
 
 const { Converter } = OpenCC as unknown as {
   Converter: (options: { from: string; to: string }) => (text: string) => string;
 };
 
-export const PLACE_REGIONS: readonly RegionId[] = [
-  'changchun',
-  'jilin',
-  'siping',
-  'liaoyuan',
-  'tonghua',
-  'baicheng',
-  'baishan',
-  'songyuan',
-  'yanbian',
-  'changbaishan',
-];
+export const PLACE_REGIONS: readonly RegionId[] = REGION_IDS.filter(
+  (r) => r !== 'all' && r !== 'bookmarks',
+);
 
 /** Place names per region in Traditional script (a few districts each). */
 const PLACES: Readonly<Record<string, readonly string[]>> = {

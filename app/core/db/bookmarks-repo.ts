@@ -14,7 +14,7 @@ import {
 } from '../../shared/articles.ts';
 import { sanitizeArticleHtml } from '../sanitize.ts';
 import type { Database } from './database.ts';
-import { articleIdOf, bookmarkIdOf, iso, oneLine } from './rows.ts';
+import { articleBody, articleIdOf, bookmarkIdOf, iso, oneLine } from './rows.ts';
 
 interface BookmarkRow {
   id: number;
@@ -167,18 +167,7 @@ export function bookmarksRepo(db: Database): BookmarksRepo {
     copy(by) {
       const row = 'bookmarkId' in by ? byId.get(by.bookmarkId) : byArticle.get(by.articleId);
       if (row === undefined) return null;
-      return {
-        ...toSummary(row),
-        url: row.url,
-        author: row.author,
-        editor: row.editor,
-        responsibleEditor: row.responsible_editor,
-        originalTitle: row.original_title,
-        copyright: row.copyright,
-        contentHtml: row.content_html,
-        fetchedAt: null,
-        fromBookmark: true,
-      };
+      return { ...toSummary(row), ...articleBody(row), fetchedAt: null, fromBookmark: true };
     },
     exportFile(now) {
       return {

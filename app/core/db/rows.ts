@@ -16,15 +16,8 @@ export interface SummaryRow {
   bookmarked: 0 | 1;
 }
 
-export interface ArticleRow extends SummaryRow {
+export interface ArticleRow extends SummaryRow, ArticleBodyRow {
   fetched_at: number;
-  url: string;
-  author: string | null;
-  editor: string | null;
-  responsible_editor: string | null;
-  original_title: string | null;
-  copyright: string | null;
-  content_html: string;
 }
 
 export const SUMMARY_COLUMNS = `a.id, a.sort_key, a.published_at, a.read_at, a.script, a.thumbnail_image_id,
@@ -59,9 +52,24 @@ export function toSummary(row: SummaryRow, snippet?: string): ArticleSummary {
   };
 }
 
-export function toArticle(row: ArticleRow): Article {
+/** The columns an article and a bookmark's copy of it share. */
+export interface ArticleBodyRow {
+  url: string;
+  author: string | null;
+  editor: string | null;
+  responsible_editor: string | null;
+  original_title: string | null;
+  copyright: string | null;
+  content_html: string;
+}
+
+export function articleBody(
+  row: ArticleBodyRow,
+): Pick<
+  Article,
+  'url' | 'author' | 'editor' | 'responsibleEditor' | 'originalTitle' | 'copyright' | 'contentHtml'
+> {
   return {
-    ...toSummary(row),
     url: row.url,
     author: row.author,
     editor: row.editor,
@@ -69,6 +77,13 @@ export function toArticle(row: ArticleRow): Article {
     originalTitle: row.original_title,
     copyright: row.copyright,
     contentHtml: row.content_html,
+  };
+}
+
+export function toArticle(row: ArticleRow): Article {
+  return {
+    ...toSummary(row),
+    ...articleBody(row),
     fetchedAt: iso(row.fetched_at),
     fromBookmark: false,
   };
