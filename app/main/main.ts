@@ -8,6 +8,8 @@ import { defaultDataDir, PRODUCT_NAME } from '../core/data-dir.ts';
 import { createLogger } from '../core/log.ts';
 import { NewsService } from '../core/news-service.ts';
 import { startScheduler } from '../core/sync/scheduler.ts';
+import { loadSourcesFile } from '../core/sync/sources-file.ts';
+import { optionValue } from './args.ts';
 import { registerIpc } from './ipc.ts';
 import { menuTemplate } from './menu.ts';
 import { APP_START_URL, isAppUrl, isOpenableExternally } from './policy.ts';
@@ -55,10 +57,13 @@ function start(): void {
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
+  // `--sources FILE`, like the CLI and browser mode; the built-in Jilin channel otherwise.
+  const sourcesFile = optionValue(process.argv, 'sources');
   const service = NewsService.open({
     dataDir: app.getPath('userData'),
     appVersion: app.getVersion(),
     check: 'background',
+    ...(sourcesFile === null ? {} : { sources: loadSourcesFile(sourcesFile) }),
   });
   serveRenderer(join(distDir, 'renderer'), (id) => service.getImage(id));
   const scheduler = startScheduler(service);
