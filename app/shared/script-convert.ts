@@ -1,0 +1,357 @@
+/**
+ * Script toggling: an article's text shown in 简体, 繁體, 臺灣 (with Taiwan phrases) or 香港,
+ * whatever script it was published in. Conversion is OpenCC (opencc-js) with the project
+ * dictionary (script-dictionary.ts) and the reader's own entries applied on top as protected
+ * phrases: each one found in the text is swapped for a Private Use Area placeholder that OpenCC
+ * leaves alone, the text is converted, and the right form for the target goes where the
+ * placeholder was. The reader's entries win over the dictionary; within each, the longest phrase
+ * wins.
+ *
+ * The converters are OpenCC's own presets (Locale.configs: s2tw, s2twp, s2hk, tw2s, t2tw, t2hk),
+ * run the way opencc-js runs them, but built here from shared tries: the big Simplified→Traditional
+ * phrase tries (about 300 ms to build) are built once and serve 繁體, 臺灣 and 香港 alike. Each is
+ * built lazily on first use; warmConverters() builds them ahead, in idle time.
+ *
+ * Callers convert text nodes only; markup never goes through here.
+ */
+import * as OpenCC from 'opencc-js';
+import type { SourceScript } from './articles.ts';
+import { SCRIPT_DICTIONARY, type ScriptDictionaryEntry } from './script-dictionary.ts';
+import type { ScriptMode } from './settings.ts';
+
+type DictLike = string | readonly (readonly [string, string])[];
+type DictGroup = readonly DictLike[];
+interface OpenCCTrie {
+  loadDict(dict: DictLike): void;
+  loadDictGroup(group: DictGroup): void;
+  segment(text: string): string[];
+  convert(text: string): string;
+}
+/** An OpenCC preset: normalize, then segment, then each conversion group over each segment. */
+interface Recipe {
+  readonly normalizationChain?: readonly DictGroup[];
+  readonly segmentation?: DictLike | DictGroup;
+  readonly conversionChain: readonly DictGroup[];
+}
+const { Trie, Locale } = OpenCC as unknown as {
+  Trie: new () => OpenCCTrie;
+  Locale: {
+    to: Readonly<Record<string, readonly DictGroup[]>>;
+    configs: Readonly<Record<string, Recipe>>;
+  };
+};
+
+/** A phrase the reader added in settings: `from` as it appears in the published text. */
+export interface UserEntry {
+  readonly from: string;
+  readonly to: string;
+  /** Only in this mode; in every converting mode when absent. */
+  readonly mode?: ScriptMode;
+}
+
+export interface ScriptConverter {
+  /** `text` (one text node's worth) in this converter's script; `source` is the article's. */
+  convert(text: string, source: SourceScript): string;
+  readonly mode: ScriptMode;
+  /** BCP 47 tag for the converted container's lang attribute; '' for 'original'. */
+  readonly lang: string;
+}
+
+const MODE_LANG: Readonly<Record<ScriptMode, string>> = {
+  original: '',
+  cn: 'zh-Hans',
+  tw: 'zh-Hant-TW',
+  twp: 'zh-Hant-TW',
+  hk: 'zh-Hant-HK',
+};
+const SOURCE_LANG: Readonly<Record<SourceScript, string>> = {
+  hans: 'zh-Hans',
+  hant: 'zh-Hant',
+  unknown: 'zh',
+};
+
+/** The lang attribute for text of an article in `source` script shown in `mode`. */
+export function langFor(mode: ScriptMode, source: SourceScript): string {
+  return mode === 'original' ? SOURCE_LANG[source] : MODE_LANG[mode];
+}
+
+// ---- OpenCC converters ----------------------------------------------------------------------
+
+type Direction =
+  'hans>cn' | 'hant>cn' | 'hans>tw' | 'hans>twp' | 'hans>hk' | 'hant>tw' | 'hant>twp' | 'hant>hk';
+type ConvertFn = (text: string) => string;
+
+/** The OpenCC preset per direction (hans>cn is the identity). */
+function recipeFor(direction: Exclude<Direction, 'hans>cn'>): Recipe {
+  const { configs, to } = Locale;
+  const preset = (name: string): Recipe => {
+    const recipe = configs[name];
+    if (recipe === undefined) throw new Error(`opencc-js has no ${name} preset`);
+    return recipe;
+  };
+  switch (direction) {
+    case 'hant>cn':
+      return preset('tw2s');
+    case 'hans>tw':
+      return preset('s2tw');
+    case 'hans>twp':
+      return preset('s2twp');
+    case 'hans>hk':
+      return preset('s2hk');
+    case 'hant>tw':
+      return preset('t2tw');
+    case 'hant>hk':
+      return preset('t2hk');
+    case 'hant>twp': {
+      // opencc-js has no t2twp preset: Converter({ from: 't', to: 'twp' }) chains Locale.to.twp.
+      const chain = to.twp;
+      if (chain === undefined) throw new Error('opencc-js has no twp locale');
+      return { conversionChain: chain };
+    }
+  }
+}
+
+const dictIds = new Map<DictLike, number>();
+const tries = new Map<string, OpenCCTrie>();
+
+/** One trie per distinct dictionary group, shared by every converter that uses the group. */
+function trieFor(group: DictGroup): OpenCCTrie {
+  const key = group
+    .map((dict) => {
+      let id = dictIds.get(dict);
+      if (id === undefined) dictIds.set(dict, (id = dictIds.size));
+      return id;
+    })
+    .join(',');
+  let trie = tries.get(key);
+  if (trie === undefined) {
+    trie = new Trie();
+    trie.loadDictGroup(group);
+    tries.set(key, trie);
+  }
+  return trie;
+}
+
+/** A preset's segmentation is a group of dictionary strings or one dictionary (as in opencc-js). */
+function segmentationGroup(segmentation: DictLike | DictGroup): DictGroup {
+  return Array.isArray(segmentation) && segmentation.every((d) => typeof d === 'string')
+    ? segmentation
+    : [segmentation as DictLike];
+}
+
+/** What opencc-js's Converter does with a preset, on shared tries. */
+function build(recipe: Recipe): ConvertFn {
+  const normalize = (recipe.normalizationChain ?? []).map(trieFor);
+  const segmenter =
+    recipe.segmentation === undefined ? null : trieFor(segmentationGroup(recipe.segmentation));
+  const chain = recipe.conversionChain.map(trieFor);
+  return (text) => {
+    let normalized = text;
+    for (const trie of normalize) normalized = trie.convert(normalized);
+    let parts = segmenter === null ? [normalized] : segmenter.segment(normalized);
+    for (const trie of chain) parts = parts.map((part) => trie.convert(part));
+    return parts.join('');
+  };
+}
+
+const converters = new Map<Direction, ConvertFn>();
+const identity: ConvertFn = (text) => text;
+
+function converterFor(direction: Direction): ConvertFn {
+  let fn = converters.get(direction);
+  if (fn === undefined) {
+    fn = direction === 'hans>cn' ? identity : build(recipeFor(direction));
+    converters.set(direction, fn);
+  }
+  return fn;
+}
+
+function directionFor(mode: Exclude<ScriptMode, 'original'>, source: SourceScript): Direction {
+  // Unknown script: treated as Simplified for the Traditional targets and as Traditional for 简体,
+  // so that whichever it is, it gets converted (each converter leaves the other script mostly be).
+  if (mode === 'cn') return source === 'hans' ? 'hans>cn' : 'hant>cn';
+  return source === 'hant' ? `hant>${mode}` : `hans>${mode}`;
+}
+
+/** Builds now the converters `modes` need (for either source script), instead of on first use. */
+export function warmConverters(modes: readonly ScriptMode[]): void {
+  for (const mode of modes) {
+    if (mode === 'original') continue;
+    converterFor(directionFor(mode, 'hans'));
+    converterFor(directionFor(mode, 'hant'));
+  }
+}
+
+// ---- Protected phrases ----------------------------------------------------------------------
+
+interface Rule {
+  readonly key: string;
+  readonly value: string;
+}
+/** Rules by the first UTF-16 unit of their key, longest key first. */
+type Matcher = ReadonlyMap<number, readonly Rule[]>;
+
+function buildMatcher(pairs: Iterable<readonly [string, string]>): Matcher | null {
+  const byKey = new Map<string, string>();
+  for (const [key, value] of pairs) if (key !== '') byKey.set(key, value);
+  if (byKey.size === 0) return null;
+  const matcher = new Map<number, Rule[]>();
+  for (const [key, value] of byKey) {
+    const first = key.charCodeAt(0);
+    const rules = matcher.get(first) ?? [];
+    rules.push({ key, value });
+    matcher.set(first, rules);
+  }
+  for (const rules of matcher.values()) rules.sort((a, b) => b.key.length - a.key.length);
+  return matcher;
+}
+
+function targetForm(entry: ScriptDictionaryEntry, mode: Exclude<ScriptMode, 'original'>): string {
+  switch (mode) {
+    case 'cn':
+      return entry.hans;
+    case 'tw':
+      return entry.tw;
+    case 'twp':
+      return entry.twp ?? entry.tw;
+    case 'hk':
+      return entry.hk;
+  }
+}
+
+const dictionaryMatchers = new Map<Exclude<ScriptMode, 'original'>, Matcher | null>();
+
+/**
+ * The project dictionary for a target: every form of an entry (简体, 繁體, 臺灣, 香港) maps to the
+ * target's form, so it applies whatever script the source is in. The first entry wins a key.
+ */
+function dictionaryMatcher(mode: Exclude<ScriptMode, 'original'>): Matcher | null {
+  let matcher = dictionaryMatchers.get(mode);
+  if (matcher === undefined) {
+    const pairs: [string, string][] = [];
+    const seen = new Set<string>();
+    for (const entry of SCRIPT_DICTIONARY) {
+      const target = targetForm(entry, mode);
+      for (const key of [entry.hans, entry.tw, entry.twp ?? entry.tw, entry.hk]) {
+        if (seen.has(key)) continue;
+        seen.add(key);
+        pairs.push([key, target]);
+      }
+    }
+    matcher = buildMatcher(pairs);
+    dictionaryMatchers.set(mode, matcher);
+  }
+  return matcher;
+}
+
+/** Plain text still to convert, or a protected replacement. */
+type Piece = string | { readonly value: string };
+
+function applyMatcher(pieces: readonly Piece[], matcher: Matcher): Piece[] {
+  const out: Piece[] = [];
+  for (const piece of pieces) {
+    if (typeof piece !== 'string') {
+      out.push(piece);
+      continue;
+    }
+    let start = 0;
+    let i = 0;
+    while (i < piece.length) {
+      let rule: Rule | undefined;
+      const rules = matcher.get(piece.charCodeAt(i));
+      if (rules !== undefined) {
+        for (const candidate of rules) {
+          if (piece.startsWith(candidate.key, i)) {
+            rule = candidate;
+            break;
+          }
+        }
+      }
+      if (rule === undefined) {
+        i += 1;
+        continue;
+      }
+      if (i > start) out.push(piece.slice(start, i));
+      out.push({ value: rule.value });
+      i += rule.key.length;
+      start = i;
+    }
+    if (start === 0) out.push(piece);
+    else if (start < piece.length) out.push(piece.slice(start));
+  }
+  return out;
+}
+
+/** Private Use Area, Basic Multilingual Plane: placeholders, and escaped when already present. */
+const PUA = /[\uE000-\uF8FF]/;
+const PUA_ALL = /[\uE000-\uF8FF]/g;
+const PLACEHOLDER = '\uE000';
+const PLACEHOLDER_ALL = /\uE000/g;
+
+function convertProtected(
+  text: string,
+  convert: ConvertFn,
+  matchers: readonly (Matcher | null)[],
+): string {
+  let pieces: Piece[] = [text];
+  for (const matcher of matchers) if (matcher !== null) pieces = applyMatcher(pieces, matcher);
+  if (pieces.length === 1 && typeof pieces[0] === 'string' && !PUA.test(text)) {
+    return convert(text);
+  }
+  // Every placeholder is U+E000 and they are restored in order; Private Use characters already in
+  // the text are protected too, so none of them is taken for a placeholder.
+  const replacements: string[] = [];
+  let marked = '';
+  for (const piece of pieces) {
+    if (typeof piece === 'string') {
+      marked += piece.replace(PUA_ALL, (c) => {
+        replacements.push(c);
+        return PLACEHOLDER;
+      });
+    } else {
+      replacements.push(piece.value);
+      marked += PLACEHOLDER;
+    }
+  }
+  const converted = convert(marked);
+  let count = 0;
+  for (let i = converted.indexOf(PLACEHOLDER); i !== -1; i = converted.indexOf(PLACEHOLDER, i + 1))
+    count += 1;
+  // OpenCC's dictionaries hold no Private Use characters, so this holds; if it ever did not, the
+  // text is converted without protection rather than with misplaced phrases.
+  if (count !== replacements.length) return convert(text);
+  let next = 0;
+  return converted.replace(PLACEHOLDER_ALL, () => replacements[next++] ?? '');
+}
+
+// ---- Public converter -----------------------------------------------------------------------
+
+/**
+ * A converter to `mode`. Cheap to create; the OpenCC converters behind it are built on first use
+ * (or by warmConverters) and shared by every ScriptConverter. `userEntries` (from settings) are
+ * applied before the project dictionary and win over it; a later entry wins an equal `from`.
+ */
+export function createScriptConverter(
+  mode: ScriptMode,
+  userEntries: readonly UserEntry[] = [],
+): ScriptConverter {
+  const lang = MODE_LANG[mode];
+  if (mode === 'original') return { mode, lang, convert: (text) => text };
+  const user = buildMatcher(
+    userEntries
+      .filter((entry) => entry.mode === undefined || entry.mode === mode)
+      .map((entry) => [entry.from, entry.to] as const),
+  );
+  return {
+    mode,
+    lang,
+    convert(text, source) {
+      if (text === '') return text;
+      const direction = directionFor(mode, source);
+      const convert = converterFor(direction);
+      // Simplified shown as 简体 is left as published: only the reader's own entries apply.
+      const dictionary = direction === 'hans>cn' ? null : dictionaryMatcher(mode);
+      return convertProtected(text, convert, [user, dictionary]);
+    },
+  };
+}
