@@ -223,6 +223,21 @@ test('library commands: list, show, search, read, bookmark, export and import, c
   );
   assert.equal((await run(['check', ...d])).code, 0);
 
+  // --script: the same article in each script; the published text with original.
+  assert.match(
+    (await run(['list', '--script', 'cn', ...d])).out,
+    /长春冰雪新天地开园 {2}\(吉林日报\)/,
+  );
+  assert.match(
+    (await run(['show', id, '--script', 'cn', ...d])).out,
+    /来源:吉林日报 {2}\| {2}编辑:田东艳/,
+  );
+  assert.match((await run(['search', '冰雪', '--script', 'hk', ...d])).out, /長春【冰雪】/);
+  assert.match((await run(['list', '--script', 'original', ...d])).out, /長春冰雪新天地開園/);
+  const badScript = await run(['list', '--script', 'klingon', ...d]);
+  assert.equal(badScript.code, 2);
+  assert.match(badScript.err, /--script takes one of original, cn, tw, twp, hk/);
+
   const bad = await run(['show', 'nope', ...d]);
   assert.equal(bad.code, 2);
   assert.match(bad.err, /not an article id/);

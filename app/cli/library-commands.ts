@@ -11,6 +11,15 @@ import type {
 } from '../shared/articles.ts';
 import { regionById } from '../shared/regions.ts';
 import { htmlToText } from '../core/sanitize.ts';
+import type { NewsService } from '../core/news-service.ts';
+import {
+  convertArticle,
+  convertHit,
+  converterFor,
+  convertSummary,
+} from '../core/text/script-view.ts';
+import type { ScriptConverter } from '../shared/script-convert.ts';
+import { SCRIPT_MODES, type ScriptMode } from '../shared/settings.ts';
 import { call, withService, type Command, type Context } from './command.ts';
 
 const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
@@ -18,7 +27,19 @@ const paging = {
   region: { type: 'string' },
   limit: { type: 'string' },
   cursor: { type: 'string' },
+  script: { type: 'string' },
 } as const;
+
+/** `--script MODE`, or the reader's saved choice; null (and a message) for a bad value. */
+async function scriptFor(ctx: Context, service: NewsService): Promise<ScriptConverter | null> {
+  const wanted = ctx.values.script;
+  if (wanted === undefined) return converterFor((await service.getSettings()).script);
+  if (typeof wanted === 'string' && (SCRIPT_MODES as readonly string[]).includes(wanted)) {
+    return converterFor(wanted as ScriptMode);
+  }
+  ctx.io.err(`heitu: --script takes one of ${SCRIPT_MODES.join(', ')}`);
+  return null;
+}
 
 function pagingArgs(ctx: Context): Record<string, unknown> {
   const { region, limit, cursor } = ctx.values;
@@ -58,20 +79,23 @@ function markUp(hit: SearchHit): string {
   return out + hit.snippet.slice(at);
 }
 
-function printArticle(ctx: Context, a: Article): void {
+function printArticle(ctx: Context, a: Article, script: ScriptConverter): void {
   if (ctx.values.json === true) {
     ctx.io.out(JSON.stringify(a));
     return;
   }
+  // The channel's labels are Traditional; in another mode they follow the chosen script.
+  const label = (text: string): string =>
+    script.mode === 'original' ? text : script.convert(text, 'hant');
   const meta = [
     time(a.publishedAt),
-    a.sourceName ? `來源:${a.sourceName}` : null,
-    a.editor ? `編輯:${a.editor}` : null,
-    a.responsibleEditor ? `責編:${a.responsibleEditor}` : null,
+    a.sourceName ? `${label('來源')}:${a.sourceName}` : null,
+    a.editor ? `${label('編輯')}:${a.editor}` : null,
+    a.responsibleEditor ? `${label('責編')}:${a.responsibleEditor}` : null,
   ].filter((x) => x !== null);
   ctx.io.out(a.title);
   ctx.io.out(meta.join('  |  '));
-  if (a.originalTitle) ctx.io.out(`原題:${a.originalTitle}`);
+  if (a.originalTitle) ctx.io.out(`${label('原題')}:${a.originalTitle}`);
   ctx.io.out('');
   ctx.io.out(htmlToText(a.contentHtml));
   if (a.copyright) ctx.io.out(`\n${a.copyright}`);
@@ -83,42 +107,50 @@ function printArticle(ctx: Context, a: Article): void {
 export const LIBRARY_COMMANDS: Readonly<Record<string, Command>> = {
   list: {
     summary: 'list a tab’s articles, newest first',
-    usage: 'heitu list [--region ID] [--limit N] [--cursor C] [--json]',
+    usage: 'heitu list [--region ID] [--limit N] [--cursor C] [--script MODE] [--json]',
     options: paging,
     run: (ctx) =>
       withService(ctx, async (service) => {
+        const script = await scriptFor(ctx, service);
+        if (script === null) return 2;
         const res = await call(ctx, service, 'listArticles', [
           { region: 'all', ...pagingArgs(ctx) },
         ]);
         if (!res.ok) return res.code;
-        printPage(ctx, res.value as Page<ArticleSummary>);
+        const page = res.value as Page<ArticleSummary>;
+        printPage(ctx, { ...page, items: page.items.map((a) => convertSummary(script, a)) });
         return 0;
       }),
   },
   show: {
     summary: 'show one article (from `list` or `search`)',
-    usage: 'heitu show ID [--json]',
-    options: {},
+    usage: 'heitu show ID [--script original|cn|tw|twp|hk] [--json]',
+    options: { script: paging.script },
     run: (ctx) =>
       withService(ctx, async (service) => {
+        const script = await scriptFor(ctx, service);
+        if (script === null) return 2;
         const res = await call(ctx, service, 'getArticle', [ctx.positionals[0]]);
         if (!res.ok) return res.code;
-        printArticle(ctx, res.value as Article);
+        printArticle(ctx, convertArticle(script, res.value as Article), script);
         return 0;
       }),
   },
   search: {
     summary: 'search the library in either script: heitu search 長春',
-    usage: 'heitu search QUERY [--region ID] [--limit N] [--cursor C] [--json]',
+    usage: 'heitu search QUERY [--region ID] [--limit N] [--cursor C] [--script MODE] [--json]',
     options: paging,
     run: (ctx) =>
       withService(ctx, async (service) => {
+        const script = await scriptFor(ctx, service);
+        if (script === null) return 2;
         const res = await call(ctx, service, 'search', [
           ctx.positionals.join(' '),
           pagingArgs(ctx),
         ]);
         if (!res.ok) return res.code;
-        printPage(ctx, res.value as Page<SearchHit>);
+        const page = res.value as Page<SearchHit>;
+        printPage(ctx, { ...page, items: page.items.map((h) => convertHit(script, h)) });
         return 0;
       }),
   },

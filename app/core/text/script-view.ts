@@ -1,0 +1,70 @@
+/**
+ * Articles as the CLI shows them in a chosen script: every text field converted from the
+ * article's own script, HTML converted in its text nodes only (never tags, attributes, URLs, or
+ * <code>/<pre>), and search highlights kept on the converted match.
+ */
+import sanitizeHtml from 'sanitize-html';
+import type { Article, ArticleSummary, Highlight, SearchHit } from '../../shared/articles.ts';
+import { createScriptConverter, type ScriptConverter } from '../../shared/script-convert.ts';
+import type { ScriptMode } from '../../shared/settings.ts';
+
+export function converterFor(mode: ScriptMode): ScriptConverter {
+  return createScriptConverter(mode);
+}
+
+const nullable = (
+  c: ScriptConverter,
+  text: string | null,
+  source: Article['script'],
+): string | null => (text === null ? null : c.convert(text, source));
+
+export function convertSummary<T extends ArticleSummary>(c: ScriptConverter, a: T): T {
+  if (c.mode === 'original') return a;
+  return {
+    ...a,
+    title: c.convert(a.title, a.script),
+    snippet: c.convert(a.snippet, a.script),
+    sourceName: nullable(c, a.sourceName, a.script),
+  };
+}
+
+export function convertHit(c: ScriptConverter, hit: SearchHit): SearchHit {
+  if (c.mode === 'original') return hit;
+  // Convert the snippet piece by piece, so a highlight still covers exactly the match even when
+  // a conversion (臺灣 phrases) changes the length.
+  let snippet = '';
+  let at = 0;
+  const highlights: Highlight[] = [];
+  for (const h of hit.highlights) {
+    snippet += c.convert(hit.snippet.slice(at, h.start), hit.script);
+    const match = c.convert(hit.snippet.slice(h.start, h.start + h.length), hit.script);
+    highlights.push({ start: snippet.length, length: match.length });
+    snippet += match;
+    at = h.start + h.length;
+  }
+  snippet += c.convert(hit.snippet.slice(at), hit.script);
+  return { ...convertSummary(c, hit), snippet, highlights };
+}
+
+export function convertArticle(c: ScriptConverter, a: Article): Article {
+  if (c.mode === 'original') return a;
+  return {
+    ...convertSummary(c, a),
+    editor: nullable(c, a.editor, a.script),
+    responsibleEditor: nullable(c, a.responsibleEditor, a.script),
+    originalTitle: nullable(c, a.originalTitle, a.script),
+    copyright: nullable(c, a.copyright, a.script),
+    author: nullable(c, a.author, a.script),
+    contentHtml: convertHtmlText(a.contentHtml, (text) => c.convert(text, a.script)),
+  };
+}
+
+/** Applies `convert` to the text nodes of (already sanitised) HTML, outside <code> and <pre>. */
+export function convertHtmlText(html: string, convert: (text: string) => string): string {
+  return sanitizeHtml(html, {
+    allowedTags: false,
+    allowedAttributes: false,
+    allowVulnerableTags: false,
+    textFilter: (text, tagName) => (tagName === 'code' || tagName === 'pre' ? text : convert(text)),
+  });
+}
