@@ -3,13 +3,27 @@ import { customElement, state } from 'lit/decorators.js';
 import type { NewsClient, Status } from '../../../app/shared/contract.ts';
 import type { ArticleSummary } from '../../../app/shared/articles.ts';
 import type { Region, RegionId } from '../../../app/shared/regions.ts';
-import type { Settings } from '../../../app/shared/settings.ts';
+import { SCRIPT_MODES, type ScriptMode, type Settings } from '../../../app/shared/settings.ts';
+import {
+  createScriptConverter,
+  warmConverters,
+  type ScriptConverter,
+} from '../../../app/shared/script-convert.ts';
 import { connect } from '../api/client.ts';
-import { langTag, messagesFor, regionLabel, resolveLocale, type Locale } from '../i18n/messages.ts';
+import {
+  convertMessages,
+  langTag,
+  messagesFor,
+  regionLabel,
+  resolveLocale,
+  type Locale,
+  type Messages,
+} from '../i18n/messages.ts';
 import type { RegionTab } from './heitu-region-tabs.ts';
 import './heitu-article-list.ts';
 import './heitu-empty-state.ts';
 import './heitu-region-tabs.ts';
+import './heitu-script-switch.ts';
 
 /** The application shell: header, region tabs and the selected tab's panel. */
 @customElement('heitu-app')
@@ -25,6 +39,10 @@ export class HeituApp extends LitElement {
 
   readonly #api: NewsClient = connect();
   #unsubscribe: (() => void) | null = null;
+  #converter: ScriptConverter | null = null;
+  readonly #onKey = (event: KeyboardEvent): void => {
+    this.#shortcut(event);
+  };
 
   static override styles = css`
     :host {
@@ -69,6 +87,7 @@ export class HeituApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    document.addEventListener('keydown', this.#onKey);
     this.#unsubscribe = this.#api.subscribe((event) => {
       if (event.type === 'settingsChanged') this.settings = event.settings;
       else if (event.type === 'statusChanged') this.status = event.status;
@@ -79,6 +98,7 @@ export class HeituApp extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    document.removeEventListener('keydown', this.#onKey);
     this.#unsubscribe?.();
   }
 
@@ -97,6 +117,46 @@ export class HeituApp extends LitElement {
       this.error = (error as Error).message;
     }
     await this.#loadArticles(this.selected);
+    // Building the to-Traditional converters takes 100–200 ms: do it while the reader reads,
+    // not in the middle of the first toggle.
+    requestIdleCallback(() => {
+      warmConverters(['cn', 'tw', 'hk']);
+    });
+  }
+
+  get #mode(): ScriptMode {
+    return this.settings?.script ?? 'original';
+  }
+
+  get #script(): ScriptConverter {
+    if (this.#converter?.mode !== this.#mode) this.#converter = createScriptConverter(this.#mode);
+    return this.#converter;
+  }
+
+  /** UI strings in the chosen script when the UI is Chinese. */
+  #messages(locale: Locale): Messages {
+    const t = messagesFor(locale);
+    if (this.#mode === 'original' || locale === 'en') return t;
+    const source = locale === 'zh-Hans' ? 'hans' : 'hant';
+    return convertMessages(t, (text) => this.#script.convert(text, source));
+  }
+
+  #shortcut(event: KeyboardEvent): void {
+    if (event.key !== 't' || event.ctrlKey || event.metaKey || event.altKey) return;
+    const target = event.composedPath()[0];
+    if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) return;
+    const at = SCRIPT_MODES.indexOf(this.#mode);
+    const next = SCRIPT_MODES[(at + 1) % SCRIPT_MODES.length] ?? 'original';
+    void this.#setScript(next);
+  }
+
+  async #setScript(mode: ScriptMode): Promise<void> {
+    if (this.settings !== null) this.settings = { ...this.settings, script: mode };
+    try {
+      this.settings = await this.#api.setSettings({ script: mode });
+    } catch (error) {
+      this.error = (error as Error).message;
+    }
   }
 
   async #loadArticles(region: RegionId): Promise<void> {
@@ -117,20 +177,23 @@ export class HeituApp extends LitElement {
 
   protected override updated(): void {
     const root = document.documentElement;
-    root.lang = langTag(this.#locale);
+    root.lang = this.#mode === 'original' ? langTag(this.#locale) : this.#script.lang;
     root.dataset.theme = this.settings?.theme ?? 'system';
     document.title = messagesFor(this.#locale).appName;
   }
 
   override render() {
     const locale = this.#locale;
-    const t = messagesFor(locale);
+    const t = this.#messages(locale);
     if (this.error !== null)
       return html`<p class="error" role="alert">${t.loadFailed(this.error)}</p>`;
     if (this.settings === null) return nothing;
     const tabs: RegionTab[] = this.regions.map((region) => ({
       region,
-      label: regionLabel(region, locale),
+      label:
+        this.#mode === 'original'
+          ? regionLabel(region, locale)
+          : this.#script.convert(region.labelHant, 'hant'),
       hint: locale === 'en' ? region.labelEn : '',
     }));
     const current = tabs.find((tab) => tab.region.id === this.selected) ?? tabs[0];
@@ -139,6 +202,11 @@ export class HeituApp extends LitElement {
       <header>
         <h1>${t.appName}</h1>
         <span class="channel">${t.channelName}</span>
+        <heitu-script-switch
+          .mode=${this.#mode}
+          label=${t.scriptLabel}
+          @script-select=${(e: CustomEvent<ScriptMode>) => void this.#setScript(e.detail)}
+        ></heitu-script-switch>
         <span class="sync" role="status"
           >${synced ? t.lastSynced(new Date(synced).toLocaleString(locale)) : t.neverSynced}</span
         >
@@ -156,17 +224,28 @@ export class HeituApp extends LitElement {
     `;
   }
 
-  #renderPanel(tab: RegionTab, t: ReturnType<typeof messagesFor>, locale: Locale) {
+  #renderPanel(tab: RegionTab, t: Messages, locale: Locale) {
     if (this.articlesFor !== tab.region.id) return nothing;
     if (this.articles.length === 0) return this.#renderEmpty(tab, t);
+    const script = this.#script;
+    const items =
+      this.#mode === 'original'
+        ? this.articles
+        : this.articles.map((a) => ({
+            ...a,
+            title: script.convert(a.title, a.script),
+            snippet: script.convert(a.snippet, a.script),
+            sourceName: a.sourceName === null ? null : script.convert(a.sourceName, a.script),
+          }));
     return html`<heitu-article-list
-      .items=${this.articles}
+      .items=${items}
+      .mode=${this.#mode}
       label=${t.articlesIn(tab.label)}
       locale=${langTag(locale)}
     ></heitu-article-list>`;
   }
 
-  #renderEmpty(tab: RegionTab, t: ReturnType<typeof messagesFor>) {
+  #renderEmpty(tab: RegionTab, t: Messages) {
     const heading =
       tab.region.kind === 'bookmarks'
         ? t.emptyBookmarks

@@ -1,6 +1,8 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ArticleSummary } from '../../../app/shared/articles.ts';
+import { langFor } from '../../../app/shared/script-convert.ts';
+import type { ScriptMode } from '../../../app/shared/settings.ts';
 
 /**
  * The articles of the selected tab, newest first: title, time, 來源 and a one-line snippet.
@@ -14,6 +16,8 @@ export class HeituArticleList extends LitElement {
   @property() label = '';
   /** BCP 47 locale for dates. */
   @property() locale = 'zh-Hant-TW';
+  /** The script the items are shown in; `original` keeps each article's own `lang`. */
+  @property({ attribute: false }) mode: ScriptMode = 'original';
 
   static override styles = css`
     ol {
@@ -53,10 +57,7 @@ export class HeituArticleList extends LitElement {
     return html`<ol aria-label=${this.label}>
       ${this.items.map(
         (a) =>
-          html`<li
-            class=${a.unread ? 'unread' : ''}
-            lang=${a.script === 'hans' ? 'zh-Hans' : a.script === 'hant' ? 'zh-Hant' : ''}
-          >
+          html`<li class=${a.unread ? 'unread' : ''} lang=${langFor(this.mode, a.script)}>
             <div class="title">${a.title}</div>
             <div class="meta">
               ${format.format(new Date(a.publishedAt))}${a.sourceName ? ` · ${a.sourceName}` : ''}

@@ -16,6 +16,7 @@ export interface Messages {
   readonly emptyHint: string;
   readonly loadFailed: (reason: string) => string;
   readonly articlesIn: (label: string) => string;
+  readonly scriptLabel: string;
 }
 
 const MESSAGES: Readonly<Record<Locale, Messages>> = {
@@ -31,6 +32,7 @@ const MESSAGES: Readonly<Record<Locale, Messages>> = {
     emptyHint: '同步之後，文章會出現在這裡，離線也能閱讀。',
     loadFailed: (reason) => `無法載入：${reason}`,
     articlesIn: (label) => `${label}的文章`,
+    scriptLabel: '文字',
   },
   'zh-Hans': {
     appName: '黑土阅读',
@@ -44,6 +46,7 @@ const MESSAGES: Readonly<Record<Locale, Messages>> = {
     emptyHint: '同步之后，文章会出现在这里，离线也能阅读。',
     loadFailed: (reason) => `无法加载：${reason}`,
     articlesIn: (label) => `${label}的文章`,
+    scriptLabel: '文字',
   },
   en: {
     appName: 'Heitu Reader',
@@ -57,6 +60,7 @@ const MESSAGES: Readonly<Record<Locale, Messages>> = {
     emptyHint: 'After a sync, articles appear here and read offline.',
     loadFailed: (reason) => `Could not load: ${reason}`,
     articlesIn: (label) => `Articles from ${label}`,
+    scriptLabel: 'Script',
   },
 };
 
@@ -84,4 +88,16 @@ export function regionLabel(region: Region, locale: Locale): string {
 /** BCP 47 tag for the `lang` attribute of text in this locale. */
 export function langTag(locale: Locale): string {
   return locale === 'zh-Hant' ? 'zh-Hant-TW' : locale;
+}
+
+/** The same messages with every string passed through `convert` (for a Chinese UI in another script). */
+export function convertMessages(messages: Messages, convert: (text: string) => string): Messages {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(messages)) {
+    out[key] =
+      typeof value === 'string'
+        ? convert(value)
+        : (...args: string[]) => convert((value as (...a: string[]) => string)(...args));
+  }
+  return out as unknown as Messages;
 }
