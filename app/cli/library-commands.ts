@@ -19,7 +19,7 @@ import {
   convertSummary,
 } from '../core/text/script-view.ts';
 import type { ScriptConverter } from '../shared/script-convert.ts';
-import { SCRIPT_MODES, type ScriptMode } from '../shared/settings.ts';
+import { SCRIPT_MODES, effectiveScript, type ScriptMode } from '../shared/settings.ts';
 import { call, withService, type Command, type Context } from './command.ts';
 
 const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
@@ -33,7 +33,11 @@ const paging = {
 /** `--script MODE`, or the reader's saved choice; null (and a message) for a bad value. */
 async function scriptFor(ctx: Context, service: NewsService): Promise<ScriptConverter | null> {
   const wanted = ctx.values.script;
-  if (wanted === undefined) return converterFor((await service.getSettings()).script);
+  if (wanted === undefined) {
+    // The reader's choice, or the terminal's locale (LANG=zh_TW.UTF-8 → 繁體) until they make one.
+    const locale = (ctx.io.env.LC_ALL ?? ctx.io.env.LANG ?? '').split('.')[0] ?? '';
+    return converterFor(effectiveScript(await service.getSettings(), [locale]));
+  }
   if (typeof wanted === 'string' && (SCRIPT_MODES as readonly string[]).includes(wanted)) {
     return converterFor(wanted as ScriptMode);
   }

@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { NEWS_API_ARGS, NEWS_API_METHODS, ipcChannel, isNewsMethod } from './contract.ts';
 import { NewsApiError, unwrapResult } from './errors.ts';
-import { DEFAULT_SETTINGS, SettingsSchema, applySettingsPatch } from './settings.ts';
+import {
+  DEFAULT_SETTINGS,
+  SettingsSchema,
+  applySettingsPatch,
+  effectiveScript,
+  scriptForLocale,
+} from './settings.ts';
 import { parseCall } from './validate.ts';
 import * as v from 'valibot';
 
@@ -95,6 +101,27 @@ test('library calls are validated too: ids, regions, cursors, limits, import fil
     ],
     'BAD_ARGUMENT',
     /url/,
+  );
+});
+
+test('the script follows the locale until the reader chooses one', () => {
+  assert.equal(scriptForLocale(['zh-TW']), 'tw');
+  assert.equal(scriptForLocale(['zh-Hant-TW']), 'tw');
+  assert.equal(scriptForLocale(['zh-HK']), 'hk');
+  assert.equal(scriptForLocale(['zh_MO']), 'hk');
+  assert.equal(scriptForLocale(['zh-CN', 'en']), 'cn');
+  assert.equal(scriptForLocale(['zh-SG']), 'cn');
+  assert.equal(scriptForLocale(['en-US', 'zh-TW']), 'tw');
+  assert.equal(scriptForLocale(['en-US']), 'original');
+  assert.equal(scriptForLocale(['zh']), 'original');
+  assert.equal(effectiveScript(DEFAULT_SETTINGS, ['zh-HK']), 'hk');
+  assert.equal(
+    effectiveScript({ ...DEFAULT_SETTINGS, script: 'cn', scriptChosen: true }, ['zh-HK']),
+    'cn',
+  );
+  assert.equal(
+    effectiveScript({ ...DEFAULT_SETTINGS, script: 'original', scriptChosen: true }, ['zh-HK']),
+    'original',
   );
 });
 

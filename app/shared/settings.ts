@@ -15,6 +15,8 @@ export const SettingsSchema = v.strictObject({
   /** Text size of the reading pane, as a percentage of the default. */
   textScale: v.pipe(v.number(), v.integer(), v.minValue(75), v.maxValue(200)),
   script: v.picklist(SCRIPT_MODES),
+  /** False until the reader picks a script: until then it follows the system locale. */
+  scriptChosen: v.boolean(),
   uiLanguage: v.picklist(UI_LANGUAGES),
   /** The tab the reader had open last, restored on the next start. */
   lastRegion: v.picklist(REGION_IDS),
@@ -35,6 +37,7 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
   textScale: 100,
   script: 'original',
+  scriptChosen: false,
   uiLanguage: 'system',
   lastRegion: 'all',
   markReadOnOpen: true,
@@ -49,4 +52,25 @@ export function applySettingsPatch(base: Settings, patch: SettingsPatch): Settin
   const next: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(patch)) if (value !== undefined) next[key] = value;
   return next as unknown as Settings;
+}
+
+/**
+ * The script a reader in this locale most likely wants: zh-TW → 繁體, zh-HK/zh-MO → 香港,
+ * zh-CN/zh-SG → 简体, anything else → as published.
+ */
+export function scriptForLocale(tags: readonly string[]): ScriptMode {
+  for (const tag of tags) {
+    const t = tag.toLowerCase().replace('_', '-');
+    if (!t.startsWith('zh')) continue;
+    if (/-(hk|mo)\b/.test(t)) return 'hk';
+    if (/-(tw|hant)\b/.test(t)) return 'tw';
+    if (/-(cn|sg|my|hans)\b/.test(t)) return 'cn';
+    return 'original';
+  }
+  return 'original';
+}
+
+/** The script in force: the reader's choice, or the locale's until they make one. */
+export function effectiveScript(settings: Settings, locales: readonly string[]): ScriptMode {
+  return settings.scriptChosen ? settings.script : scriptForLocale(locales);
 }

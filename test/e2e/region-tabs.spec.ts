@@ -115,6 +115,9 @@ test.describe('with a Simplified Chinese system locale', () => {
     for (const [i, name] of SIMPLIFIED.entries())
       await expect(tabs.nth(i)).toHaveAccessibleName(name);
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
+    await expect(
+      page.getByRole('radiogroup', { name: '文字' }).getByRole('radio', { name: '简体' }),
+    ).toHaveAttribute('aria-checked', 'true');
   });
 });
 

@@ -29,6 +29,21 @@ test('after `heitu sync`, each tab lists its articles, newest first, offline', a
   // The site goes away: what the reader sees now comes from the library alone.
   await site.close();
 
+  // Titles as published, whatever the browser's locale would suggest.
+  const settings = spawn(
+    process.execPath,
+    [
+      join(root, 'bin', 'heitu.cjs'),
+      'settings',
+      'set',
+      'script=original',
+      'scriptChosen=true',
+      '--data-dir',
+      dataDir,
+    ],
+    { stdio: 'ignore' },
+  );
+  expect(await new Promise((resolve) => settings.once('exit', resolve))).toBe(0);
   const web = await startWeb(dataDir);
   const url = web.url;
   try {

@@ -22,7 +22,8 @@ import {
 
 const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'bin', 'heitu.cjs');
-const env = { ...process.env, HEITU_LOG: 'error' };
+// A neutral locale: the CLI would otherwise show text in the script the terminal's LANG suggests.
+const env = { ...process.env, HEITU_LOG: 'error', LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' };
 const tmp = mkdtempSync(join(tmpdir(), 'heitu-sync-cli-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));
 

@@ -3,7 +3,12 @@ import { customElement, state } from 'lit/decorators.js';
 import type { NewsClient, Status } from '../../../app/shared/contract.ts';
 import type { ArticleSummary } from '../../../app/shared/articles.ts';
 import type { Region, RegionId } from '../../../app/shared/regions.ts';
-import { SCRIPT_MODES, type ScriptMode, type Settings } from '../../../app/shared/settings.ts';
+import {
+  SCRIPT_MODES,
+  effectiveScript,
+  type ScriptMode,
+  type Settings,
+} from '../../../app/shared/settings.ts';
 import {
   createScriptConverter,
   warmConverters,
@@ -125,7 +130,9 @@ export class HeituApp extends LitElement {
   }
 
   get #mode(): ScriptMode {
-    return this.settings?.script ?? 'original';
+    return this.settings === null
+      ? 'original'
+      : effectiveScript(this.settings, navigator.languages);
   }
 
   get #script(): ScriptConverter {
@@ -151,9 +158,10 @@ export class HeituApp extends LitElement {
   }
 
   async #setScript(mode: ScriptMode): Promise<void> {
-    if (this.settings !== null) this.settings = { ...this.settings, script: mode };
+    if (this.settings !== null)
+      this.settings = { ...this.settings, script: mode, scriptChosen: true };
     try {
-      this.settings = await this.#api.setSettings({ script: mode });
+      this.settings = await this.#api.setSettings({ script: mode, scriptChosen: true });
     } catch (error) {
       this.error = (error as Error).message;
     }
