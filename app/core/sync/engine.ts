@@ -166,7 +166,12 @@ async function syncOne(source: Source, env: SyncEnvironment): Promise<SourceOutc
     const retryAfter = error instanceof FetchError ? error.retryAfterMs : null;
     const nextDueAt = started + (retryAfter ?? backoff((state?.errorCount ?? 0) + 1));
     log.warn(`${source.id}: ${message}`);
-    env.recordError(source.id, message, started, nextDueAt);
+    try {
+      env.recordError(source.id, message, started, nextDueAt);
+    } catch (recordFailure) {
+      // The library itself refuses writes (disk full?): the outcome still carries the reason.
+      log.error(`${source.id}: could not record the error`, recordFailure);
+    }
     return {
       id: source.id,
       ok: false,

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseDate, parseFeedText, ParseError, SUMMARY_MAX, type ParsedItem } from './feed.ts';
+import { parseDate } from './dates.ts';
+import { ParseError } from './feed-errors.ts';
+import { parseFeedText, SUMMARY_MAX, type ParsedItem } from './feed.ts';
 
 const FEED_URL = 'https://jl.cri.cn/rss/jilin.xml';
 /** 2019-05-30 08:54:03 China time */

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { ParseError } from './feed.ts';
+import { ParseError } from './feed-errors.ts';
 import { parseArticlePage, parseListPage, PROFILES, type SiteProfile } from './portal.ts';
 
 const profile: SiteProfile = PROFILES['cri-jilin']!;
