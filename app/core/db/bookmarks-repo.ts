@@ -14,27 +14,52 @@ import {
 } from '../../shared/articles.ts';
 import { sanitizeArticleHtml } from '../sanitize.ts';
 import type { Database } from './database.ts';
-import { articleBody, articleIdOf, bookmarkIdOf, iso, oneLine } from './rows.ts';
+import {
+  articleBody,
+  articleIdOf,
+  bookmarkIdOf,
+  iso,
+  oneLine,
+  type ArticleBodyRow,
+} from './rows.ts';
 
-interface BookmarkRow {
+interface BookmarkRow extends ArticleBodyRow {
   id: number;
   article_id: number | null;
   live: 0 | 1;
   bookmarked_at: number;
   published_at: number;
   script: SourceScript;
-  url: string;
   title: string;
   source_name: string | null;
   summary: string;
-  author: string | null;
-  editor: string | null;
-  responsible_editor: string | null;
-  original_title: string | null;
-  copyright: string | null;
-  content_html: string;
   read_at: number | null;
   thumbnail_image_id: number | null;
+}
+
+/**
+ * The export-file fields of a bookmarks row, times passed through `time`: `iso` for our own rows,
+ * a tolerant version for rows salvaged from a damaged file (which are then validated).
+ */
+export function recordFields(
+  row: Record<string, unknown>,
+  time: (ms: unknown) => unknown,
+): Record<keyof BookmarkRecord, unknown> {
+  return {
+    url: row.url,
+    title: row.title,
+    publishedAt: time(row.published_at),
+    bookmarkedAt: time(row.bookmarked_at),
+    sourceName: row.source_name,
+    summary: row.summary ?? '',
+    author: row.author,
+    editor: row.editor,
+    responsibleEditor: row.responsible_editor,
+    originalTitle: row.original_title,
+    copyright: row.copyright,
+    script: row.script,
+    contentHtml: row.content_html ?? '',
+  };
 }
 
 const COLUMNS = `b.id, b.article_id, a.id IS NOT NULL AS live, b.bookmarked_at, b.published_at, b.script, b.url,
@@ -174,21 +199,15 @@ export function bookmarksRepo(db: Database): BookmarksRepo {
         format: BOOKMARK_FORMAT,
         version: 1,
         exportedAt: iso(now),
-        bookmarks: all.all().map((row) => ({
-          url: row.url,
-          title: row.title,
-          publishedAt: iso(row.published_at),
-          bookmarkedAt: iso(row.bookmarked_at),
-          sourceName: row.source_name,
-          summary: row.summary,
-          author: row.author,
-          editor: row.editor,
-          responsibleEditor: row.responsible_editor,
-          originalTitle: row.original_title,
-          copyright: row.copyright,
-          script: row.script,
-          contentHtml: row.content_html,
-        })),
+        // Our own rows satisfy the schema's types by construction (the table mirrors it).
+        bookmarks: all
+          .all()
+          .map(
+            (row) =>
+              recordFields(row as unknown as Record<string, unknown>, (ms) =>
+                iso(ms as number),
+              ) as BookmarkRecord,
+          ),
       };
     },
     importFile: (file) => importAll(file.bookmarks),

@@ -9,7 +9,7 @@ import { BookmarkRecordSchema, type BookmarkRecord } from '../../shared/articles
 import { NewsApiError } from '../../shared/errors.ts';
 import * as v from 'valibot';
 import { createLogger } from '../log.ts';
-import { bookmarksRepo } from './bookmarks-repo.ts';
+import { bookmarksRepo, recordFields } from './bookmarks-repo.ts';
 import { openDatabase, type Database } from './database.ts';
 import { CRITICAL_TABLES } from './integrity.ts';
 
@@ -175,22 +175,8 @@ function safe<T>(fn: () => T): T | undefined {
 }
 
 function toRecord(row: Record<string, unknown>): BookmarkRecord | null {
-  const time = (v: unknown): string | undefined =>
-    typeof v === 'number' && Number.isFinite(v) ? new Date(v).toISOString() : undefined;
-  const parsed = v.safeParse(BookmarkRecordSchema, {
-    url: row.url,
-    title: row.title,
-    publishedAt: time(row.published_at),
-    bookmarkedAt: time(row.bookmarked_at),
-    sourceName: row.source_name,
-    summary: row.summary ?? '',
-    author: row.author,
-    editor: row.editor,
-    responsibleEditor: row.responsible_editor,
-    originalTitle: row.original_title,
-    copyright: row.copyright,
-    script: row.script,
-    contentHtml: row.content_html ?? '',
-  });
+  const time = (value: unknown): string | undefined =>
+    typeof value === 'number' && Number.isFinite(value) ? new Date(value).toISOString() : undefined;
+  const parsed = v.safeParse(BookmarkRecordSchema, recordFields(row, time));
   return parsed.success ? parsed.output : null;
 }

@@ -118,43 +118,27 @@ async function syncOne(source: Source, env: SyncEnvironment): Promise<SourceOutc
       source.type === 'feed'
         ? await readFeed(source, state, env)
         : await readPortal(source, state, env);
-    if (fetched === 'not-modified') {
-      env.write({
-        sourceId: source.id,
-        articles: [],
-        images: [],
-        etag: state?.etag ?? null,
-        lastModified: state?.lastModified ?? null,
-        at: started,
-        nextDueAt: started + LIMITS.intervalMinutes * 60_000,
-      });
-      return {
-        id: source.id,
-        ok: true,
-        notModified: true,
-        inserted: 0,
-        updated: 0,
-        error: null,
-        offline: false,
-      };
-    }
-    const articles = fetched.items
-      .map((item) => prepare(item, source, started))
-      .filter((a): a is FetchedArticle => a !== null);
+    // A 304 stores nothing new but still records the success, keeping the validators it has.
+    const notModified = fetched === 'not-modified';
+    const articles = notModified
+      ? []
+      : fetched.items
+          .map((item) => prepare(item, source, started))
+          .filter((a): a is FetchedArticle => a !== null);
     const images = await cacheImages(articles, env);
     const counts = env.write({
       sourceId: source.id,
       articles,
       images,
-      etag: fetched.etag,
-      lastModified: fetched.lastModified,
+      etag: notModified ? (state?.etag ?? null) : fetched.etag,
+      lastModified: notModified ? (state?.lastModified ?? null) : fetched.lastModified,
       at: started,
       nextDueAt: started + LIMITS.intervalMinutes * 60_000,
     });
     return {
       id: source.id,
       ok: true,
-      notModified: false,
+      notModified,
       inserted: counts.inserted,
       updated: counts.updated,
       error: null,
