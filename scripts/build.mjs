@@ -10,7 +10,6 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
-const production = process.env.NODE_ENV === 'production';
 
 await rm(dist, { recursive: true, force: true });
 
@@ -66,7 +65,8 @@ await Promise.all([
     platform: 'browser',
     format: 'esm',
     target: 'chrome140',
-    minify: production,
+    // Always minified: less for Chromium to parse before the first list (source maps stay).
+    minify: true,
     tsconfig: 'renderer/tsconfig.json',
   }),
 ]);

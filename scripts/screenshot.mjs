@@ -41,10 +41,18 @@ const browser = await chromium.launch({
     '--no-first-run',
   ],
 });
-const page = await browser.newPage({ viewport: { width: 1100, height: 640 }, locale: 'zh-TW' });
+const page = await browser.newPage({ viewport: { width: 1280, height: 760 }, locale: 'zh-TW' });
 await page.goto(url);
-await page.getByRole('tab', { name: '長春', exact: true }).click();
-await page.getByRole('list', { name: '長春的文章' }).waitFor();
+// The reader as a person uses it: a region tab, its list, an article with a picture open.
+await page.getByRole('tab', { name: /^長春/ }).click();
+const list = page.getByRole('listbox', { name: '長春的文章' });
+await list.waitFor();
+const withPicture = site.portalArticles('changchun').findIndex((a) => a.images.length > 0);
+await list.getByRole('option').nth(Math.max(0, withPicture)).click();
+await page.getByRole('article').getByRole('heading', { level: 1 }).waitFor();
+await page.getByRole('article').locator('img').first().waitFor();
+// eslint-disable-next-line no-undef -- runs in the page
+await page.waitForFunction(() => document.fonts.status === 'loaded');
 await page.screenshot({ path: join(root, 'docs', 'screenshot.png') });
 await browser.close();
 child.kill();

@@ -246,3 +246,116 @@ test('library commands: list, show, search, read, bookmark, export and import, c
   assert.equal(badImport.code, 2);
   assert.match(badImport.err, /cannot read/);
 });
+
+test('sources: add, list, disable, remove, OPML out and in, with --json', async () => {
+  const d = ['--data-dir', join(dir, 'sources')];
+  const url = 'https://feeds.example.cn/yanbian.xml';
+  const add = await run([
+    'sources',
+    'add',
+    url,
+    '--title',
+    '延邊',
+    '--region',
+    'yanbian',
+    '--json',
+    ...d,
+  ]);
+  assert.equal(add.code, 0, add.err);
+  const added = JSON.parse(add.out) as {
+    id: string;
+    origin: string;
+    title: string;
+    region: string;
+  };
+  assert.match(added.id, /^user:/);
+  assert.deepEqual([added.origin, added.title, added.region], ['user', '延邊', 'yanbian']);
+
+  const duplicate = await run(['sources', 'add', url, ...d]);
+  assert.equal(duplicate.code, 1);
+  assert.match(duplicate.err, /already a source/);
+  const badRegion = await run([
+    'sources',
+    'add',
+    'https://x.example/',
+    '--region',
+    'beijing',
+    ...d,
+  ]);
+  assert.equal(badRegion.code, 2);
+  assert.match(badRegion.err, /region/);
+
+  const disabled = await run(['sources', 'disable', 'cri-jilin-yanbian', '--json', ...d]);
+  assert.equal((JSON.parse(disabled.out) as { enabled: boolean }).enabled, false);
+  const listed = await run(['sources', ...d]);
+  assert.match(listed.out, /^cri-jilin-yanbian +portal +\(builtin, disabled\) +never synced$/m);
+  assert.ok(listed.out.trimEnd().endsWith(`(user)             never synced`), listed.out);
+  const refused = await run(['sources', 'remove', 'cri-jilin-yanbian', ...d]);
+  assert.equal(refused.code, 1);
+  assert.match(refused.err, /can be disabled but not removed/);
+
+  const file = join(dir, 'sources.opml');
+  const exported = await run(['sources', 'export-opml', file, '--json', ...d]);
+  assert.deepEqual(JSON.parse(exported.out), { file });
+  const other = ['--data-dir', join(dir, 'sources-other')];
+  const imported = await run(['sources', 'import-opml', file, '--json', ...other]);
+  assert.deepEqual(JSON.parse(imported.out), { added: 1, skipped: 0, total: 1 });
+  const again = await run(['sources', 'import-opml', file, ...other]);
+  assert.equal(again.out, '0 feeds added, 1 skipped (1 in the file)\n');
+
+  assert.deepEqual(JSON.parse((await run(['sources', 'remove', added.id, '--json', ...d])).out), {
+    removed: true,
+  });
+  writeFileSync(join(dir, 'bad.opml'), '<opml><body><outline');
+  const bad = await run(['sources', 'import-opml', join(dir, 'bad.opml'), ...d]);
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /not an OPML file/);
+  const missing = await run(['sources', 'import-opml', join(dir, 'nope.opml'), ...d]);
+  assert.equal(missing.code, 2);
+  assert.match(missing.err, /cannot read/);
+  const unknown = await run(['sources', 'frob', ...d]);
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.err, /unknown action "frob"/);
+});
+
+test('--script uses the reader’s own dictionary from settings', async () => {
+  const { NewsService } = await import('../core/news-service.ts');
+  const dataDir = join(dir, 'dictionary');
+  const service = NewsService.open({ dataDir, appVersion: 'test' });
+  const now = Date.now();
+  service.storeArticles([
+    {
+      url: 'https://jl.example.cn/20261126/d1.html',
+      title: '长春发布冰雪季消息',
+      text: '长春发布冰雪季消息。',
+      publishedAt: now - 60_000,
+      fetchedAt: now,
+      script: 'hans',
+      regions: ['changchun'],
+    },
+  ]);
+  service.close();
+  const d = ['--data-dir', dataDir];
+  // OpenCC writes 發佈; this reader wants 發布 in 繁體 (only), and 雪季 everywhere.
+  assert.match((await run(['list', '--script', 'tw', ...d])).out, /長春發佈冰雪季消息/);
+  const set = await run([
+    'settings',
+    'set',
+    'userDictionary=[{"from":" 发布 ","to":"發布","mode":"tw"},{"from":"冰雪季","to":"雪季"}]',
+    '--json',
+    ...d,
+  ]);
+  assert.equal(set.code, 0, set.err);
+  assert.deepEqual((JSON.parse(set.out) as { userDictionary: unknown }).userDictionary, [
+    { from: '发布', to: '發布', mode: 'tw' },
+    { from: '冰雪季', to: '雪季' },
+  ]);
+  assert.match((await run(['list', '--script', 'tw', ...d])).out, /長春發布雪季消息/);
+  assert.match((await run(['list', '--script', 'hk', ...d])).out, /長春發佈雪季消息/);
+  // Without --script: the reader's chosen script, with the same dictionary.
+  await run(['settings', 'set', 'script=tw', 'scriptChosen=true', ...d]);
+  assert.match((await run(['list', ...d])).out, /長春發布雪季消息/);
+  const bad = await run(['settings', 'set', 'userDictionary=[{"from":"","to":"x"}]', ...d]);
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /userDictionary/);
+});

@@ -212,6 +212,14 @@ async function runSettings(ctx: Context): Promise<number> {
 }
 
 function parseValue(raw: string): unknown {
+  // A list or an object (userDictionary) as JSON: '[{"from":"发布","to":"發佈","mode":"tw"}]'.
+  if (/^\s*[[{]/.test(raw)) {
+    try {
+      return JSON.parse(raw) as unknown;
+    } catch {
+      return raw;
+    }
+  }
   if (raw === 'true') return true;
   if (raw === 'false') return false;
   if (raw.trim() !== '' && !Number.isNaN(Number(raw))) return Number(raw);

@@ -36,10 +36,11 @@ async function scriptFor(ctx: Context, service: NewsService): Promise<ScriptConv
   if (wanted === undefined) {
     // The reader's choice, or the terminal's locale (LANG=zh_TW.UTF-8 → 繁體) until they make one.
     const locale = (ctx.io.env.LC_ALL ?? ctx.io.env.LANG ?? '').split('.')[0] ?? '';
-    return converterFor(effectiveScript(await service.getSettings(), [locale]));
+    const settings = await service.getSettings();
+    return converterFor(effectiveScript(settings, [locale]), settings.userDictionary);
   }
   if (typeof wanted === 'string' && (SCRIPT_MODES as readonly string[]).includes(wanted)) {
-    return converterFor(wanted as ScriptMode);
+    return converterFor(wanted as ScriptMode, (await service.getSettings()).userDictionary);
   }
   ctx.io.err(`heitu: --script takes one of ${SCRIPT_MODES.join(', ')}`);
   return null;

@@ -1,6 +1,7 @@
 /** `heitu sync` and `heitu sources`. */
-import type { SourceStatus, SyncProgress, SyncSummary } from '../shared/sync.ts';
+import type { SyncProgress, SyncSummary } from '../shared/sync.ts';
 import { call, withService, type Command } from './command.ts';
+import { SOURCES_COMMAND } from './source-commands.ts';
 
 export const SYNC_COMMANDS: Readonly<Record<string, Command>> = {
   sync: {
@@ -34,27 +35,5 @@ export const SYNC_COMMANDS: Readonly<Record<string, Command>> = {
         return summary.failed > 0 ? 1 : 0;
       }),
   },
-  sources: {
-    summary: 'list the sources with their sync status',
-    usage: 'heitu sources [--sources FILE] [--json]',
-    options: {},
-    run: (ctx) =>
-      withService(ctx, async (service) => {
-        const res = await call(ctx, service, 'listSources', []);
-        if (!res.ok) return res.code;
-        const list = res.value as SourceStatus[];
-        if (ctx.values.json === true) ctx.io.out(JSON.stringify(list));
-        else
-          for (const s of list) {
-            const state =
-              s.lastError !== null
-                ? `error: ${s.lastError}`
-                : s.lastSuccessAt !== null
-                  ? `ok ${s.lastSuccessAt}`
-                  : 'never synced';
-            ctx.io.out(`${s.id.padEnd(28)} ${s.type.padEnd(6)} ${state}`);
-          }
-        return 0;
-      }),
-  },
+  sources: SOURCES_COMMAND,
 };

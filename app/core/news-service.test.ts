@@ -47,6 +47,48 @@ test('settings persist in the SQLite file across restarts, and listeners hear ch
   assert.equal(settings.lastRegion, 'yanbian');
   assert.equal(settings.textScale, 125);
   assert.equal(settings.script, DEFAULT_SETTINGS.script);
+  assert.deepEqual(settings.userDictionary, []);
+  await second.setSettings({
+    userDictionary: [
+      { from: '发布', to: '發布', mode: 'tw' },
+      { from: '长春', to: '長春市' },
+    ],
+  });
+  second.close();
+
+  const third = NewsService.open({ dataDir, appVersion: 'test' });
+  assert.deepEqual((await third.getSettings()).userDictionary, [
+    { from: '发布', to: '發布', mode: 'tw' },
+    { from: '长春', to: '長春市' },
+  ]);
+  assert.equal((await third.getSettings()).theme, 'dark', 'the other settings are untouched');
+  third.close();
+  // One row per setting, as JSON: a dictionary needs no migration.
+  const raw = new BetterSqlite3(join(dataDir, DATABASE_FILE), { readonly: true });
+  assert.equal(
+    raw.prepare("SELECT value FROM settings WHERE key = 'userDictionary'").pluck().get(),
+    '[{"from":"发布","to":"發布","mode":"tw"},{"from":"长春","to":"長春市"}]',
+  );
+  raw.close();
+});
+
+test('a stored dictionary that no longer validates falls back to none, keeping the rest', async () => {
+  const dataDir = join(dir, 'bad-dictionary');
+  const first = NewsService.open({ dataDir, appVersion: 'test' });
+  await first.setSettings({ theme: 'dark' });
+  first.close();
+  const raw = new BetterSqlite3(join(dataDir, DATABASE_FILE));
+  raw
+    .prepare("UPDATE settings SET value = ? WHERE key = 'userDictionary'")
+    .run(JSON.stringify([{ from: '', to: 'x', mode: 'original' }]));
+  raw.close();
+  const prev = process.env.HEITU_LOG;
+  process.env.HEITU_LOG = 'silent';
+  const second = NewsService.open({ dataDir, appVersion: 'test' });
+  process.env.HEITU_LOG = prev;
+  const settings = await second.getSettings();
+  assert.deepEqual(settings.userDictionary, []);
+  assert.equal(settings.theme, 'dark');
   second.close();
 });
 

@@ -14,7 +14,14 @@ import type {
   TabCount,
 } from '../shared/articles.ts';
 import type { NewsApi, NewsEvent, NewsListener, Status } from '../shared/contract.ts';
-import type { SourceStatus, SyncRequest, SyncSummary } from '../shared/sync.ts';
+import type {
+  NewSource,
+  OpmlImportResult,
+  SourcePatch,
+  SourceStatus,
+  SyncRequest,
+  SyncSummary,
+} from '../shared/sync.ts';
 import { NewsApiError } from '../shared/errors.ts';
 import { REGIONS, type Region } from '../shared/regions.ts';
 import { applySettingsPatch, type Settings, type SettingsPatch } from '../shared/settings.ts';
@@ -101,6 +108,7 @@ export class NewsService implements NewsApi {
     this.#sync = new SyncController({
       db,
       sources: options.sources ?? DEFAULT_SOURCES,
+      origin: options.sources === undefined ? 'builtin' : 'file',
       fetcher: options.fetcher ?? createFetcher({ userAgent: USER_AGENT }),
       now: this.#now,
       emit: (event) => {
@@ -275,7 +283,27 @@ export class NewsService implements NewsApi {
   }
 
   listSources(): Promise<readonly SourceStatus[]> {
-    return settle(() => this.#sync.listSources());
+    return settle(() => this.#sync.catalog.statuses());
+  }
+
+  addSource(input: NewSource): Promise<SourceStatus> {
+    return settle(() => this.#sync.catalog.add(input));
+  }
+
+  updateSource(id: string, patch: SourcePatch): Promise<SourceStatus> {
+    return settle(() => this.#sync.catalog.update(id, patch));
+  }
+
+  removeSource(id: string): Promise<{ readonly removed: boolean }> {
+    return settle(() => this.#sync.catalog.remove(id));
+  }
+
+  exportOpml(): Promise<string> {
+    return settle(() => this.#sync.catalog.exportOpml());
+  }
+
+  importOpml(text: string): Promise<OpmlImportResult> {
+    return settle(() => this.#sync.catalog.importOpml(text));
   }
 
   // ---- Not part of the contract: for the sync engine, the CLI and tests. ----

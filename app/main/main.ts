@@ -11,6 +11,7 @@ import { startScheduler } from '../core/sync/scheduler.ts';
 import { loadSourcesFile } from '../core/sync/sources-file.ts';
 import { optionValue } from './args.ts';
 import { registerIpc } from './ipc.ts';
+import { exportBookmarksToFile, importBookmarksFromFile } from './bookmark-files.ts';
 import { menuTemplate } from './menu.ts';
 import { APP_START_URL, isAppUrl, isOpenableExternally } from './policy.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
@@ -69,7 +70,12 @@ function start(): void {
   const scheduler = startScheduler(service);
   const disposeIpc = registerIpc(service, () => mainWindow?.webContents ?? null);
   Menu.setApplicationMenu(
-    Menu.buildFromTemplate(menuTemplate(process.platform, !app.isPackaged, PRODUCT_NAME)),
+    Menu.buildFromTemplate(
+      menuTemplate(process.platform, !app.isPackaged, PRODUCT_NAME, {
+        exportBookmarks: () => void exportBookmarksToFile(service, mainWindow),
+        importBookmarks: () => void importBookmarksFromFile(service, mainWindow),
+      }),
+    ),
   );
 
   mainWindow = createWindow();

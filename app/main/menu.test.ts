@@ -1,6 +1,15 @@
 import assert from 'node:assert/strict';
+import type { MenuItemConstructorOptions } from 'electron';
 import { test } from 'node:test';
-import { menuTemplate } from './menu.ts';
+import { menuTemplate, type MenuActions } from './menu.ts';
+
+const called: string[] = [];
+const actions: MenuActions = {
+  exportBookmarks: () => called.push('export'),
+  importBookmarks: () => called.push('import'),
+};
+const template = (platform: NodeJS.Platform, isDev = false) =>
+  menuTemplate(platform, isDev, 'Heitu Reader', actions);
 
 const roles = (items: ReturnType<typeof menuTemplate>): string[] =>
   items.flatMap((i) => [
@@ -9,9 +18,9 @@ const roles = (items: ReturnType<typeof menuTemplate>): string[] =>
   ]);
 
 test('the menu carries the platform’s usual commands and shortcuts', () => {
-  const linux = roles(menuTemplate('linux', false, 'Heitu Reader'));
+  const linux = roles(template('linux'));
   for (const role of [
-    'fileMenu',
+    'quit',
     'editMenu',
     'windowMenu',
     'zoomIn',
@@ -21,11 +30,24 @@ test('the menu carries the platform’s usual commands and shortcuts', () => {
   ]) {
     assert.ok(linux.includes(role), role);
   }
-  const mac = roles(menuTemplate('darwin', false, 'Heitu Reader'));
-  for (const role of ['about', 'hide', 'quit']) assert.ok(mac.includes(role), role);
+  const mac = roles(template('darwin'));
+  for (const role of ['about', 'hide', 'quit', 'close']) assert.ok(mac.includes(role), role);
 });
 
 test('developer tools are in development builds only', () => {
-  assert.ok(!roles(menuTemplate('linux', false, 'Heitu Reader')).includes('toggleDevTools'));
-  assert.ok(roles(menuTemplate('linux', true, 'Heitu Reader')).includes('toggleDevTools'));
+  assert.ok(!roles(template('linux')).includes('toggleDevTools'));
+  assert.ok(roles(template('linux', true)).includes('toggleDevTools'));
+});
+
+test('File has Export bookmarks… and Import bookmarks…, which call the service’s actions', () => {
+  for (const platform of ['linux', 'darwin', 'win32'] as const) {
+    const file = template(platform).find((m) => m.label === 'File');
+    assert.ok(file && Array.isArray(file.submenu), platform);
+    const items: MenuItemConstructorOptions[] = file.submenu;
+    const labels = items.map((i) => i.label);
+    assert.deepEqual(labels.slice(0, 2), ['Export bookmarks…', 'Import bookmarks…']);
+    called.length = 0;
+    for (const item of items.slice(0, 2)) (item.click as () => void)();
+    assert.deepEqual(called, ['export', 'import']);
+  }
 });

@@ -1,15 +1,30 @@
 import type { MenuItemConstructorOptions } from 'electron';
 
+/** What the app's own menu items do; main.ts wires them to NewsService. */
+export interface MenuActions {
+  readonly exportBookmarks: () => void;
+  readonly importBookmarks: () => void;
+}
+
 /**
  * The native menu: the platform's usual roles and shortcuts (copy/paste, zoom, full screen,
- * minimise, quit). Developer tools only in development builds.
+ * minimise, quit), and bookmark export and import under File. Developer tools only in
+ * development builds.
  */
 export function menuTemplate(
   platform: NodeJS.Platform,
   isDev: boolean,
   appName: string,
+  actions: MenuActions,
 ): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
+  // What role: 'fileMenu' holds (Close on macOS, Quit elsewhere), after our own items.
+  const file: MenuItemConstructorOptions[] = [
+    { label: 'Export bookmarks…', click: () => actions.exportBookmarks() },
+    { label: 'Import bookmarks…', click: () => actions.importBookmarks() },
+    { type: 'separator' },
+    mac ? { role: 'close' } : { role: 'quit' },
+  ];
   const view: MenuItemConstructorOptions[] = [
     { role: 'resetZoom' },
     { role: 'zoomIn' },
@@ -35,7 +50,7 @@ export function menuTemplate(
           } satisfies MenuItemConstructorOptions,
         ]
       : []),
-    { role: 'fileMenu' },
+    { label: 'File', submenu: file },
     { role: 'editMenu' },
     { label: 'View', submenu: view },
     { role: 'windowMenu' },

@@ -143,6 +143,36 @@ test('API calls go through the contract and its validators', async () => {
   );
 });
 
+test('sources are managed over HTTP too: add, a duplicate is 409 CONFLICT, OPML out and in', async () => {
+  const url = 'https://feeds.example.cn/jilin.xml';
+  const added = await api('addSource', [{ url, title: '吉林', region: 'jilin' }]);
+  assert.equal(added.status, 200, added.body);
+  const source = (JSON.parse(added.body) as { value: { id: string; origin: string } }).value;
+  assert.equal(source.origin, 'user');
+
+  const duplicate = await api('addSource', [{ url }]);
+  assert.equal(duplicate.status, 409);
+  assert.equal((JSON.parse(duplicate.body) as { error: { code: string } }).error.code, 'CONFLICT');
+  const badUrl = await api('addSource', [{ url: 'file:///etc/passwd' }]);
+  assert.equal(badUrl.status, 400);
+
+  const opml = (JSON.parse((await api('exportOpml', [])).body) as { value: string }).value;
+  assert.ok(opml.includes(`xmlUrl="${url}"`), opml);
+  // An OPML file bigger than other calls may be still arrives (up to the 5 MB the method takes).
+  const big = opml.replace('<body>', `<body>${' '.repeat(2 * 1024 * 1024)}`);
+  const imported = await api('importOpml', [big]);
+  assert.equal(imported.status, 200, imported.body.slice(0, 200));
+  assert.deepEqual((JSON.parse(imported.body) as { value: unknown }).value, {
+    added: 0,
+    skipped: 1,
+    total: 1,
+  });
+  const disabled = await api('updateSource', [source.id, { enabled: false }]);
+  assert.equal((JSON.parse(disabled.body) as { value: { enabled: boolean } }).value.enabled, false);
+  const removed = await api('removeSource', [source.id]);
+  assert.deepEqual(JSON.parse(removed.body), { ok: true, value: { removed: true } });
+});
+
 test('malformed, oversized, cross-origin and form-encoded calls are refused clearly', async () => {
   const notJson = await api('getStatus', '{nope');
   assert.equal(notJson.status, 400);
@@ -150,6 +180,10 @@ test('malformed, oversized, cross-origin and form-encoded calls are refused clea
 
   const huge = await api('setSettings', `[${' '.repeat(2 * 1024 * 1024)}]`);
   assert.equal(huge.status, 413);
+  for (const name of ['constructor', '__proto__', 'importOpml/../setSettings']) {
+    const inherited = await api(name, `[${' '.repeat(2 * 1024 * 1024)}]`);
+    assert.equal(inherited.status, 413, name);
+  }
 
   const crossOrigin = await api('getStatus', [], { Origin: 'https://evil.example' });
   assert.equal(crossOrigin.status, 403);

@@ -12,6 +12,15 @@ import { contentTypeOf, resolveStaticPath } from '../core/static-files.ts';
 const log = createLogger('server');
 
 const MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * importOpml takes up to 5 MB of text (MAX_OPML_CHARS), which as a JSON string can be several
+ * times that many bytes (CJK is 3 bytes a character, control characters 6 escaped); a bookmark
+ * file that keeps each article's body (up to 100,000 bookmarks) can be larger still.
+ */
+const LARGE_BODY_BYTES: ReadonlyMap<string, number> = new Map([
+  ['importOpml', 32 * 1024 * 1024],
+  ['importBookmarks', 256 * 1024 * 1024],
+]);
 const COOKIE = 'heitu_token';
 const HEARTBEAT_MS = 25_000;
 
@@ -42,6 +51,7 @@ const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   UNKNOWN_METHOD: 404,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
+  CONFLICT: 409,
   STORAGE: 500,
   DATABASE_TOO_NEW: 500,
   INTERNAL: 500,
@@ -183,7 +193,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const name = url.pathname.slice('/api/'.length);
     let args: unknown;
     try {
-      args = JSON.parse(await readBody(req));
+      args = JSON.parse(await readBody(req, LARGE_BODY_BYTES.get(name) ?? MAX_BODY_BYTES));
     } catch (error) {
       const tooLarge = error instanceof BodyTooLarge;
       const message = tooLarge ? error.message : 'The body is not valid JSON.';
@@ -239,19 +249,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
 class BodyTooLarge extends Error {}
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolvePromise, reject) => {
     const declared = Number(req.headers['content-length'] ?? '0');
     const chunks: Buffer[] = [];
     let size = 0;
-    let tooLarge = declared > MAX_BODY_BYTES;
+    let tooLarge = declared > limit;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) tooLarge = true;
+      if (size > limit) tooLarge = true;
       if (!tooLarge) chunks.push(chunk);
     });
     req.on('end', () => {
-      if (tooLarge) reject(new BodyTooLarge(`The body is larger than ${MAX_BODY_BYTES} bytes.`));
+      if (tooLarge) reject(new BodyTooLarge(`The body is larger than ${limit} bytes.`));
       else resolvePromise(Buffer.concat(chunks).toString('utf8'));
     });
     req.on('error', reject);

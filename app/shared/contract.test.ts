@@ -104,6 +104,64 @@ test('library calls are validated too: ids, regions, cursors, limits, import fil
   );
 });
 
+test('the reader’s dictionary: trimmed one-line entries, a converting mode, at most 500', () => {
+  assert.deepEqual(
+    parseCall('setSettings', [
+      {
+        userDictionary: [
+          { from: ' 发布 ', to: '發布', mode: 'tw' },
+          { from: '网络', to: '' },
+        ],
+      },
+    ]),
+    [
+      {
+        userDictionary: [
+          { from: '发布', to: '發布', mode: 'tw' },
+          { from: '网络', to: '' },
+        ],
+      },
+    ],
+  );
+  const bad = (entry: unknown, pattern: RegExp): void =>
+    rejects('setSettings', [{ userDictionary: [entry] }], 'BAD_ARGUMENT', pattern);
+  bad({ from: '   ', to: 'x' }, /userDictionary\.0\.from is empty/);
+  bad({ from: 'a'.repeat(51), to: 'x' }, /from/);
+  bad({ from: '发\n布', to: 'x' }, /line break/);
+  bad({ from: '发布', to: 'x'.repeat(51) }, /to/);
+  bad({ from: '发布', to: '發\r佈' }, /line break/);
+  bad({ from: '发布', to: 'x', mode: 'original' }, /mode/);
+  bad({ from: '发布', to: 'x', extra: 1 }, /extra/);
+  bad('发布=發佈', /userDictionary/);
+  const many = Array.from({ length: 501 }, (_, i) => ({ from: `词${i}`, to: 'x' }));
+  rejects('setSettings', [{ userDictionary: many }], 'BAD_ARGUMENT', /more than 500/);
+  assert.equal(
+    (parseCall('setSettings', [{ userDictionary: many.slice(0, 500) }])[0].userDictionary ?? [])
+      .length,
+    500,
+  );
+  assert.deepEqual(DEFAULT_SETTINGS.userDictionary, []);
+});
+
+test('source calls are validated: http(s) URLs up to 4096 characters, places, ids, OPML size', () => {
+  assert.deepEqual(parseCall('addSource', [{ url: ' https://a.example/rss ', title: '  ' }]), [
+    { url: 'https://a.example/rss', title: null },
+  ]);
+  assert.deepEqual(parseCall('updateSource', ['user:abc', { enabled: false }]), [
+    'user:abc',
+    { enabled: false },
+  ]);
+  rejects('addSource', [{ url: 'ftp://a.example/rss' }], 'BAD_ARGUMENT', /http\(s\)/);
+  rejects('addSource', [{ url: `https://a.example/${'x'.repeat(4096)}` }], 'BAD_ARGUMENT');
+  rejects('addSource', [{ url: 'https://a.example/', region: 'bookmarks' }], 'BAD_ARGUMENT');
+  rejects('addSource', [{ url: 'https://a.example/', enabled: false }], 'BAD_ARGUMENT');
+  rejects('updateSource', ['', { enabled: true }], 'BAD_ARGUMENT');
+  rejects('updateSource', ['x', { url: 'https://b.example/' }], 'BAD_ARGUMENT');
+  rejects('removeSource', ['x'.repeat(65)], 'BAD_ARGUMENT');
+  rejects('importOpml', [''], 'BAD_ARGUMENT');
+  rejects('exportOpml', ['x'], 'BAD_ARGUMENT');
+});
+
 test('the script follows the locale until the reader chooses one', () => {
   assert.equal(scriptForLocale(['zh-TW']), 'tw');
   assert.equal(scriptForLocale(['zh-Hant-TW']), 'tw');

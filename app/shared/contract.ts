@@ -27,7 +27,14 @@ import {
 } from './articles.ts';
 import type { Region } from './regions.ts';
 import {
+  NewSourceSchema,
+  OpmlTextSchema,
+  SourceIdSchema,
+  SourcePatchSchema,
   SyncRequestSchema,
+  type NewSource,
+  type OpmlImportResult,
+  type SourcePatch,
   type SourceStatus,
   type SyncProgress,
   type SyncRequest,
@@ -83,7 +90,27 @@ export interface NewsApi {
   sync(request?: SyncRequest): Promise<SyncSummary>;
   /** Stops a running sync; sources already stored stay stored. */
   cancelSync(): Promise<{ readonly cancelled: boolean }>;
+  /** Every source: the configured ones (built-in or file), then the reader's, oldest first. */
   listSources(): Promise<readonly SourceStatus[]>;
+  /**
+   * Adds a feed (RSS, Atom, JSON Feed) as the reader's own source, enabled. Does not fetch: sync
+   * it with `sync({ sourceIds: [id] })`. CONFLICT when a source has the URL already.
+   */
+  addSource(input: NewSource): Promise<SourceStatus>;
+  /**
+   * Enables or disables any source (kept across restarts); renames or re-regions the reader's
+   * own (CONFLICT for a configured one, whose title and region come from its configuration).
+   */
+  updateSource(id: string, patch: SourcePatch): Promise<SourceStatus>;
+  /** Removes one of the reader's sources; its articles stay. CONFLICT for a configured one. */
+  removeSource(id: string): Promise<{ readonly removed: boolean }>;
+  /** Every source as OPML 2.0: feeds as type="rss" outlines, portals as type="link". */
+  exportOpml(): Promise<string>;
+  /**
+   * Adds every feed (outline with an http(s) xmlUrl, nested ones too) not already a source, all or
+   * nothing. BAD_ARGUMENT for text that is not OPML.
+   */
+  importOpml(text: string): Promise<OpmlImportResult>;
 }
 
 export type NewsMethod = keyof NewsApi;
@@ -104,6 +131,11 @@ export const NEWS_API_METHODS = [
   'sync',
   'cancelSync',
   'listSources',
+  'addSource',
+  'updateSource',
+  'removeSource',
+  'exportOpml',
+  'importOpml',
 ] as const satisfies readonly NewsMethod[];
 
 // Compile-time proof that the list names every method of the interface, and nothing else.
@@ -130,6 +162,11 @@ export const NEWS_API_ARGS: {
   sync: v.strictTuple([SyncRequestSchema]),
   cancelSync: v.strictTuple([]),
   listSources: v.strictTuple([]),
+  addSource: v.strictTuple([NewSourceSchema]),
+  updateSource: v.strictTuple([SourceIdSchema, SourcePatchSchema]),
+  removeSource: v.strictTuple([SourceIdSchema]),
+  exportOpml: v.strictTuple([]),
+  importOpml: v.strictTuple([OpmlTextSchema]),
 };
 
 export function isNewsMethod(name: unknown): name is NewsMethod {

@@ -5,6 +5,8 @@ export const ERROR_CODES = [
   'UNKNOWN_METHOD',
   'FORBIDDEN',
   'NOT_FOUND',
+  /** The change conflicts with what is there: a duplicate, or a source that cannot be removed. */
+  'CONFLICT',
   'STORAGE',
   'DATABASE_TOO_NEW',
   'INTERNAL',

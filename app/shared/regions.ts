@@ -20,6 +20,16 @@ export const REGION_IDS = [
 
 export type RegionId = (typeof REGION_IDS)[number];
 
+/** The ten places: the regions a source or an article can belong to. */
+export const PLACE_REGION_IDS = REGION_IDS.filter(
+  (r): r is Exclude<RegionId, 'all' | 'bookmarks'> => r !== 'all' && r !== 'bookmarks',
+);
+export type PlaceRegionId = (typeof PLACE_REGION_IDS)[number];
+
+export function isPlaceRegionId(value: unknown): value is PlaceRegionId {
+  return value !== 'all' && value !== 'bookmarks' && isRegionId(value);
+}
+
 export type RegionKind = 'all' | 'place' | 'bookmarks';
 
 export interface Region {

@@ -5,7 +5,8 @@ import * as OpenCC from 'opencc-js';
 import type { SourceScript } from './articles.ts';
 import { SCRIPT_DICTIONARY } from './script-dictionary.ts';
 import { createScriptConverter, langFor, warmConverters } from './script-convert.ts';
-import { SCRIPT_MODES, type ScriptMode } from './settings.ts';
+import * as v from 'valibot';
+import { SCRIPT_MODES, SettingsPatchSchema, type ScriptMode } from './settings.ts';
 
 const { Converter } = OpenCC as unknown as {
   Converter: (options: { from: string; to: string }) => (text: string) => string;
@@ -224,6 +225,22 @@ test('user entries: mode-scoped ones apply in their mode only; they apply in 简
   assert.equal(
     createScriptConverter('tw', [{ from: '', to: 'X' }]).convert('长春', 'hans'),
     '長春',
+  );
+});
+
+test('the reader’s dictionary from settings applies as saved (发布 → 發布 in 繁體 only)', () => {
+  const { userDictionary = [] } = v.parse(SettingsPatchSchema, {
+    userDictionary: [{ from: ' 发布 ', to: '發布', mode: 'tw' }],
+  });
+  assert.equal(tw.convert('政府发布通知', 'hans'), '政府發佈通知', 'OpenCC’s own choice');
+  assert.equal(
+    createScriptConverter('tw', userDictionary).convert('政府发布通知', 'hans'),
+    '政府發布通知',
+  );
+  assert.equal(
+    createScriptConverter('hk', userDictionary).convert('政府发布通知', 'hans'),
+    hk.convert('政府发布通知', 'hans'),
+    'a tw entry leaves 香港 alone',
   );
 });
 

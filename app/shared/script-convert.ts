@@ -17,7 +17,7 @@
 import * as OpenCC from 'opencc-js';
 import type { SourceScript } from './articles.ts';
 import { SCRIPT_DICTIONARY, type ScriptDictionaryEntry } from './script-dictionary.ts';
-import type { ScriptMode } from './settings.ts';
+import type { ScriptMode, UserEntry } from './settings.ts';
 
 type DictLike = string | readonly (readonly [string, string])[];
 type DictGroup = readonly DictLike[];
@@ -41,13 +41,8 @@ const { Trie, Locale } = OpenCC as unknown as {
   };
 };
 
-/** A phrase the reader added in settings: `from` as it appears in the published text. */
-export interface UserEntry {
-  readonly from: string;
-  readonly to: string;
-  /** Only in this mode; in every converting mode when absent. */
-  readonly mode?: ScriptMode;
-}
+/** A phrase the reader added in settings (`userDictionary`); validated by UserEntrySchema. */
+export type { UserEntry };
 
 export interface ScriptConverter {
   /** `text` (one text node's worth) in this converter's script; `source` is the article's. */

@@ -10,6 +10,27 @@ export type Theme = (typeof THEMES)[number];
 export type ScriptMode = (typeof SCRIPT_MODES)[number];
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
 
+/** The modes that convert (every one but 原文): where the reader's own entries can apply. */
+export const CONVERTING_MODES = ['cn', 'tw', 'twp', 'hk'] as const satisfies readonly ScriptMode[];
+export type ConvertingMode = (typeof CONVERTING_MODES)[number];
+
+/** The most entries the reader's dictionary holds. */
+export const USER_DICTIONARY_MAX = 500;
+
+const OneLine = v.regex(/^[^\r\n\u2028\u2029]*$/u, 'has a line break');
+
+/**
+ * One entry of the reader's own dictionary: `from` as it appears in the published text, shown as
+ * `to`; in `mode` only, or in every converting mode when absent. Applied by createScriptConverter
+ * (script-convert.ts), before and over the project dictionary.
+ */
+export const UserEntrySchema = v.strictObject({
+  from: v.pipe(v.string(), v.trim(), v.minLength(1, 'is empty'), v.maxLength(50), OneLine),
+  to: v.pipe(v.string(), v.maxLength(50), OneLine),
+  mode: v.optional(v.picklist(CONVERTING_MODES)),
+});
+export type UserEntry = Readonly<v.InferOutput<typeof UserEntrySchema>>;
+
 export const SettingsSchema = v.strictObject({
   theme: v.picklist(THEMES),
   /** Text size of the reading pane, as a percentage of the default. */
@@ -25,6 +46,11 @@ export const SettingsSchema = v.strictObject({
   retentionDays: v.pipe(v.number(), v.integer(), v.minValue(7), v.maxValue(3650)),
   /** 0 turns periodic sync off. */
   refreshIntervalMinutes: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1440)),
+  /** The reader's own script dictionary (see UserEntrySchema). */
+  userDictionary: v.pipe(
+    v.array(UserEntrySchema),
+    v.maxLength(USER_DICTIONARY_MAX, `has more than ${USER_DICTIONARY_MAX} entries`),
+  ),
 });
 
 export type Settings = Readonly<v.InferOutput<typeof SettingsSchema>>;
@@ -43,6 +69,7 @@ export const DEFAULT_SETTINGS: Settings = {
   markReadOnOpen: true,
   retentionDays: 180,
   refreshIntervalMinutes: 30,
+  userDictionary: [],
 };
 
 export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as readonly (keyof Settings)[];

@@ -1,19 +1,30 @@
 /** Sync as the contract shows it. */
 import * as v from 'valibot';
-import type { RegionId } from './regions.ts';
+import { PLACE_REGION_IDS, type RegionId } from './regions.ts';
+
+/**
+ * Where a source comes from: the built-in channel, the sources file (`--sources FILE`), or the
+ * reader (addSource, importOpml). Only the reader's own can be removed or renamed; any can be
+ * disabled.
+ */
+export type SourceOrigin = 'builtin' | 'file' | 'user';
 
 export interface SourceStatus {
   readonly id: string;
   readonly type: 'portal' | 'feed';
+  readonly origin: SourceOrigin;
   readonly url: string;
   readonly title: string | null;
   readonly region: RegionId | null;
+  /** Whether sync fetches it: the reader's choice, or the configuration's until they make one. */
   readonly enabled: boolean;
   /** ISO 8601 times, or null. */
   readonly lastSuccessAt: string | null;
   readonly lastErrorAt: string | null;
   /** The last error in words a reader understands; null after a success. */
   readonly lastError: string | null;
+  /** Failures in a row (0 after a success): the UI can flag a source that keeps failing. */
+  readonly errorCount: number;
   readonly nextDueAt: string | null;
 }
 
@@ -39,3 +50,58 @@ export const SyncRequestSchema = v.optional(
   }),
 );
 export type SyncRequest = v.InferOutput<typeof SyncRequestSchema>;
+
+// ---- Managing sources -------------------------------------------------------------------------
+
+/** Longest source URL accepted. */
+export const MAX_SOURCE_URL = 4096;
+/** Largest OPML text importOpml takes, in characters. */
+export const MAX_OPML_CHARS = 5 * 1024 * 1024;
+
+export const SourceIdSchema = v.pipe(v.string(), v.minLength(1, 'is empty'), v.maxLength(64));
+
+/** An http(s) feed URL, surrounding spaces removed. */
+export const FeedUrlSchema = v.pipe(
+  v.string(),
+  v.trim(),
+  v.maxLength(MAX_SOURCE_URL),
+  v.url('is not a URL'),
+  v.check((u) => /^https?:\/\//i.test(u), 'is not an http(s) URL'),
+);
+
+/** A title as the reader typed it; blank means none. */
+const TitleSchema = v.pipe(
+  v.nullable(v.pipe(v.string(), v.trim(), v.maxLength(200))),
+  v.transform((t) => (t === '' ? null : t)),
+);
+const SourceRegionSchema = v.nullable(v.picklist(PLACE_REGION_IDS));
+
+export const NewSourceSchema = v.strictObject({
+  url: FeedUrlSchema,
+  title: v.optional(TitleSchema),
+  /** Every article of the source goes to this place; without one the gazetteer tags them. */
+  region: v.optional(SourceRegionSchema),
+});
+export type NewSource = v.InferOutput<typeof NewSourceSchema>;
+
+export const SourcePatchSchema = v.strictObject({
+  enabled: v.optional(v.boolean()),
+  title: v.optional(TitleSchema),
+  region: v.optional(SourceRegionSchema),
+});
+export type SourcePatch = v.InferOutput<typeof SourcePatchSchema>;
+
+export const OpmlTextSchema = v.pipe(
+  v.string(),
+  v.minLength(1, 'is empty'),
+  v.maxLength(MAX_OPML_CHARS, 'is larger than 5 MB'),
+);
+
+export interface OpmlImportResult {
+  /** Feeds added as the reader's sources. */
+  readonly added: number;
+  /** Feeds already present (or repeated in the file), or with a URL that is not http(s). */
+  readonly skipped: number;
+  /** Outlines with an xmlUrl in the file. */
+  readonly total: number;
+}

@@ -14,11 +14,23 @@ export interface WebApp {
 
 const root = join(import.meta.dirname, '..', '..');
 
-/** Starts the real `heitu web` command on a free port with a fresh data folder. */
-export async function startWeb(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+/** Starts the real `heitu web` command on a free port (no sync on start) over `dataDir`. */
+export async function startWeb(
+  dataDir: string,
+  extraArgs: readonly string[] = [],
+): Promise<{ child: ChildProcess; url: string }> {
   const child: ChildProcessByStdio<null, Readable, Readable> = spawn(
     process.execPath,
-    [join(root, 'bin', 'heitu.cjs'), 'web', '--port', '0', '--no-sync', '--data-dir', dataDir],
+    [
+      join(root, 'bin', 'heitu.cjs'),
+      'web',
+      '--port',
+      '0',
+      '--no-sync',
+      '--data-dir',
+      dataDir,
+      ...extraArgs,
+    ],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, HEITU_LOG: 'warn' },

@@ -112,6 +112,8 @@ export interface FixtureSiteOptions {
   readonly pageSize?: number;
   /** Default 1. */
   readonly seed?: number;
+  /** Delay before every answer, in ms (default 0): lets a UI test see a sync in progress. */
+  readonly latencyMs?: number;
 }
 
 export const FEEDS: readonly {
@@ -1253,7 +1255,7 @@ export async function startFixtureSite(options: FixtureSiteOptions = {}): Promis
     simple(res, 404);
   };
 
-  const server = createServer((req, res) => {
+  const answer = (req: IncomingMessage, res: ServerResponse): void => {
     try {
       handler(req, res);
     } catch (error) {
@@ -1261,6 +1263,11 @@ export async function startFixtureSite(options: FixtureSiteOptions = {}): Promis
       if (res.headersSent) res.destroy();
       else simple(res, 500, { 'X-Fixture-Error': encodeURIComponent(String(error)) });
     }
+  };
+  const latencyMs = options.latencyMs ?? 0;
+  const server = createServer((req, res) => {
+    if (latencyMs > 0) setTimeout(() => answer(req, res), latencyMs);
+    else answer(req, res);
   });
   server.on('connection', (socket) => {
     sockets.add(socket);

@@ -24,7 +24,7 @@ parentPort.postMessage(result);
 `;
 
 /** The tables a start-up must find intact before it trusts the file. */
-export const CRITICAL_TABLES = ['sqlite_schema', 'bookmarks', 'settings'] as const;
+export const CRITICAL_TABLES = ['sqlite_schema', 'bookmarks', 'settings', 'sources'] as const;
 
 /**
  * Checks the whole file on a worker thread. Resolves to 'ok' or to what SQLite found wrong.

@@ -44,6 +44,12 @@ async function libraryWithBookmarks(name: string): Promise<string> {
   const { ids } = service.storeArticles(batch);
   for (const id of ids.slice(0, 3)) await service.setBookmark(`a${id}` as ArticleId, true);
   await service.setSettings({ theme: 'dark' });
+  await service.addSource({
+    url: 'https://mine.example/feed.xml',
+    title: '我的',
+    region: 'baishan',
+  });
+  await service.updateSource('cri-jilin-siping', { enabled: false });
   service.close();
   // Fold the WAL into the main file, as a clean shutdown of another program would.
   const db = new BetterSqlite3(join(dataDir, DATABASE_FILE));
@@ -97,6 +103,13 @@ test('damage found by the background check is repaired at the next start, bookma
   const copy = await service.getArticle(marks[0]!.id);
   assert.equal(copy.fromBookmark, true);
   assert.equal((await service.getSettings()).theme, 'dark');
+  const sources = await service.listSources();
+  assert.deepEqual(
+    sources.filter((s) => s.origin === 'user').map((s) => [s.url, s.title, s.region, s.enabled]),
+    [['https://mine.example/feed.xml', '我的', 'baishan', true]],
+    'the reader’s own source came back',
+  );
+  assert.equal(sources.find((s) => s.id === 'cri-jilin-siping')?.enabled, false);
   assert.equal((await service.listArticles({ region: 'all' })).items.length, 0);
   service.close();
   // The next start finds a healthy library and says nothing.

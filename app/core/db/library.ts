@@ -1,7 +1,7 @@
 /**
  * Opening the library file safely: a damaged file is moved aside (never deleted), a fresh one is
- * started, and the bookmarks (and settings) are recovered from the damaged copy as far as it can
- * still be read. The notices say what happened, in words for the reader.
+ * started, and the bookmarks (and settings, and the reader's sources and source choices) are
+ * recovered from the damaged copy as far as it can still be read. The notices say what happened, in words for the reader.
  */
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
@@ -101,6 +101,11 @@ function recover(file: string, now: Date): OpenedLibrary {
     'INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)',
   );
   for (const [key, value] of salvaged.settings) safe(() => upsertSetting.run(key, value));
+  // The reader's feeds and enabled choices; the table's CHECKs keep out what damage garbled.
+  const insertSource = db.prepare(`INSERT OR IGNORE INTO sources
+    (id, type, url, title, region, profile, enabled, origin, reader_enabled, added_at) VALUES
+    (@id, @type, @url, @title, @region, @profile, @enabled, @origin, @reader_enabled, @added_at)`);
+  for (const row of salvaged.sources) safe(() => insertSource.run(row));
   const notice =
     `The library file was damaged. It has been kept as ${aside} and a new library was started. ` +
     (restored > 0
@@ -112,11 +117,12 @@ function recover(file: string, now: Date): OpenedLibrary {
 interface Salvage {
   bookmarks: BookmarkRecord[];
   settings: [string, string][];
+  sources: Record<string, unknown>[];
 }
 
 /** Reads what it can from a damaged file, row by row; never throws. */
 function salvage(file: string): Salvage {
-  const result: Salvage = { bookmarks: [], settings: [] };
+  const result: Salvage = { bookmarks: [], settings: [], sources: [] };
   let db: BetterSqlite3.Database;
   try {
     db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
@@ -160,6 +166,17 @@ function salvage(file: string): Salvage {
       () => db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[],
     );
     if (settings !== undefined) result.settings = settings.map((s) => [s.key, s.value]);
+    // Absent before schema 30: then there is nothing of the reader's to recover.
+    const sources = safe(
+      () =>
+        db
+          .prepare(
+            `SELECT id, type, url, title, region, profile, enabled, origin, reader_enabled, added_at
+             FROM sources WHERE origin = 'user' OR reader_enabled IS NOT NULL`,
+          )
+          .all() as Record<string, unknown>[],
+    );
+    if (sources !== undefined) result.sources = sources;
   } finally {
     db.close();
   }

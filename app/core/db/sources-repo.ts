@@ -14,7 +14,13 @@ export interface SourceRecord {
 
 /** A source with its sync state, as stored. Times are ms since the epoch. */
 export interface SourceState extends SourceRecord {
+  /** The configuration's default (for the reader's own sources: true). */
   readonly enabled: boolean;
+  /** 'config': built-in or sources file, rewritten by each sync; 'user': the reader's own. */
+  readonly origin: 'config' | 'user';
+  /** The reader's choice, overriding `enabled`; null until they make one. */
+  readonly readerEnabled: boolean | null;
+  readonly addedAt: number | null;
   readonly etag: string | null;
   readonly lastModified: string | null;
   readonly lastSuccessAt: number | null;
@@ -35,6 +41,22 @@ export interface SourcesRepo {
     state: { etag: string | null; lastModified: string | null; at: number; nextDueAt: number },
   ): void;
   recordError(id: string, state: { message: string; at: number; nextDueAt: number }): void;
+  /** The reader's sources, oldest first. */
+  userSources(): SourceState[];
+  /** Adds a reader's source (a feed). Throws on a duplicate id or URL (a UNIQUE constraint). */
+  addUser(source: {
+    id: string;
+    url: string;
+    title: string | null;
+    region: RegionId | null;
+    at: number;
+  }): void;
+  /** Changes a reader's source's title and region; false when there is no such reader's source. */
+  updateUser(id: string, change: { title: string | null; region: RegionId | null }): boolean;
+  /** Records the reader's enabled choice for a stored source; false when there is no row. */
+  setReaderEnabled(id: string, enabled: boolean): boolean;
+  /** Deletes a reader's source (its articles stay, unlinked); false when there is none. */
+  removeUser(id: string): boolean;
 }
 
 interface SourceRow {
@@ -52,6 +74,9 @@ interface SourceRow {
   last_error_at: number | null;
   error_count: number;
   next_due_at: number | null;
+  origin: 'config' | 'user';
+  reader_enabled: 0 | 1 | null;
+  added_at: number | null;
 }
 
 function toState(r: SourceRow): SourceState {
@@ -70,6 +95,9 @@ function toState(r: SourceRow): SourceState {
     lastErrorAt: r.last_error_at,
     errorCount: r.error_count,
     nextDueAt: r.next_due_at,
+    origin: r.origin,
+    readerEnabled: r.reader_enabled === null ? null : r.reader_enabled === 1,
+    addedAt: r.added_at,
   };
 }
 
@@ -91,6 +119,17 @@ export function sourcesRepo(db: Database): SourcesRepo {
     last_success_at = @at, last_error = NULL, error_count = 0, next_due_at = @nextDueAt WHERE id = @id`);
   const failure = db.prepare(`UPDATE sources SET last_error = @message, last_error_at = @at,
     error_count = error_count + 1, next_due_at = @nextDueAt WHERE id = @id`);
+  const users = db.prepare<[], SourceRow>(
+    "SELECT * FROM sources WHERE origin = 'user' ORDER BY added_at, rowid",
+  );
+  const insertUser =
+    db.prepare(`INSERT INTO sources (id, type, url, title, region, enabled, origin, added_at)
+    VALUES (@id, 'feed', @url, @title, @region, 1, 'user', @at)`);
+  const changeUser = db.prepare(
+    "UPDATE sources SET title = @title, region = @region WHERE id = @id AND origin = 'user'",
+  );
+  const choose = db.prepare<[0 | 1, string]>('UPDATE sources SET reader_enabled = ? WHERE id = ?');
+  const deleteUser = db.prepare<[string]>("DELETE FROM sources WHERE id = ? AND origin = 'user'");
   return {
     save(source) {
       upsert.run({
@@ -115,5 +154,12 @@ export function sourcesRepo(db: Database): SourcesRepo {
     recordError(id, state) {
       failure.run({ id, ...state });
     },
+    userSources: () => users.all().map(toState),
+    addUser(source) {
+      insertUser.run(source);
+    },
+    updateUser: (id, change) => changeUser.run({ id, ...change }).changes > 0,
+    setReaderEnabled: (id, enabled) => choose.run(enabled ? 1 : 0, id).changes > 0,
+    removeUser: (id) => deleteUser.run(id).changes > 0,
   };
 }

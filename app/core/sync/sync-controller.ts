@@ -3,7 +3,7 @@
  * progress events, cancellation, and the status the UI shows.
  */
 import type { NewsEvent, SyncStatus } from '../../shared/contract.ts';
-import type { SourceStatus, SyncProgress, SyncRequest, SyncSummary } from '../../shared/sync.ts';
+import type { SyncProgress, SyncRequest, SyncSummary } from '../../shared/sync.ts';
 import { articlesRepo } from '../db/articles-repo.ts';
 import type { Database } from '../db/database.ts';
 import { sourcesRepo } from '../db/sources-repo.ts';
@@ -12,11 +12,14 @@ import { storageError } from '../db/storage-error.ts';
 import { NewsApiError } from '../../shared/errors.ts';
 import { syncSources } from './engine.ts';
 import type { Fetcher } from './fetch.ts';
+import { SourceCatalog } from './source-catalog.ts';
 import type { Source } from './sources-file.ts';
 
 export interface SyncControllerOptions {
   readonly db: Database;
+  /** The configured sources: the built-in channel, or a sources file's. */
   readonly sources: readonly Source[];
+  readonly origin: 'builtin' | 'file';
   readonly fetcher: Fetcher;
   readonly now: () => number;
   readonly emit: (event: NewsEvent) => void;
@@ -29,6 +32,7 @@ export class SyncController {
   readonly #sources: ReturnType<typeof sourcesRepo>;
   readonly #write: ReturnType<typeof syncWriter>;
   readonly #known: (url: string) => boolean;
+  readonly #catalog: SourceCatalog;
   #running: Promise<SyncSummary> | null = null;
   #abort: AbortController | null = null;
   #progress: SyncProgress | null = null;
@@ -40,25 +44,17 @@ export class SyncController {
     this.#write = syncWriter(options.db);
     const articles = articlesRepo(options.db);
     this.#known = (url) => articles.hasUrl(url);
+    this.#catalog = new SourceCatalog({
+      db: options.db,
+      configured: options.sources,
+      origin: options.origin,
+      now: options.now,
+    });
   }
 
-  /** Records the configured definitions; only a sync does this, so reading never writes. */
-  #saveDefinitions(): void {
-    for (const source of this.#options.sources) {
-      this.#sources.save({
-        id: source.id,
-        type: source.type,
-        url: source.url,
-        title: source.title ?? null,
-        region: source.region ?? null,
-        profile: source.profile ?? null,
-        enabled: source.enabled,
-      });
-    }
-  }
-
-  get sources(): readonly Source[] {
-    return this.#options.sources;
+  /** Every source, configured and the reader's (with the reader's choices): what sync runs. */
+  get catalog(): SourceCatalog {
+    return this.#catalog;
   }
 
   run(request: SyncRequest = {}): Promise<SyncSummary> {
@@ -94,37 +90,16 @@ export class SyncController {
     };
   }
 
-  /** The configured sources, with their stored state where it belongs to the same URL. */
-  listSources(): SourceStatus[] {
-    return this.#options.sources.map((source) => {
-      const stored = this.#sources.get(source.id);
-      const s = stored !== null && stored.url === source.url ? stored : null;
-      return {
-        id: source.id,
-        type: source.type,
-        url: source.url,
-        title: source.title ?? null,
-        region: source.region ?? null,
-        enabled: source.enabled,
-        lastSuccessAt: iso(s?.lastSuccessAt ?? null),
-        lastErrorAt: iso(s?.lastErrorAt ?? null),
-        lastError: s?.lastError ?? null,
-        nextDueAt: iso(s?.nextDueAt ?? null),
-      };
-    });
-  }
-
   async #run(request: SyncRequest): Promise<SyncSummary> {
     const wanted = request?.sourceIds;
+    const all = this.#catalog.sources();
     if (wanted !== undefined) {
-      const unknown = wanted.filter((id) => !this.#options.sources.some((s) => s.id === id));
+      const unknown = wanted.filter((id) => !all.some((s) => s.id === id));
       if (unknown.length > 0)
         throw new NewsApiError('NOT_FOUND', `There is no source ${unknown.join(', ')}.`);
     }
-    this.#saveDefinitions();
-    const sources = this.#options.sources.filter(
-      (s) => wanted === undefined || wanted.includes(s.id),
-    );
+    this.#catalog.saveDefinitions();
+    const sources = all.filter((s) => wanted === undefined || wanted.includes(s.id));
     const abort = new AbortController();
     this.#abort = abort;
     let updated = 0;

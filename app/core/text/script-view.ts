@@ -5,11 +5,19 @@
  */
 import sanitizeHtml from 'sanitize-html';
 import type { Article, ArticleSummary, Highlight, SearchHit } from '../../shared/articles.ts';
-import { createScriptConverter, type ScriptConverter } from '../../shared/script-convert.ts';
+import {
+  createScriptConverter,
+  type ScriptConverter,
+  type UserEntry,
+} from '../../shared/script-convert.ts';
 import type { ScriptMode } from '../../shared/settings.ts';
 
-export function converterFor(mode: ScriptMode): ScriptConverter {
-  return createScriptConverter(mode);
+/** A converter to `mode` with the reader's own dictionary (settings.userDictionary) on top. */
+export function converterFor(
+  mode: ScriptMode,
+  userDictionary: readonly UserEntry[] = [],
+): ScriptConverter {
+  return createScriptConverter(mode, userDictionary);
 }
 
 const nullable = (

@@ -1,102 +1,120 @@
-import { LitElement, css, html, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
-import type { NewsClient, Status } from '../../../app/shared/contract.ts';
-import type { ArticleSummary } from '../../../app/shared/articles.ts';
+import { LitElement, type PropertyValues } from 'lit';
+import { customElement, query, state } from 'lit/decorators.js';
+import type { NewsClient, NewsEvent, Status } from '../../../app/shared/contract.ts';
+import type { ArticleId, SourceScript } from '../../../app/shared/articles.ts';
 import type { Region, RegionId } from '../../../app/shared/regions.ts';
 import {
   SCRIPT_MODES,
   effectiveScript,
   type ScriptMode,
   type Settings,
+  type SettingsPatch,
 } from '../../../app/shared/settings.ts';
-import {
-  createScriptConverter,
-  warmConverters,
-  type ScriptConverter,
-} from '../../../app/shared/script-convert.ts';
+import { createScriptConverter, warmConverters } from '../../../app/shared/script-convert.ts';
+import type { ScriptConverter } from '../../../app/shared/script-convert.ts';
 import { connect } from '../api/client.ts';
 import {
   convertMessages,
   langTag,
-  messagesFor,
+  MESSAGES,
   regionLabel,
   resolveLocale,
-  type Locale,
-  type Messages,
 } from '../i18n/messages.ts';
-import type { RegionTab } from './heitu-region-tabs.ts';
+import type { Locale, Messages } from '../i18n/messages.ts';
+import { markPainted, markStart } from '../perf.ts';
+import { ReaderState } from '../state/reader.ts';
+import { appStyles } from './app-styles.ts';
+import { renderApp } from './app-view.ts';
+import { handleShortcut } from './app-shortcuts.ts';
+import type { HeituArticleList } from './heitu-article-list.ts';
+import type { HeituReadingPane } from './heitu-reading-pane.ts';
+import type { HeituRegionTabs } from './heitu-region-tabs.ts';
+import type { HeituSearchBox, SearchRequest } from './heitu-search-box.ts';
+import type { HeituSettingsPanel } from './heitu-settings-panel.ts';
+import type { HeituSourcesPanel } from './heitu-sources-panel.ts';
+import type { HeituHelpOverlay } from './heitu-help-overlay.ts';
 import './heitu-article-list.ts';
 import './heitu-empty-state.ts';
+import './heitu-help-overlay.ts';
+import './heitu-reading-pane.ts';
 import './heitu-region-tabs.ts';
 import './heitu-script-switch.ts';
+import './heitu-search-box.ts';
+import './heitu-settings-panel.ts';
+import './heitu-sources-panel.ts';
+import './heitu-splitter.ts';
+import './heitu-sync-status.ts';
 
-/** The application shell: header, region tabs and the selected tab's panel. */
+const LIST_WIDTH_KEY = 'heitu.listWidth';
+const NARROW = '(max-width: 760px)';
+
+/**
+ * The application shell: header (channel, search, script, sync), region tabs with unread counts,
+ * the article list and the reading pane side by side (one at a time in a narrow window), and the
+ * settings, sources and shortcut dialogs. State lives in ReaderState; this element wires events.
+ */
 @customElement('heitu-app')
 export class HeituApp extends LitElement {
-  @state() private regions: readonly Region[] = [];
-  @state() private settings: Settings | null = null;
-  @state() private status: Status | null = null;
-  @state() private selected: RegionId = 'all';
-  @state() private error: string | null = null;
-  @state() private articles: readonly ArticleSummary[] = [];
-  /** Which tab `articles` belongs to (null while loading). */
-  @state() private articlesFor: RegionId | null = null;
+  @state() regions: readonly Region[] = [];
+  @state() settings: Settings | null = null;
+  @state() status: Status | null = null;
+  @state() selected: RegionId = 'all';
+  @state() fatal: string | null = null;
+  @state() online = navigator.onLine;
+  @state() outcome = '';
+  @state() listWidth = Number(localStorage.getItem(LIST_WIDTH_KEY) ?? '') || 440;
+  @state() narrow = matchMedia(NARROW).matches;
+  @state() dismissedNotices = false;
+  /** The time relative dates are counted from; ticks every minute. */
+  @state() now = Date.now();
 
-  readonly #api: NewsClient = connect();
+  readonly api: NewsClient = connect();
+  readonly reader = new ReaderState(this, this.api);
+
+  @query('heitu-article-list') list!: HeituArticleList | null;
+  @query('heitu-reading-pane') pane!: HeituReadingPane | null;
+  @query('heitu-region-tabs') tabs!: HeituRegionTabs | null;
+  @query('heitu-search-box') searchBox!: HeituSearchBox | null;
+  @query('heitu-settings-panel') settingsPanel!: HeituSettingsPanel;
+  @query('heitu-sources-panel') sourcesPanel!: HeituSourcesPanel;
+  @query('heitu-help-overlay') helpOverlay!: HeituHelpOverlay;
+
   #unsubscribe: (() => void) | null = null;
   #converter: ScriptConverter | null = null;
+  #converterFor: unknown = null;
+  #convertFn: {
+    converter: ScriptConverter;
+    fn: (text: string, script: SourceScript) => string;
+  } | null = null;
+  readonly #localizedCache = new WeakMap<
+    object,
+    { converter: ScriptConverter; locale: Locale; value: unknown }
+  >();
+  #refreshTimer: ReturnType<typeof setTimeout> | null = null;
+  #firstPaint = true;
+  #clock: ReturnType<typeof setInterval> | null = null;
+  readonly #media = matchMedia(NARROW);
   readonly #onKey = (event: KeyboardEvent): void => {
-    this.#shortcut(event);
+    handleShortcut(this, event);
+  };
+  readonly #onOnline = (): void => {
+    this.online = navigator.onLine;
+  };
+  readonly #onMedia = (): void => {
+    this.narrow = this.#media.matches;
   };
 
-  static override styles = css`
-    :host {
-      display: flex;
-      flex-direction: column;
-      height: 100vh;
-      color: var(--heitu-text);
-      background: var(--heitu-bg);
-    }
-    header {
-      display: flex;
-      align-items: baseline;
-      gap: 16px;
-      padding: 10px 16px 6px;
-    }
-    h1 {
-      font-size: 1.2rem;
-      margin: 0;
-    }
-    .channel {
-      color: var(--heitu-muted);
-    }
-    .sync {
-      margin-left: auto;
-      color: var(--heitu-muted);
-      font-size: 0.9em;
-    }
-    main {
-      flex: 1;
-      display: flex;
-      flex-direction: column;
-      min-height: 0;
-    }
-    heitu-region-tabs {
-      flex: 1;
-    }
-    .error {
-      color: var(--heitu-error);
-      padding: 16px;
-    }
-  `;
+  static override styles = appStyles;
 
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('keydown', this.#onKey);
-    this.#unsubscribe = this.#api.subscribe((event) => {
-      if (event.type === 'settingsChanged') this.settings = event.settings;
-      else if (event.type === 'statusChanged') this.status = event.status;
-      else if (event.type === 'libraryChanged') void this.#loadArticles(this.selected);
+    window.addEventListener('online', this.#onOnline);
+    window.addEventListener('offline', this.#onOnline);
+    this.#media.addEventListener('change', this.#onMedia);
+    this.#clock = setInterval(() => (this.now = Date.now()), 60_000);
+    this.#unsubscribe = this.api.subscribe((event) => {
+      this.#onEvent(event);
     });
     void this.#load();
   }
@@ -104,24 +122,33 @@ export class HeituApp extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('keydown', this.#onKey);
+    window.removeEventListener('online', this.#onOnline);
+    window.removeEventListener('offline', this.#onOnline);
+    this.#media.removeEventListener('change', this.#onMedia);
     this.#unsubscribe?.();
+    if (this.#clock !== null) clearInterval(this.#clock);
   }
 
   async #load(): Promise<void> {
     try {
       const [regions, settings, status] = await Promise.all([
-        this.#api.listRegions(),
-        this.#api.getSettings(),
-        this.#api.getStatus(),
+        this.api.listRegions(),
+        this.api.getSettings(),
+        this.api.getStatus(),
       ]);
       this.regions = regions;
       this.settings = settings;
       this.status = status;
       this.selected = settings.lastRegion;
     } catch (error) {
-      this.error = (error as Error).message;
+      this.fatal = (error as Error).message;
+      return;
     }
-    await this.#loadArticles(this.selected);
+    await Promise.all([
+      this.reader.show({ kind: 'region', region: this.selected }),
+      this.reader.refreshCounts(),
+    ]);
+    await this.#painted('list');
     // Building the to-Traditional converters takes 100–200 ms: do it while the reader reads,
     // not in the middle of the first toggle.
     requestIdleCallback(() => {
@@ -129,149 +156,180 @@ export class HeituApp extends LitElement {
     });
   }
 
-  get #mode(): ScriptMode {
+  #onEvent(event: NewsEvent): void {
+    switch (event.type) {
+      case 'settingsChanged':
+        this.settings = event.settings;
+        break;
+      case 'statusChanged':
+        this.status = event.status;
+        break;
+      case 'syncProgress':
+        if (this.status !== null)
+          this.status = {
+            ...this.status,
+            sync: { ...this.status.sync, state: 'syncing', progress: event.progress },
+          };
+        break;
+      case 'syncFinished':
+        this.outcome = this.messages.syncDone(event.summary.inserted, event.summary.failed);
+        if (this.status !== null)
+          this.status = {
+            ...this.status,
+            sync: { ...this.status.sync, state: 'idle', progress: null },
+          };
+        void this.api.getStatus().then((status) => (this.status = status));
+        void this.sourcesPanel.refresh();
+        void this.reader.refresh();
+        break;
+      case 'libraryChanged':
+        // Several changes in a row (a sync storing source after source) refresh once.
+        if (this.#refreshTimer !== null) clearTimeout(this.#refreshTimer);
+        this.#refreshTimer = setTimeout(() => {
+          this.#refreshTimer = null;
+          void this.reader.refresh();
+        }, 250);
+        break;
+    }
+  }
+
+  /** Marks `what` painted once this element and the list have rendered. */
+  async #painted(what: 'list' | 'tab' | 'open' | 'script'): Promise<void> {
+    await this.updateComplete;
+    await this.list?.updateComplete;
+    await this.pane?.updateComplete;
+    if (what === 'list' && !this.#firstPaint) return;
+    if (what === 'list') this.#firstPaint = false;
+    markPainted(what);
+  }
+
+  get mode(): ScriptMode {
     return this.settings === null
       ? 'original'
       : effectiveScript(this.settings, navigator.languages);
   }
 
-  get #script(): ScriptConverter {
-    if (this.#converter?.mode !== this.#mode) this.#converter = createScriptConverter(this.#mode);
+  get converter(): ScriptConverter {
+    const entries = this.settings?.userDictionary ?? [];
+    if (this.#converter?.mode !== this.mode || this.#converterFor !== entries) {
+      this.#converter = createScriptConverter(this.mode, entries);
+      this.#converterFor = entries;
+    }
     return this.#converter;
   }
 
-  /** UI strings in the chosen script when the UI is Chinese. */
-  #messages(locale: Locale): Messages {
-    const t = messagesFor(locale);
-    if (this.#mode === 'original' || locale === 'en') return t;
+  get locale(): Locale {
+    return resolveLocale(this.settings?.uiLanguage ?? 'system', navigator.languages);
+  }
+
+  /** Strings of a message table in the UI language, converted to the chosen script. */
+  localized<M extends object>(table: Readonly<Record<Locale, M>>): M {
+    const locale = this.locale;
+    const messages = table[locale];
+    if (this.mode === 'original' || locale === 'en') return messages;
+    const converter = this.converter;
+    // Converted once per table, locale and converter, not on every render.
+    const cached = this.#localizedCache.get(table);
+    if (cached?.converter === converter && cached.locale === locale) return cached.value as M;
     const source = locale === 'zh-Hans' ? 'hans' : 'hant';
-    return convertMessages(t, (text) => this.#script.convert(text, source));
+    const value = convertMessages(messages, (text) => converter.convert(text, source));
+    this.#localizedCache.set(table, { converter, locale, value });
+    return value;
   }
 
-  #shortcut(event: KeyboardEvent): void {
-    if (event.key !== 't' || event.ctrlKey || event.metaKey || event.altKey) return;
-    const target = event.composedPath()[0];
-    if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) return;
-    const at = SCRIPT_MODES.indexOf(this.#mode);
-    const next = SCRIPT_MODES[(at + 1) % SCRIPT_MODES.length] ?? 'original';
-    void this.#setScript(next);
+  get messages(): Messages {
+    return this.localized(MESSAGES);
   }
 
-  async #setScript(mode: ScriptMode): Promise<void> {
+  /** The region's label as shown: the UI's script, then the reader's script mode. */
+  label(region: Region): string {
+    return this.mode === 'original'
+      ? regionLabel(region, this.locale)
+      : this.converter.convert(region.labelHant, 'hant');
+  }
+
+  /** `converter.convert` as a function whose identity changes with the converter (for memos). */
+  get convertText(): (text: string, script: SourceScript) => string {
+    const converter = this.converter;
+    if (this.#convertFn?.converter !== converter) {
+      this.#convertFn = { converter, fn: (text, script) => converter.convert(text, script) };
+    }
+    return this.#convertFn.fn;
+  }
+
+  // ---- Actions (also used by the keyboard shortcuts) ----------------------------------------
+
+  async selectRegion(region: RegionId): Promise<void> {
+    if (region === this.selected) return;
+    markStart('tab');
+    this.selected = region;
+    const view = this.reader.view;
+    await (view.kind === 'search' && view.scope === 'tab'
+      ? this.reader.show({ ...view, region })
+      : this.reader.show({ kind: 'region', region }));
+    await this.#painted('tab');
+    this.api.setSettings({ lastRegion: region }).catch((error: unknown) => {
+      this.reader.error = (error as Error).message;
+    });
+  }
+
+  async openArticle(id: ArticleId): Promise<void> {
+    markStart('open');
+    const article = await this.reader.open(id, this.settings?.markReadOnOpen ?? true);
+    if (article !== null) await this.#painted('open');
+  }
+
+  async setScript(mode: ScriptMode): Promise<void> {
+    markStart('script');
     if (this.settings !== null)
       this.settings = { ...this.settings, script: mode, scriptChosen: true };
+    void this.#painted('script');
+    await this.saveSettings({ script: mode, scriptChosen: true });
+  }
+
+  cycleScript(): void {
+    const at = SCRIPT_MODES.indexOf(this.mode);
+    void this.setScript(SCRIPT_MODES[(at + 1) % SCRIPT_MODES.length] ?? 'original');
+  }
+
+  async saveSettings(patch: SettingsPatch): Promise<void> {
     try {
-      this.settings = await this.#api.setSettings({ script: mode, scriptChosen: true });
+      this.settings = await this.api.setSettings(patch);
     } catch (error) {
-      this.error = (error as Error).message;
+      this.reader.error = (error as Error).message;
+      this.requestUpdate();
     }
   }
 
-  async #loadArticles(region: RegionId): Promise<void> {
-    try {
-      const page = await this.#api.listArticles({ region, limit: 50 });
-      // A slower answer for a tab the reader has already left is dropped.
-      if (region !== this.selected) return;
-      this.articles = page.items;
-      this.articlesFor = region;
-    } catch (error) {
-      this.error = (error as Error).message;
-    }
+  sync(): void {
+    this.outcome = '';
+    this.api.sync().catch((error: unknown) => {
+      this.outcome = (error as Error).message;
+    });
   }
 
-  get #locale(): Locale {
-    return resolveLocale(this.settings?.uiLanguage ?? 'system', navigator.languages);
+  search(request: SearchRequest): void {
+    if (request.query === '') void this.reader.show({ kind: 'region', region: this.selected });
+    else void this.reader.show({ kind: 'search', region: this.selected, ...request });
+  }
+
+  // ---- Rendering ------------------------------------------------------------------------------
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('listWidth')) localStorage.setItem(LIST_WIDTH_KEY, String(this.listWidth));
   }
 
   protected override updated(): void {
     const root = document.documentElement;
-    root.lang = this.#mode === 'original' ? langTag(this.#locale) : this.#script.lang;
+    root.lang = this.mode === 'original' ? langTag(this.locale) : this.converter.lang;
     root.dataset.theme = this.settings?.theme ?? 'system';
-    document.title = messagesFor(this.#locale).appName;
+    // Through the CSSOM: the CSP allows no inline style attributes.
+    this.style.setProperty('--heitu-list-width', `${this.listWidth}px`);
+    document.title = this.messages.appName;
   }
 
   override render() {
-    const locale = this.#locale;
-    const t = this.#messages(locale);
-    if (this.error !== null)
-      return html`<p class="error" role="alert">${t.loadFailed(this.error)}</p>`;
-    if (this.settings === null) return nothing;
-    const tabs: RegionTab[] = this.regions.map((region) => ({
-      region,
-      label:
-        this.#mode === 'original'
-          ? regionLabel(region, locale)
-          : this.#script.convert(region.labelHant, 'hant'),
-      hint: locale === 'en' ? region.labelEn : '',
-    }));
-    const current = tabs.find((tab) => tab.region.id === this.selected) ?? tabs[0];
-    const synced = this.status?.sync.lastSyncedAt;
-    return html`
-      <header>
-        <h1>${t.appName}</h1>
-        <span class="channel">${t.channelName}</span>
-        <heitu-script-switch
-          .mode=${this.#mode}
-          label=${t.scriptLabel}
-          @script-select=${(e: CustomEvent<ScriptMode>) => void this.#setScript(e.detail)}
-        ></heitu-script-switch>
-        <span class="sync" role="status"
-          >${synced ? t.lastSynced(new Date(synced).toLocaleString(locale)) : t.neverSynced}</span
-        >
-      </header>
-      <main>
-        <heitu-region-tabs
-          .tabs=${tabs}
-          .selected=${this.selected}
-          label=${t.regionTabsLabel}
-          @region-select=${this.#onSelect}
-        >
-          ${current ? this.#renderPanel(current, t, locale) : nothing}
-        </heitu-region-tabs>
-      </main>
-    `;
-  }
-
-  #renderPanel(tab: RegionTab, t: Messages, locale: Locale) {
-    if (this.articlesFor !== tab.region.id) return nothing;
-    if (this.articles.length === 0) return this.#renderEmpty(tab, t);
-    const script = this.#script;
-    const items =
-      this.#mode === 'original'
-        ? this.articles
-        : this.articles.map((a) => ({
-            ...a,
-            title: script.convert(a.title, a.script),
-            snippet: script.convert(a.snippet, a.script),
-            sourceName: a.sourceName === null ? null : script.convert(a.sourceName, a.script),
-          }));
-    return html`<heitu-article-list
-      .items=${items}
-      .mode=${this.#mode}
-      label=${t.articlesIn(tab.label)}
-      locale=${langTag(locale)}
-    ></heitu-article-list>`;
-  }
-
-  #renderEmpty(tab: RegionTab, t: Messages) {
-    const heading =
-      tab.region.kind === 'bookmarks'
-        ? t.emptyBookmarks
-        : tab.region.kind === 'all'
-          ? t.emptyAll
-          : t.emptyRegion(tab.label);
-    return html`<heitu-empty-state
-      heading=${heading}
-      hint=${tab.region.kind === 'bookmarks' ? '' : t.emptyHint}
-    ></heitu-empty-state>`;
-  }
-
-  #onSelect(event: CustomEvent<RegionId>): void {
-    this.selected = event.detail;
-    void this.#loadArticles(event.detail);
-    this.#api.setSettings({ lastRegion: event.detail }).catch((error: unknown) => {
-      this.error = (error as Error).message;
-    });
+    return renderApp(this);
   }
 }
 

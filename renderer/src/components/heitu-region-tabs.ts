@@ -8,6 +8,10 @@ export interface RegionTab {
   readonly label: string;
   /** Tooltip, e.g. the English name. */
   readonly hint?: string;
+  /** Unread articles, shown as a badge; 0 shows none. */
+  readonly unread?: number;
+  /** Said after the label by screen readers, e.g. （3 篇未讀）. */
+  readonly unreadText?: string;
 }
 
 /**
@@ -37,11 +41,29 @@ export class HeituRegionTabs extends LitElement {
     }
     [role='tabpanel'] {
       flex: 1;
-      overflow: auto;
+      min-height: 0;
+      display: flex;
+      flex-direction: column;
     }
-    [role='tabpanel']:focus-visible {
-      outline: 2px solid var(--heitu-focus);
-      outline-offset: -2px;
+    .count {
+      display: inline-block;
+      min-width: 1.4em;
+      margin-left: 4px;
+      padding: 0 5px;
+      border-radius: 9px;
+      font-size: 0.75em;
+      font-weight: 600;
+      line-height: 1.5;
+      color: var(--heitu-bg);
+      background: var(--heitu-accent);
+    }
+    .sr-only {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
     }
     [role='tablist'] {
       border-bottom: 1px solid var(--heitu-border);
@@ -79,7 +101,7 @@ export class HeituRegionTabs extends LitElement {
 
   override render() {
     return html`${this.#renderTablist()}
-      <div role="tabpanel" id="panel" aria-labelledby=${`tab-${this.selected}`} tabindex="0">
+      <div role="tabpanel" id="panel" aria-labelledby=${`tab-${this.selected}`}>
         <slot></slot>
       </div>`;
   }
@@ -98,7 +120,12 @@ export class HeituRegionTabs extends LitElement {
             title=${tab.hint ?? ''}
             @click=${() => this.#select(tab.region.id, false)}
           >
-            ${tab.label}
+            ${tab.label}${
+              (tab.unread ?? 0) > 0
+                ? html`<span class="count" aria-hidden="true">${tab.unread}</span
+                    ><span class="sr-only">${tab.unreadText ?? ''}</span>`
+                : ''
+            }
           </button>`,
       )}
     </div>`;
@@ -127,6 +154,11 @@ export class HeituRegionTabs extends LitElement {
     event.preventDefault();
     const id = ids[next];
     if (id !== undefined) this.#select(id, true);
+  }
+
+  /** Selects a tab as if the reader had clicked it (the 1–9/0 shortcuts). */
+  selectTab(id: RegionId): void {
+    this.#select(id, false);
   }
 
   #select(id: RegionId, moveFocus: boolean): void {

@@ -3,7 +3,7 @@ import type { UiLanguage } from '../../../app/shared/settings.ts';
 
 export type Locale = 'zh-Hant' | 'zh-Hans' | 'en';
 
-/** Every string the UI shows. Components take these; none hard-codes its own text. */
+/** Every string the app shell shows. Components take these; none hard-codes its own text. */
 export interface Messages {
   readonly appName: string;
   readonly channelName: string;
@@ -17,9 +17,34 @@ export interface Messages {
   readonly loadFailed: (reason: string) => string;
   readonly articlesIn: (label: string) => string;
   readonly scriptLabel: string;
+  /** Read by screen readers after a tab's label, e.g. 長春（3 篇未讀）. */
+  readonly unreadSuffix: (count: number) => string;
+  readonly syncNow: string;
+  readonly syncing: string;
+  readonly cancelSync: string;
+  readonly syncProgressLabel: string;
+  readonly syncProgress: (done: number, total: number) => string;
+  readonly syncDone: (inserted: number, failed: number) => string;
+  readonly offline: string;
+  readonly offlineHint: string;
+  readonly sourcesButton: string;
+  readonly settingsButton: string;
+  readonly helpButton: string;
+  readonly searchLabel: string;
+  readonly searchPlaceholder: string;
+  readonly searchScopeLabel: string;
+  readonly searchScopeTab: (label: string) => string;
+  readonly searchScopeAll: string;
+  readonly searchResults: (query: string) => string;
+  readonly noResults: (query: string) => string;
+  readonly clearSearch: string;
+  readonly backToList: string;
+  readonly splitterLabel: string;
+  readonly dismiss: string;
+  readonly toolbarLabel: string;
 }
 
-const MESSAGES: Readonly<Record<Locale, Messages>> = {
+export const MESSAGES: Readonly<Record<Locale, Messages>> = {
   'zh-Hant': {
     appName: '黑土閱讀',
     channelName: '關東黑土 · 吉林',
@@ -33,6 +58,31 @@ const MESSAGES: Readonly<Record<Locale, Messages>> = {
     loadFailed: (reason) => `無法載入：${reason}`,
     articlesIn: (label) => `${label}的文章`,
     scriptLabel: '文字',
+    unreadSuffix: (count) => (count > 0 ? `（${count} 篇未讀）` : ''),
+    syncNow: '同步',
+    syncing: '同步中…',
+    cancelSync: '停止同步',
+    syncProgressLabel: '同步進度',
+    syncProgress: (done, total) => `${done}/${total} 個來源`,
+    syncDone: (inserted, failed) =>
+      `同步完成：新增 ${inserted} 篇` + (failed > 0 ? `，${failed} 個來源失敗` : ''),
+    offline: '離線',
+    offlineHint: '沒有網路連線：顯示的是已存在本機的文章。',
+    sourcesButton: '來源',
+    settingsButton: '設定',
+    helpButton: '快捷鍵',
+    searchLabel: '搜尋文章',
+    searchPlaceholder: '搜尋（/）',
+    searchScopeLabel: '搜尋範圍',
+    searchScopeTab: (label) => `只搜${label}`,
+    searchScopeAll: '搜全部',
+    searchResults: (query) => `「${query}」的搜尋結果`,
+    noResults: (query) => `找不到「${query}」。`,
+    clearSearch: '清除搜尋',
+    backToList: '返回列表',
+    splitterLabel: '調整列表寬度',
+    dismiss: '知道了',
+    toolbarLabel: '工具列',
   },
   'zh-Hans': {
     appName: '黑土阅读',
@@ -47,6 +97,31 @@ const MESSAGES: Readonly<Record<Locale, Messages>> = {
     loadFailed: (reason) => `无法加载：${reason}`,
     articlesIn: (label) => `${label}的文章`,
     scriptLabel: '文字',
+    unreadSuffix: (count) => (count > 0 ? `（${count} 篇未读）` : ''),
+    syncNow: '同步',
+    syncing: '同步中…',
+    cancelSync: '停止同步',
+    syncProgressLabel: '同步进度',
+    syncProgress: (done, total) => `${done}/${total} 个来源`,
+    syncDone: (inserted, failed) =>
+      `同步完成：新增 ${inserted} 篇` + (failed > 0 ? `，${failed} 个来源失败` : ''),
+    offline: '离线',
+    offlineHint: '没有网络连接：显示的是已存在本机的文章。',
+    sourcesButton: '来源',
+    settingsButton: '设置',
+    helpButton: '快捷键',
+    searchLabel: '搜索文章',
+    searchPlaceholder: '搜索（/）',
+    searchScopeLabel: '搜索范围',
+    searchScopeTab: (label) => `只搜${label}`,
+    searchScopeAll: '搜全部',
+    searchResults: (query) => `“${query}”的搜索结果`,
+    noResults: (query) => `找不到“${query}”。`,
+    clearSearch: '清除搜索',
+    backToList: '返回列表',
+    splitterLabel: '调整列表宽度',
+    dismiss: '知道了',
+    toolbarLabel: '工具栏',
   },
   en: {
     appName: 'Heitu Reader',
@@ -61,6 +136,31 @@ const MESSAGES: Readonly<Record<Locale, Messages>> = {
     loadFailed: (reason) => `Could not load: ${reason}`,
     articlesIn: (label) => `Articles from ${label}`,
     scriptLabel: 'Script',
+    unreadSuffix: (count) => (count > 0 ? ` (${count} unread)` : ''),
+    syncNow: 'Sync',
+    syncing: 'Syncing…',
+    cancelSync: 'Stop sync',
+    syncProgressLabel: 'Sync progress',
+    syncProgress: (done, total) => `${done} of ${total} sources`,
+    syncDone: (inserted, failed) =>
+      `Sync finished: ${inserted} new` + (failed > 0 ? `, ${failed} sources failed` : ''),
+    offline: 'Offline',
+    offlineHint: 'No network: showing the articles stored on this computer.',
+    sourcesButton: 'Sources',
+    settingsButton: 'Settings',
+    helpButton: 'Shortcuts',
+    searchLabel: 'Search articles',
+    searchPlaceholder: 'Search (/)',
+    searchScopeLabel: 'Search in',
+    searchScopeTab: (label) => `Only ${label}`,
+    searchScopeAll: 'Everything',
+    searchResults: (query) => `Results for “${query}”`,
+    noResults: (query) => `Nothing matches “${query}”.`,
+    clearSearch: 'Clear search',
+    backToList: 'Back to the list',
+    splitterLabel: 'Resize the list',
+    dismiss: 'Dismiss',
+    toolbarLabel: 'Toolbar',
   },
 };
 
@@ -90,14 +190,23 @@ export function langTag(locale: Locale): string {
   return locale === 'zh-Hant' ? 'zh-Hant-TW' : locale;
 }
 
-/** The same messages with every string passed through `convert` (for a Chinese UI in another script). */
-export function convertMessages(messages: Messages, convert: (text: string) => string): Messages {
+/**
+ * The same messages with every string passed through `convert` (for a Chinese UI in another
+ * script). Works on any flat message table whose values are strings or functions returning one.
+ */
+export function convertMessages<M extends object>(
+  messages: M,
+  convert: (text: string) => string,
+): M {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(messages)) {
     out[key] =
       typeof value === 'string'
         ? convert(value)
-        : (...args: string[]) => convert((value as (...a: string[]) => string)(...args));
+        : typeof value === 'function'
+          ? (...args: unknown[]) =>
+              convert(String((value as (...a: unknown[]) => unknown)(...args)))
+          : value;
   }
-  return out as unknown as Messages;
+  return out as M;
 }

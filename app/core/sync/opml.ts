@@ -1,0 +1,97 @@
+/**
+ * Sources as OPML 2.0 and back, with feedsmith's OPML reader and writer. Feeds are outlines of
+ * type "rss" with an xmlUrl, portals outlines of type "link" with a url (OPML 2.0's own types);
+ * a source's region travels as the category "/<region>".
+ */
+import { generateOpml, parseOpml, type Opml } from 'feedsmith';
+import * as v from 'valibot';
+import { NewsApiError } from '../../shared/errors.ts';
+import { PLACE_REGION_IDS, type PlaceRegionId } from '../../shared/regions.ts';
+import { FeedUrlSchema, type SourceStatus } from '../../shared/sync.ts';
+
+/** A feed found in an OPML file. `url` is null when the xmlUrl is not an http(s) URL. */
+export interface OpmlFeed {
+  readonly url: string | null;
+  readonly title: string | null;
+  readonly region: PlaceRegionId | null;
+}
+
+const TITLE = 'Heitu Reader sources';
+
+/**
+ * OPML 2.0 requires at least one outline, and feedsmith refuses to write a body without one; a
+ * library without sources (an empty sources file) still exports a document the importer reads.
+ */
+const EMPTY = `<?xml version="1.0" encoding="utf-8"?>
+<opml version="2.0">
+  <head>
+    <title>${TITLE}</title>
+  </head>
+  <body/>
+</opml>
+`;
+
+export function sourcesToOpml(sources: readonly SourceStatus[], now: number): string {
+  if (sources.length === 0) return EMPTY;
+  const outlines = sources.map((s): Opml.Outline<Date> => {
+    const named = s.title === null ? {} : { title: s.title };
+    const place = s.region === null ? {} : { category: `/${s.region}` };
+    return s.type === 'feed'
+      ? { text: s.title ?? s.url, ...named, type: 'rss', xmlUrl: s.url, ...place }
+      : { text: s.title ?? s.url, ...named, type: 'link', url: s.url, ...place };
+  });
+  return generateOpml({
+    head: { title: TITLE, dateCreated: new Date(now) },
+    body: { outlines },
+  });
+}
+
+/** Every outline with an xmlUrl, nested ones too, in document order. BAD_ARGUMENT if not OPML. */
+export function feedsInOpml(text: string): OpmlFeed[] {
+  let document: Opml.Document<string>;
+  try {
+    document = parseOpml(text);
+  } catch (error) {
+    throw new NewsApiError(
+      'BAD_ARGUMENT',
+      `That is not an OPML file (${(error as Error).message}). Nothing was imported.`,
+      { cause: error },
+    );
+  }
+  const feeds: OpmlFeed[] = [];
+  // Depth first, in document order, without recursion (a hostile file may nest deeply).
+  const stack: Opml.Outline<string>[] = [...(document.body?.outlines ?? [])].reverse();
+  for (let outline = stack.pop(); outline !== undefined; outline = stack.pop()) {
+    for (const child of [...(outline.outlines ?? [])].reverse()) stack.push(child);
+    const raw: unknown = outline.xmlUrl;
+    if (typeof raw !== 'string' || raw.trim() === '') continue;
+    const parsed = v.safeParse(FeedUrlSchema, raw);
+    feeds.push({
+      url: parsed.success ? parsed.output : null,
+      title: titleOf(outline, raw.trim()),
+      region: regionOf(outline.category),
+    });
+  }
+  return feeds;
+}
+
+/** The outline's title or text; none when it only repeats the URL (as an export without one does). */
+function titleOf(outline: Opml.Outline<string>, url: string): string | null {
+  for (const candidate of [outline.title, outline.text]) {
+    if (typeof candidate !== 'string') continue;
+    const title = candidate.trim().slice(0, 200);
+    if (title !== '' && title !== url) return title;
+  }
+  return null;
+}
+
+/** The first place named in a category ("/yanbian", "news/changchun,foo"), if any. */
+function regionOf(category: unknown): PlaceRegionId | null {
+  if (typeof category !== 'string') return null;
+  for (const part of category.split(/[,/]/)) {
+    const id = part.trim().toLowerCase();
+    const found = PLACE_REGION_IDS.find((r) => r === id);
+    if (found !== undefined) return found;
+  }
+  return null;
+}

@@ -1,0 +1,291 @@
+/**
+ * Every source the reader has: the configured ones (the built-in channel, or a sources file) and
+ * the reader's own feeds (addSource, importOpml), with the reader's enabled choices, which are
+ * stored in the library and so survive restarts. A configured source's definition belongs to its
+ * configuration and is rewritten by each sync; only its enabled flag is the reader's to change.
+ */
+import { createHash } from 'node:crypto';
+import * as v from 'valibot';
+import { NewsApiError } from '../../shared/errors.ts';
+import { isPlaceRegionId } from '../../shared/regions.ts';
+import {
+  NewSourceSchema,
+  SourcePatchSchema,
+  type NewSource,
+  type OpmlImportResult,
+  type SourceOrigin,
+  type SourcePatch,
+  type SourceStatus,
+} from '../../shared/sync.ts';
+import type { Database } from '../db/database.ts';
+import { sourcesRepo, type SourceState, type SourcesRepo } from '../db/sources-repo.ts';
+import { storageError } from '../db/storage-error.ts';
+import { feedsInOpml, sourcesToOpml } from './opml.ts';
+import type { Source } from './sources-file.ts';
+
+/** The most feeds the reader can add: a sync works through every one of them. */
+export const MAX_READER_SOURCES = 1000;
+
+export interface SourceCatalogOptions {
+  readonly db: Database;
+  /** The built-in channel or the sources file's sources. */
+  readonly configured: readonly Source[];
+  readonly origin: Exclude<SourceOrigin, 'user'>;
+  readonly now: () => number;
+}
+
+interface Entry {
+  readonly source: Source;
+  readonly origin: SourceOrigin;
+  /** Stored state, when it belongs to this source's URL. */
+  readonly state: SourceState | null;
+}
+
+const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+
+/** Two URLs name the same feed when they parse to the same address (fragments aside). */
+function urlKey(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.hash = '';
+    return parsed.href;
+  } catch {
+    return url;
+  }
+}
+
+export class SourceCatalog {
+  readonly #options: SourceCatalogOptions;
+  readonly #repo: SourcesRepo;
+  readonly #db: Database;
+
+  constructor(options: SourceCatalogOptions) {
+    this.#options = options;
+    this.#db = options.db;
+    this.#repo = sourcesRepo(options.db);
+  }
+
+  get configured(): readonly Source[] {
+    return this.#options.configured;
+  }
+
+  /** What a sync works through: the configured sources, then the reader's, enabled as chosen. */
+  sources(): Source[] {
+    return this.#entries().map((e) => e.source);
+  }
+
+  statuses(): SourceStatus[] {
+    return this.#entries().map(toStatus);
+  }
+
+  add(raw: NewSource): SourceStatus {
+    const input = checked(NewSourceSchema, raw);
+    const url = new URL(input.url).href;
+    const known = this.#entries();
+    const same = known.find((e) => urlKey(e.source.url) === urlKey(url));
+    if (same !== undefined) {
+      throw new NewsApiError(
+        'CONFLICT',
+        `The feed ${url} is already a source (${same.source.title ?? same.source.id}).`,
+      );
+    }
+    this.#roomFor(1);
+    const id = this.#newId(url);
+    this.#write('add the source', () => {
+      this.#repo.addUser({
+        id,
+        url,
+        title: input.title ?? null,
+        region: input.region ?? null,
+        at: this.#options.now(),
+      });
+    });
+    return this.#status(id);
+  }
+
+  update(id: string, raw: SourcePatch): SourceStatus {
+    const patch = checked(SourcePatchSchema, raw);
+    const entry = this.#entries().find((e) => e.source.id === id);
+    if (entry === undefined) throw new NewsApiError('NOT_FOUND', `There is no source ${id}.`);
+    const { source } = entry;
+    const title = patch.title === undefined ? (source.title ?? null) : patch.title;
+    const region = patch.region === undefined ? (source.region ?? null) : patch.region;
+    const renamed = title !== (source.title ?? null) || region !== (source.region ?? null);
+    if (renamed && entry.origin !== 'user') {
+      throw new NewsApiError(
+        'CONFLICT',
+        `The title and region of ${id} come from ${entry.origin === 'file' ? 'the sources file' : 'the built-in channel'}; it can only be enabled or disabled.`,
+      );
+    }
+    this.#write('change the source', () => {
+      this.#db.transaction(() => {
+        if (renamed) this.#repo.updateUser(id, { title, region });
+        if (patch.enabled !== undefined) {
+          // A configured source gets its row now if it has never been synced.
+          if (entry.origin !== 'user' && this.#repo.get(id) === null) this.#saveDefinition(source);
+          this.#repo.setReaderEnabled(id, patch.enabled);
+        }
+      })();
+    });
+    return this.#status(id);
+  }
+
+  remove(id: string): { readonly removed: boolean } {
+    const configured = this.#options.configured.find((s) => s.id === id);
+    if (configured !== undefined) {
+      throw new NewsApiError(
+        'CONFLICT',
+        `${id} comes from ${this.#options.origin === 'file' ? 'the sources file' : 'the built-in channel'}; it can be disabled but not removed.`,
+      );
+    }
+    // Its articles stay: they lose the link to the source (ON DELETE SET NULL), nothing else.
+    return { removed: this.#write('remove the source', () => this.#repo.removeUser(id)) };
+  }
+
+  exportOpml(): string {
+    return sourcesToOpml(this.statuses(), this.#options.now());
+  }
+
+  importOpml(text: string): OpmlImportResult {
+    const feeds = feedsInOpml(text);
+    const seen = new Set(this.#entries().map((e) => urlKey(e.source.url)));
+    const fresh: { url: string; title: string | null; region: NewSource['region'] }[] = [];
+    for (const feed of feeds) {
+      if (feed.url === null) continue;
+      const url = new URL(feed.url).href;
+      if (seen.has(urlKey(url))) continue;
+      seen.add(urlKey(url));
+      fresh.push({ url, title: feed.title, region: feed.region });
+    }
+    this.#roomFor(fresh.length);
+    const at = this.#options.now();
+    this.#write('import the sources', () => {
+      this.#db.transaction(() => {
+        for (const feed of fresh) {
+          this.#repo.addUser({
+            id: this.#newId(feed.url),
+            url: feed.url,
+            title: feed.title,
+            region: feed.region ?? null,
+            at,
+          });
+        }
+      })();
+    });
+    return { added: fresh.length, skipped: feeds.length - fresh.length, total: feeds.length };
+  }
+
+  /** Stores a configured source's definition (a sync does this for every one). */
+  #saveDefinition(source: Source): void {
+    this.#repo.save({
+      id: source.id,
+      type: source.type,
+      url: source.url,
+      title: source.title ?? null,
+      region: source.region ?? null,
+      profile: source.profile ?? null,
+      enabled: source.enabled,
+    });
+  }
+
+  /** Stores every configured definition; only a sync calls this, so reading never writes. */
+  saveDefinitions(): void {
+    for (const source of this.#options.configured) this.#saveDefinition(source);
+  }
+
+  #entries(): Entry[] {
+    const stored = new Map(this.#repo.list().map((s) => [s.id, s]));
+    const configured = this.#options.configured.map((source): Entry => {
+      const row = stored.get(source.id);
+      const state = row?.url === source.url ? row : null;
+      // The reader's choice goes with the id, even if the configuration moved the source.
+      const enabled = row?.readerEnabled ?? source.enabled;
+      return { source: { ...source, enabled }, origin: this.#options.origin, state };
+    });
+    const ids = new Set(this.#options.configured.map((s) => s.id));
+    const user = this.#repo
+      .userSources()
+      .filter((row) => !ids.has(row.id))
+      .map((row): Entry => ({ source: readerSource(row), origin: 'user', state: row }));
+    return [...configured, ...user];
+  }
+
+  #status(id: string): SourceStatus {
+    const entry = this.#entries().find((e) => e.source.id === id);
+    if (entry === undefined) throw new NewsApiError('NOT_FOUND', `There is no source ${id}.`);
+    return toStatus(entry);
+  }
+
+  #roomFor(count: number): void {
+    const have = this.#repo.userSources().length;
+    if (have + count > MAX_READER_SOURCES) {
+      throw new NewsApiError(
+        'CONFLICT',
+        `That would make ${have + count} sources of your own; the most is ${MAX_READER_SOURCES}. Nothing was added.`,
+      );
+    }
+  }
+
+  /** `user:` and a hash of the URL: a configured id cannot contain ":", so the two never clash. */
+  #newId(url: string): string {
+    const hash = createHash('sha256').update(url).digest('hex');
+    // Ids stay within the 64 characters sync({ sourceIds }) takes.
+    for (let length = 10; length <= 40; length += 1) {
+      const id = `user:${hash.slice(0, length)}`;
+      if (this.#repo.get(id) === null) return id;
+    }
+    throw new NewsApiError('INTERNAL', 'Could not find a free id for the source.');
+  }
+
+  #write<T>(action: string, work: () => T): T {
+    try {
+      return work();
+    } catch (error) {
+      throw storageError(action, error);
+    }
+  }
+}
+
+/**
+ * The transports validate every call; this keeps the catalog's rules (trimmed titles, http(s)
+ * URLs) for callers inside the app too.
+ */
+function checked<T>(schema: v.GenericSchema<unknown, T>, value: unknown): T {
+  const result = v.safeParse(schema, value);
+  if (result.success) return result.output;
+  const issue = result.issues[0];
+  throw new NewsApiError(
+    'BAD_ARGUMENT',
+    `The source ${v.getDotPath(issue) ?? ''} ${issue.message}`.replace(/\s+/g, ' '),
+  );
+}
+
+function readerSource(row: SourceState): Source {
+  return {
+    id: row.id,
+    type: 'feed',
+    url: row.url,
+    ...(row.title === null || row.title === undefined ? {} : { title: row.title }),
+    ...(isPlaceRegionId(row.region) ? { region: row.region } : {}),
+    enabled: row.readerEnabled ?? row.enabled,
+    fullText: false,
+    maxPages: 1,
+  };
+}
+
+function toStatus({ source, origin, state }: Entry): SourceStatus {
+  return {
+    id: source.id,
+    type: source.type,
+    origin,
+    url: source.url,
+    title: source.title ?? null,
+    region: source.region ?? null,
+    enabled: source.enabled,
+    lastSuccessAt: iso(state?.lastSuccessAt ?? null),
+    lastErrorAt: iso(state?.lastErrorAt ?? null),
+    lastError: state?.lastError ?? null,
+    errorCount: state?.errorCount ?? 0,
+    nextDueAt: iso(state?.nextDueAt ?? null),
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * File ▸ Export bookmarks… / Import bookmarks…: the native file dialogs around NewsService's
+ * exportBookmarks and importBookmarks (the same JSON file as `heitu export bookmarks`,
+ * docs/bookmarks-format.md). The import goes through `dispatch`, so the file is validated exactly
+ * as any other transport's call would be.
+ */
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { dialog, type BrowserWindow, type MessageBoxOptions } from 'electron';
+import type { NewsApi } from '../shared/contract.ts';
+import type { ImportResult } from '../shared/articles.ts';
+import { dispatch } from '../core/dispatch.ts';
+import { createLogger } from '../core/log.ts';
+
+const log = createLogger('bookmark-files');
+const MAX_FILE_BYTES = 64 * 1024 * 1024;
+const FILTERS = [{ name: 'Heitu bookmarks (JSON)', extensions: ['json'] }];
+
+export async function exportBookmarksToFile(
+  api: NewsApi,
+  win: BrowserWindow | null,
+): Promise<void> {
+  const day = new Date().toISOString().slice(0, 10);
+  const options = { defaultPath: `heitu-bookmarks-${day}.json`, filters: FILTERS };
+  const chosen = await (win === null
+    ? dialog.showSaveDialog(options)
+    : dialog.showSaveDialog(win, options));
+  if (chosen.canceled || chosen.filePath === '') return;
+  try {
+    const file = await api.exportBookmarks();
+    await writeFile(chosen.filePath, `${JSON.stringify(file, null, 2)}\n`);
+    await tell(win, {
+      type: 'info',
+      message: `Exported ${file.bookmarks.length} bookmarks.`,
+      detail: chosen.filePath,
+    });
+  } catch (error) {
+    log.error('bookmark export failed', error);
+    await tell(win, {
+      type: 'error',
+      message: 'The bookmarks could not be exported.',
+      detail: (error as Error).message,
+    });
+  }
+}
+
+export async function importBookmarksFromFile(
+  api: NewsApi,
+  win: BrowserWindow | null,
+): Promise<void> {
+  const options = { properties: ['openFile' as const], filters: FILTERS };
+  const chosen = await (win === null
+    ? dialog.showOpenDialog(options)
+    : dialog.showOpenDialog(win, options));
+  const path = chosen.filePaths[0];
+  if (chosen.canceled || path === undefined) return;
+  let data: unknown;
+  try {
+    if ((await stat(path)).size > MAX_FILE_BYTES) throw new Error('It is larger than 64 MB.');
+    data = JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    await tell(win, {
+      type: 'error',
+      message: 'That file cannot be read as a bookmarks file.',
+      detail: (error as Error).message,
+    });
+    return;
+  }
+  const result = await dispatch(api, 'importBookmarks', [data]);
+  if (!result.ok) {
+    await tell(win, {
+      type: 'error',
+      message: 'The bookmarks could not be imported.',
+      detail: result.error.message,
+    });
+    return;
+  }
+  const r = result.value as ImportResult;
+  await tell(win, {
+    type: 'info',
+    message: `${r.added} bookmarks added, ${r.updated} already here (${r.total} in the file).`,
+  });
+}
+
+async function tell(win: BrowserWindow | null, options: MessageBoxOptions): Promise<void> {
+  await (win === null ? dialog.showMessageBox(options) : dialog.showMessageBox(win, options));
+}

@@ -1,0 +1,383 @@
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { Article, ArticleId } from '../../../app/shared/articles.ts';
+import { langFor } from '../../../app/shared/script-convert.ts';
+import type { ScriptMode } from '../../../app/shared/settings.ts';
+import { parseArticleBody } from '../dom/article-body.ts';
+import { convertTextNodes } from '../dom/convert-dom.ts';
+import type { Locale } from '../i18n/messages.ts';
+import { PANE_MESSAGES, type PaneMessages } from '../i18n/pane-messages.ts';
+import { articleHeader, type ArticleHeader, type ConvertText } from './article-meta.ts';
+
+export interface BookmarkToggleDetail {
+  readonly id: ArticleId;
+  /** The state asked for: true to bookmark, false to remove the bookmark. */
+  readonly on: boolean;
+}
+
+export interface ReadToggleDetail {
+  readonly id: ArticleId;
+  /** The state asked for: true to mark read, false to mark unread. */
+  readonly read: boolean;
+}
+
+const identity: ConvertText = (text) => text;
+
+export const MIN_TEXT_SCALE = 75;
+export const MAX_TEXT_SCALE = 200;
+
+/** The text scale in force: clamped to 75–200 %, 100 for anything that is not a number. */
+function clampScale(scale: number): number {
+  if (!Number.isFinite(scale)) return 100;
+  return Math.min(MAX_TEXT_SCALE, Math.max(MIN_TEXT_SCALE, scale));
+}
+
+function isHttpUrl(url: string): boolean {
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** One article's body, parsed once, and its conversions (inert fragments, cloned to be shown). */
+interface BodyCache {
+  readonly id: ArticleId;
+  readonly html: string;
+  /** As published: shown (cloned) in 原文 mode, and the source of every conversion. */
+  readonly original: DocumentFragment;
+  /** Per mode, the conversion and the converter it was made with (a new one re-converts). */
+  readonly converted: Map<
+    ScriptMode,
+    { readonly convert: ConvertText; readonly fragment: DocumentFragment }
+  >;
+}
+
+let parser: DOMParser | undefined;
+
+/**
+ * The reading pane: one article, as the channel lays it out (title; time, 來源, 編輯, 責編;
+ * 原題; body; copyright notice), in the script the reader chose, with bookmark and read toggles
+ * and a link to the original.
+ *
+ * Script conversion touches text only: the body is parsed once per article (inert DOMParser
+ * document) and each mode's conversion is a clone of that parse with its text nodes converted,
+ * made once per article and mode. 原文 mode shows the parse unconverted.
+ *
+ * @fires bookmark-toggle - detail: BookmarkToggleDetail
+ * @fires read-toggle - detail: ReadToggleDetail
+ */
+@customElement('heitu-reading-pane')
+export class HeituReadingPane extends LitElement {
+  /** The article shown; null for the empty state. */
+  @property({ attribute: false }) article: Article | null = null;
+  /** The script the article is shown in. */
+  @property({ attribute: false }) mode: ScriptMode = 'original';
+  /**
+   * Converts a text node's worth of text from `script` to `mode` (a ScriptConverter's convert).
+   * Keep it the same function while the converter is the same: a new function re-converts.
+   */
+  @property({ attribute: false }) convert: ConvertText = identity;
+  /** The UI language: picks the messages when `messages` is not set. */
+  @property({ attribute: false }) locale: Locale = 'en';
+  /** UI strings; PANE_MESSAGES[locale] when not set (set it for messages in another script). */
+  @property({ attribute: false }) messages: PaneMessages | undefined = undefined;
+  /** Article text size, percent of the default (75–200). */
+  @property({ attribute: false }) textScale = 100;
+
+  #body: BodyCache | null = null;
+  #header: ArticleHeader | null = null;
+  /** The fragment whose clone the body container holds, and that container. */
+  #shown: { readonly container: HTMLElement; readonly fragment: DocumentFragment } | null = null;
+  #shownId: ArticleId | null = null;
+
+  static override styles = css`
+    :host {
+      display: block;
+      box-sizing: border-box;
+      height: 100%;
+      overflow: auto;
+      color: var(--heitu-text);
+      background: var(--heitu-bg);
+      --heitu-reading-size: 1.125rem;
+    }
+    .pane {
+      box-sizing: border-box;
+      max-width: calc(42em + 48px);
+      margin: 0 auto;
+      padding: 16px 24px 48px;
+    }
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 8px;
+      margin-bottom: 16px;
+      font-size: 0.875rem;
+    }
+    button {
+      font: inherit;
+      color: var(--heitu-text);
+      background: none;
+      border: 1px solid var(--heitu-border);
+      border-radius: 6px;
+      padding: 4px 10px;
+      cursor: pointer;
+    }
+    button:hover {
+      border-color: var(--heitu-muted);
+    }
+    .icon {
+      margin-inline-end: 4px;
+    }
+    button[aria-pressed='true'] .icon {
+      color: var(--heitu-accent);
+    }
+    a {
+      color: var(--heitu-accent);
+    }
+    .original {
+      margin-inline-start: auto;
+    }
+    button:focus-visible,
+    a:focus-visible,
+    h1:focus-visible {
+      outline: 2px solid var(--heitu-focus);
+      outline-offset: 2px;
+      border-radius: 4px;
+    }
+    .note {
+      margin: 0 0 16px;
+      padding: 6px 12px;
+      border-inline-start: 3px solid var(--heitu-accent);
+      color: var(--heitu-muted);
+      font-size: 0.875rem;
+    }
+    .empty-text {
+      margin: 0;
+      padding: 64px 24px;
+      text-align: center;
+      color: var(--heitu-muted);
+    }
+    article {
+      max-width: 42em;
+      font-size: calc(var(--heitu-reading-size) * var(--heitu-text-scale, 1));
+      line-height: 1.8;
+      overflow-wrap: anywhere;
+    }
+    h1 {
+      margin: 0 0 0.5em;
+      font-size: 1.5em;
+      line-height: 1.4;
+    }
+    .meta,
+    .original-title {
+      margin: 0 0 0.5em;
+      font-size: 0.85em;
+      line-height: 1.6;
+      color: var(--heitu-muted);
+    }
+    .body {
+      margin-top: 1.5em;
+    }
+    .body p {
+      margin: 0 0 1em;
+    }
+    .body h2,
+    .body h3,
+    .body h4,
+    .body h5,
+    .body h6 {
+      line-height: 1.4;
+      color: var(--heitu-text);
+    }
+    .body img,
+    .body video {
+      max-width: 100%;
+      height: auto;
+    }
+    .body figure {
+      margin: 1em 0;
+    }
+    .body figcaption {
+      font-size: 0.85em;
+      color: var(--heitu-muted);
+    }
+    .body pre {
+      overflow: auto;
+      white-space: pre-wrap;
+    }
+    .body table {
+      display: block;
+      max-width: 100%;
+      overflow-x: auto;
+      border-collapse: collapse;
+    }
+    .body blockquote {
+      margin: 1em 0;
+      padding-inline-start: 1em;
+      border-inline-start: 3px solid var(--heitu-border);
+      color: var(--heitu-muted);
+    }
+    footer {
+      margin-top: 2em;
+      padding-top: 1em;
+      border-top: 1px solid var(--heitu-border);
+    }
+    .copyright {
+      margin: 0;
+      font-size: 0.8em;
+      line-height: 1.7;
+      white-space: pre-line;
+      color: var(--heitu-muted);
+    }
+  `;
+
+  /** The body container (the converted article body), for tests; null in the empty state. */
+  get bodyElement(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('#body');
+  }
+
+  /** Moves focus to the title (after opening an article, so screen readers start there). */
+  async focusTitle(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('article') || changed.has('mode') || changed.has('convert')) {
+      this.#header =
+        this.article === null ? null : articleHeader(this.article, this.mode, this.convert);
+    }
+  }
+
+  override render() {
+    const t = this.messages ?? PANE_MESSAGES[this.locale];
+    const article = this.article;
+    const header = this.#header;
+    if (article === null || header === null) {
+      return html`<section class="pane" aria-label=${t.paneLabel}>
+        <p class="empty-text">${t.selectArticle}</p>
+      </section>`;
+    }
+    const scale = styleMap({ '--heitu-text-scale': String(clampScale(this.textScale) / 100) });
+    return html`<section class="pane" aria-label=${t.paneLabel}>
+      <div class="actions" role="group" aria-label=${t.actionsLabel}>
+        <button
+          type="button"
+          class="bookmark"
+          aria-pressed=${article.bookmarked ? 'true' : 'false'}
+          title=${article.bookmarked ? t.removeBookmark : t.addBookmark}
+          @click=${this.#onBookmark}
+        >
+          <span class="icon" aria-hidden="true">${article.bookmarked ? '★' : '☆'}</span
+          >${t.bookmark}
+        </button>
+        <button type="button" class="read" @click=${this.#onRead}>
+          ${article.unread ? t.markRead : t.markUnread}
+        </button>
+        ${
+          isHttpUrl(article.url)
+            ? html`<a class="original" href=${article.url} target="_blank" rel="noopener noreferrer"
+                >${t.openOriginal}</a
+              >`
+            : nothing
+        }
+      </div>
+      ${article.fromBookmark ? html`<p class="note" role="note">${t.fromBookmark}</p>` : nothing}
+      <article lang=${langFor(this.mode, article.script)} aria-labelledby="title" style=${scale}>
+        <header>
+          <h1 id="title" tabindex="-1">${header.title}</h1>
+          ${header.meta === '' ? nothing : html`<p class="meta">${header.meta}</p>`}
+          ${
+            header.originalTitle === null
+              ? nothing
+              : html`<p class="original-title">${header.originalTitle}</p>`
+          }
+        </header>
+        <div class="body" id="body"></div>
+        ${
+          header.copyright === null
+            ? nothing
+            : html`<footer><p class="copyright">${header.copyright}</p></footer>`
+        }
+      </article>
+    </section>`;
+  }
+
+  override updated(): void {
+    const article = this.article;
+    const container = this.bodyElement;
+    if (article === null || container === null) {
+      this.#shown = null;
+      this.#shownId = null;
+      return;
+    }
+    if (article.id !== this.#shownId) {
+      this.#shownId = article.id;
+      this.scrollTop = 0;
+    }
+    const fragment = this.#bodyFor(article);
+    if (this.#shown?.container === container && this.#shown.fragment === fragment) return;
+    container.replaceChildren(fragment.cloneNode(true));
+    this.#shown = { container, fragment };
+  }
+
+  /** The article's body in the current mode: parsed once per article, converted once per mode. */
+  #bodyFor(article: Article): DocumentFragment {
+    let cache = this.#body;
+    if (cache?.id !== article.id || cache.html !== article.contentHtml) {
+      parser ??= new DOMParser();
+      cache = {
+        id: article.id,
+        html: article.contentHtml,
+        original: parseArticleBody(article.contentHtml, parser),
+        converted: new Map(),
+      };
+      this.#body = cache;
+    }
+    const { mode, convert } = this;
+    if (mode === 'original') return cache.original;
+    const memo = cache.converted.get(mode);
+    if (memo?.convert === convert) return memo.fragment;
+    const fragment = cache.original.cloneNode(true) as DocumentFragment;
+    const script = article.script;
+    convertTextNodes(fragment, (text) => convert(text, script));
+    cache.converted.set(mode, { convert, fragment });
+    return fragment;
+  }
+
+  #onBookmark(): void {
+    const article = this.article;
+    if (article === null) return;
+    this.#fire('bookmark-toggle', {
+      id: article.id,
+      on: !article.bookmarked,
+    });
+  }
+
+  #onRead(): void {
+    const article = this.article;
+    if (article === null) return;
+    this.#fire('read-toggle', { id: article.id, read: article.unread });
+  }
+
+  #fire<K extends 'bookmark-toggle' | 'read-toggle'>(
+    type: K,
+    detail: HTMLElementEventMap[K]['detail'],
+  ): void {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'heitu-reading-pane': HeituReadingPane;
+  }
+  interface HTMLElementEventMap {
+    'bookmark-toggle': CustomEvent<BookmarkToggleDetail>;
+    'read-toggle': CustomEvent<ReadToggleDetail>;
+  }
+}

@@ -1,0 +1,17 @@
+/**
+ * Performance marks for `npm run bench:ui`: `heitu:<what>-start` when the reader acts and
+ * `heitu:<what>-painted` once the result has been painted (the frame after the DOM update).
+ */
+export type PerfMark = 'list' | 'tab' | 'open' | 'script';
+
+export function markStart(what: PerfMark): void {
+  performance.mark(`heitu:${what}-start`);
+}
+
+/** Marks `heitu:<what>-painted` after the next frame has been painted. */
+export function markPainted(what: PerfMark): void {
+  requestAnimationFrame(() => {
+    // rAF callbacks run before the frame's paint; a task queued from one runs after it.
+    setTimeout(() => performance.mark(`heitu:${what}-painted`), 0);
+  });
+}
