@@ -60,8 +60,11 @@ await Promise.all([
   }),
   build({
     ...common,
-    entryPoints: ['renderer/src/main.ts'],
-    outfile: 'dist/renderer/app.js',
+    entryPoints: { app: 'renderer/src/main.ts' },
+    // app.js, and OpenCC's dictionaries in a chunk loaded on demand (renderer/src/script-loader.ts).
+    outdir: 'dist/renderer',
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     platform: 'browser',
     format: 'esm',
     target: 'chrome140',

@@ -16,6 +16,7 @@
  */
 import * as OpenCC from 'opencc-js';
 import type { SourceScript } from './articles.ts';
+import { MODE_LANG } from './script-lang.ts';
 import { SCRIPT_DICTIONARY, type ScriptDictionaryEntry } from './script-dictionary.ts';
 import type { ScriptMode, UserEntry } from './settings.ts';
 
@@ -52,23 +53,7 @@ export interface ScriptConverter {
   readonly lang: string;
 }
 
-const MODE_LANG: Readonly<Record<ScriptMode, string>> = {
-  original: '',
-  cn: 'zh-Hans',
-  tw: 'zh-Hant-TW',
-  twp: 'zh-Hant-TW',
-  hk: 'zh-Hant-HK',
-};
-const SOURCE_LANG: Readonly<Record<SourceScript, string>> = {
-  hans: 'zh-Hans',
-  hant: 'zh-Hant',
-  unknown: 'zh',
-};
-
-/** The lang attribute for text of an article in `source` script shown in `mode`. */
-export function langFor(mode: ScriptMode, source: SourceScript): string {
-  return mode === 'original' ? SOURCE_LANG[source] : MODE_LANG[mode];
-}
+export { langFor } from './script-lang.ts';
 
 // ---- OpenCC converters ----------------------------------------------------------------------
 

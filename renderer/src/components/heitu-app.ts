@@ -10,7 +10,6 @@ import {
   type Settings,
   type SettingsPatch,
 } from '../../../app/shared/settings.ts';
-import { createScriptConverter, warmConverters } from '../../../app/shared/script-convert.ts';
 import type { ScriptConverter } from '../../../app/shared/script-convert.ts';
 import { connect } from '../api/client.ts';
 import {
@@ -22,6 +21,7 @@ import {
 } from '../i18n/messages.ts';
 import type { Locale, Messages } from '../i18n/messages.ts';
 import { markPainted, markStart } from '../perf.ts';
+import { ORIGINAL, loadScriptModule, type ScriptModule } from '../script-loader.ts';
 import { ReaderState } from '../state/reader.ts';
 import { appStyles } from './app-styles.ts';
 import { renderApp } from './app-view.ts';
@@ -67,6 +67,8 @@ export class HeituApp extends LitElement {
   @state() dismissedNotices = false;
   /** The time relative dates are counted from; ticks every minute. */
   @state() now = Date.now();
+  /** OpenCC and the project dictionary, once loaded (script-loader.ts). */
+  @state() scriptModule: ScriptModule | null = null;
 
   readonly api: NewsClient = connect();
   readonly reader = new ReaderState(this, this.api);
@@ -136,23 +138,33 @@ export class HeituApp extends LitElement {
         this.api.getSettings(),
         this.api.getStatus(),
       ]);
+      // The first list, its counts and (when the reader's script needs them) the dictionaries
+      // load together; nothing is painted until all are here, so no text flashes unconverted.
+      const mode = effectiveScript(settings, navigator.languages);
+      const [module] = await Promise.all([
+        mode === 'original' ? null : loadScriptModule(),
+        this.reader.show({ kind: 'region', region: settings.lastRegion }),
+        this.reader.refreshCounts(),
+      ]);
+      this.scriptModule = module;
       this.regions = regions;
-      this.settings = settings;
       this.status = status;
       this.selected = settings.lastRegion;
+      this.settings = settings;
     } catch (error) {
       this.fatal = (error as Error).message;
       return;
     }
-    await Promise.all([
-      this.reader.show({ kind: 'region', region: this.selected }),
-      this.reader.refreshCounts(),
-    ]);
     await this.#painted('list');
     // Building the to-Traditional converters takes 100–200 ms: do it while the reader reads,
     // not in the middle of the first toggle.
     requestIdleCallback(() => {
-      warmConverters(['cn', 'tw', 'hk']);
+      void loadScriptModule().then((module) => {
+        this.scriptModule = module;
+        requestIdleCallback(() => {
+          module.warmConverters(['cn', 'tw', 'hk']);
+        });
+      });
     });
   }
 
@@ -160,6 +172,8 @@ export class HeituApp extends LitElement {
     switch (event.type) {
       case 'settingsChanged':
         this.settings = event.settings;
+        if (this.mode !== 'original' && this.scriptModule === null)
+          void loadScriptModule().then((module) => (this.scriptModule = module));
         break;
       case 'statusChanged':
         this.status = event.status;
@@ -209,10 +223,13 @@ export class HeituApp extends LitElement {
       : effectiveScript(this.settings, navigator.languages);
   }
 
+  /** The converter for the script in force (identity until the dictionaries are loaded). */
   get converter(): ScriptConverter {
+    const module = this.scriptModule;
+    if (this.mode === 'original' || module === null) return ORIGINAL;
     const entries = this.settings?.userDictionary ?? [];
     if (this.#converter?.mode !== this.mode || this.#converterFor !== entries) {
-      this.#converter = createScriptConverter(this.mode, entries);
+      this.#converter = module.createScriptConverter(this.mode, entries);
       this.#converterFor = entries;
     }
     return this.#converter;
@@ -281,6 +298,8 @@ export class HeituApp extends LitElement {
 
   async setScript(mode: ScriptMode): Promise<void> {
     markStart('script');
+    // The first switch away from 原文 may have to fetch the dictionaries (asynchronously).
+    if (mode !== 'original') this.scriptModule ??= await loadScriptModule();
     if (this.settings !== null)
       this.settings = { ...this.settings, script: mode, scriptChosen: true };
     void this.#painted('script');
@@ -321,7 +340,7 @@ export class HeituApp extends LitElement {
 
   protected override updated(): void {
     const root = document.documentElement;
-    root.lang = this.mode === 'original' ? langTag(this.locale) : this.converter.lang;
+    root.lang = this.converter.mode === 'original' ? langTag(this.locale) : this.converter.lang;
     root.dataset.theme = this.settings?.theme ?? 'system';
     // Through the CSSOM: the CSP allows no inline style attributes.
     this.style.setProperty('--heitu-list-width', `${this.listWidth}px`);

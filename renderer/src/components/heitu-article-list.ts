@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ArticleId } from '../../../app/shared/articles.ts';
-import { langFor } from '../../../app/shared/script-convert.ts';
+import { langFor } from '../../../app/shared/script-lang.ts';
 import type { ScriptMode } from '../../../app/shared/settings.ts';
 import { LIST_MESSAGES, type ListMessages } from '../i18n/list-messages.ts';
 import type { Locale } from '../i18n/messages.ts';

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { Article, ArticleId } from '../../../app/shared/articles.ts';
-import { langFor } from '../../../app/shared/script-convert.ts';
+import { langFor } from '../../../app/shared/script-lang.ts';
 import type { ScriptMode } from '../../../app/shared/settings.ts';
 import { parseArticleBody } from '../dom/article-body.ts';
 import { convertTextNodes } from '../dom/convert-dom.ts';
