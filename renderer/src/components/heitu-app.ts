@@ -82,16 +82,15 @@ export class HeituApp extends LitElement {
   @query('heitu-help-overlay') helpOverlay!: HeituHelpOverlay;
 
   #unsubscribe: (() => void) | null = null;
-  #converter: ScriptConverter | null = null;
-  #converterFor: unknown = null;
-  #convertFn: {
-    converter: ScriptConverter;
-    fn: (text: string, script: SourceScript) => string;
-  } | null = null;
-  readonly #localizedCache = new WeakMap<
-    object,
-    { converter: ScriptConverter; locale: Locale; value: unknown }
+  /** One converter per mode, kept while the reader's dictionary stays the same. */
+  #converters = new Map<ScriptMode, ScriptConverter>();
+  #convertersFor: unknown = null;
+  readonly #convertFns = new WeakMap<
+    ScriptConverter,
+    (text: string, script: SourceScript) => string
   >();
+  /** Message tables converted per converter (and so per mode), on first use. */
+  readonly #localizedCache = new WeakMap<object, WeakMap<ScriptConverter, Map<Locale, unknown>>>();
   #refreshTimer: ReturnType<typeof setTimeout> | null = null;
   #firstPaint = true;
   #clock: ReturnType<typeof setInterval> | null = null;
@@ -171,7 +170,7 @@ export class HeituApp extends LitElement {
   #onEvent(event: NewsEvent): void {
     switch (event.type) {
       case 'settingsChanged':
-        this.settings = event.settings;
+        this.#applySettings(event.settings);
         if (this.mode !== 'original' && this.scriptModule === null)
           void loadScriptModule().then((module) => (this.scriptModule = module));
         break;
@@ -228,11 +227,16 @@ export class HeituApp extends LitElement {
     const module = this.scriptModule;
     if (this.mode === 'original' || module === null) return ORIGINAL;
     const entries = this.settings?.userDictionary ?? [];
-    if (this.#converter?.mode !== this.mode || this.#converterFor !== entries) {
-      this.#converter = module.createScriptConverter(this.mode, entries);
-      this.#converterFor = entries;
+    if (this.#convertersFor !== entries) {
+      this.#converters = new Map();
+      this.#convertersFor = entries;
     }
-    return this.#converter;
+    let converter = this.#converters.get(this.mode);
+    if (converter === undefined) {
+      converter = module.createScriptConverter(this.mode, entries);
+      this.#converters.set(this.mode, converter);
+    }
+    return converter;
   }
 
   get locale(): Locale {
@@ -245,12 +249,16 @@ export class HeituApp extends LitElement {
     const messages = table[locale];
     if (this.mode === 'original' || locale === 'en') return messages;
     const converter = this.converter;
-    // Converted once per table, locale and converter, not on every render.
-    const cached = this.#localizedCache.get(table);
-    if (cached?.converter === converter && cached.locale === locale) return cached.value as M;
+    // Converted once per table, locale and converter, not on every render or every toggle.
+    let byConverter = this.#localizedCache.get(table);
+    if (byConverter === undefined) this.#localizedCache.set(table, (byConverter = new WeakMap()));
+    let byLocale = byConverter.get(converter);
+    if (byLocale === undefined) byConverter.set(converter, (byLocale = new Map<Locale, unknown>()));
+    const cached = byLocale.get(locale);
+    if (cached !== undefined) return cached as M;
     const source = locale === 'zh-Hans' ? 'hans' : 'hant';
     const value = convertMessages(messages, (text) => converter.convert(text, source));
-    this.#localizedCache.set(table, { converter, locale, value });
+    byLocale.set(locale, value);
     return value;
   }
 
@@ -268,10 +276,12 @@ export class HeituApp extends LitElement {
   /** `converter.convert` as a function whose identity changes with the converter (for memos). */
   get convertText(): (text: string, script: SourceScript) => string {
     const converter = this.converter;
-    if (this.#convertFn?.converter !== converter) {
-      this.#convertFn = { converter, fn: (text, script) => converter.convert(text, script) };
+    let fn = this.#convertFns.get(converter);
+    if (fn === undefined) {
+      fn = (text, script) => converter.convert(text, script);
+      this.#convertFns.set(converter, fn);
     }
-    return this.#convertFn.fn;
+    return fn;
   }
 
   // ---- Actions (also used by the keyboard shortcuts) ----------------------------------------
@@ -311,9 +321,14 @@ export class HeituApp extends LitElement {
     void this.setScript(SCRIPT_MODES[(at + 1) % SCRIPT_MODES.length] ?? 'original');
   }
 
+  /** Takes settings from the app, re-rendering only when they differ from what is shown. */
+  #applySettings(next: Settings): void {
+    if (JSON.stringify(next) !== JSON.stringify(this.settings)) this.settings = next;
+  }
+
   async saveSettings(patch: SettingsPatch): Promise<void> {
     try {
-      this.settings = await this.api.setSettings(patch);
+      this.#applySettings(await this.api.setSettings(patch));
     } catch (error) {
       this.reader.error = (error as Error).message;
       this.requestUpdate();

@@ -94,7 +94,8 @@ export class HeituArticleList extends LitElement {
   /** items.length when load-more was last fired. */
   #loadMoreFor = -1;
   #frame = 0;
-  readonly #texts = new WeakMap<ListItem, RowText>();
+  /** Converted row texts per converter, so switching back to a script is free. */
+  readonly #texts = new WeakMap<Convert, WeakMap<ListItem, RowText>>();
   readonly #resize = new ResizeObserver((entries) => {
     const height = entries.at(-1)?.contentRect.height;
     if (height === undefined || height === this.#viewport) return;
@@ -279,10 +280,12 @@ export class HeituArticleList extends LitElement {
 
   /** The row's title, 來源 and snippet in the reader's script, converted once per item. */
   #text(item: ListItem): RowText {
-    const cached = this.#texts.get(item);
-    if (cached?.convert === this.convert) return cached;
+    let texts = this.#texts.get(this.convert);
+    if (texts === undefined) this.#texts.set(this.convert, (texts = new WeakMap()));
+    const cached = texts.get(item);
+    if (cached !== undefined) return cached;
     const text = rowText(item, this.convert);
-    this.#texts.set(item, text);
+    texts.set(item, text);
     return text;
   }
 
