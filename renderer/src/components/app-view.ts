@@ -40,6 +40,7 @@ export function renderApp(app: HeituApp) {
         scopeLabel=${t.searchScopeLabel}
         scopeTabText=${t.searchScopeTab(current?.label ?? '')}
         scopeAllText=${t.searchScopeAll}
+        ?noScope=${app.selected === 'all'}
         @search-change=${(e: CustomEvent<SearchRequest>) => {
           app.search(e.detail);
         }}

@@ -74,6 +74,8 @@ export class HeituRegionTabs extends LitElement {
       padding: 0 12px;
     }
     [role='tab'] {
+      /* Contains the visually hidden count, which would otherwise widen the page. */
+      position: relative;
       flex: none;
       font: inherit;
       color: var(--heitu-muted);

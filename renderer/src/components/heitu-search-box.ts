@@ -1,4 +1,4 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 
 export type SearchScope = 'tab' | 'all';
@@ -22,6 +22,8 @@ export class HeituSearchBox extends LitElement {
   @property() scopeTabText = '';
   @property() scopeAllText = '';
   @property() scope: SearchScope = 'tab';
+  /** No scope to choose (the current tab already holds everything). */
+  @property({ type: Boolean }) noScope = false;
   /** Typing pauses this long before a search starts. */
   @property({ type: Number }) debounceMs = 150;
 
@@ -65,17 +67,21 @@ export class HeituSearchBox extends LitElement {
         spellcheck="false"
         @input=${this.#onInput}
         @keydown=${this.#onKeydown}
-      /><select
-        aria-label=${this.scopeLabel}
-        .value=${this.scope}
-        @change=${(e: Event) => {
-          this.scope = (e.target as HTMLSelectElement).value as SearchScope;
-          this.#emit();
-        }}
-      >
-        <option value="tab" ?selected=${this.scope === 'tab'}>${this.scopeTabText}</option>
-        <option value="all" ?selected=${this.scope === 'all'}>${this.scopeAllText}</option>
-      </select>`;
+      />${this.noScope ? nothing : this.#renderScope()}`;
+  }
+
+  #renderScope() {
+    return html`<select
+      aria-label=${this.scopeLabel}
+      .value=${this.scope}
+      @change=${(e: Event) => {
+        this.scope = (e.target as HTMLSelectElement).value as SearchScope;
+        this.#emit();
+      }}
+    >
+      <option value="tab" ?selected=${this.scope === 'tab'}>${this.scopeTabText}</option>
+      <option value="all" ?selected=${this.scope === 'all'}>${this.scopeAllText}</option>
+    </select>`;
   }
 
   /** Focuses the field and selects what is in it. */

@@ -193,6 +193,8 @@ export function langTag(locale: Locale): string {
 /**
  * The same messages with every string passed through `convert` (for a Chinese UI in another
  * script). Works on any flat message table whose values are strings or functions returning one.
+ * A function's string arguments (a search query, a dictionary entry, a region label already
+ * converted) are put back unconverted: only the message's own words change script.
  */
 export function convertMessages<M extends object>(
   messages: M,
@@ -200,13 +202,21 @@ export function convertMessages<M extends object>(
 ): M {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(messages)) {
-    out[key] =
-      typeof value === 'string'
-        ? convert(value)
-        : typeof value === 'function'
-          ? (...args: unknown[]) =>
-              convert(String((value as (...a: unknown[]) => unknown)(...args)))
-          : value;
+    if (typeof value === 'string') out[key] = convert(value);
+    else if (typeof value === 'function') {
+      const fn = value as (...a: unknown[]) => unknown;
+      out[key] = (...args: unknown[]) => {
+        const strings: string[] = [];
+        // Private-use placeholders pass through OpenCC untouched.
+        const masked = args.map((arg) =>
+          typeof arg === 'string' ? `\uE000${String(strings.push(arg) - 1)}\uE001` : arg,
+        );
+        return convert(String(fn(...masked))).replace(
+          /\uE000(\d+)\uE001/g,
+          (_, i: string) => strings[Number(i)] ?? '',
+        );
+      };
+    } else out[key] = value;
   }
   return out as M;
 }
