@@ -3,6 +3,14 @@ import { customElement, property } from 'lit/decorators.js';
 import type { SyncStatus } from '../../../app/shared/contract.ts';
 import type { Messages } from '../i18n/messages.ts';
 
+const SHORT_TIME: Intl.DateTimeFormatOptions = {
+  month: 'numeric',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+};
+
 /**
  * The header's sync corner: a sync (or stop) button, a progress bar while syncing (sources
  * done/total), the last sync time, an offline indicator, and the way into the sources panel.
@@ -95,7 +103,7 @@ export class HeituSyncStatus extends LitElement {
             ? t.syncing
             : this.outcome ||
               (sync?.lastSyncedAt
-                ? t.lastSynced(new Date(sync.lastSyncedAt).toLocaleString(this.locale))
+                ? t.lastSynced(new Date(sync.lastSyncedAt).toLocaleString(this.locale, SHORT_TIME))
                 : t.neverSynced)
         }</span
       >
