@@ -349,7 +349,9 @@ export class NewsService implements NewsApi {
   }
 
   async #checkInBackground(): Promise<string> {
+    const t0 = performance.now();
     const result = await checkInBackground(this.#file);
+    log.info(`integrity check: ${result} in ${Math.round(performance.now() - t0)} ms`);
     if (result === 'ok' || result.startsWith('error: SQLITE_BUSY')) return result;
     log.error(`the integrity check found damage: ${result}`);
     try {
