@@ -185,6 +185,13 @@ export class HeituReadingPane extends LitElement {
     .body p {
       margin: 0 0 1em;
     }
+    /* Blocks out of view are laid out only when scrolled to, so a script switch re-lays out what
+       is on screen, however long the article. */
+    .body > *,
+    footer {
+      content-visibility: auto;
+      contain-intrinsic-size: auto 6em;
+    }
     .body h2,
     .body h3,
     .body h4,
