@@ -10,7 +10,7 @@ import type {
   TabCount,
 } from '../../shared/articles.ts';
 import { REGION_IDS, type RegionId } from '../../shared/regions.ts';
-import { indexTokens } from '../text/search-tokens.ts';
+import { searchTokens } from '../text/search-tokens.ts';
 import type { Database } from './database.ts';
 import { SUMMARY_COLUMNS, toArticle, toSummary, type ArticleRow, type SummaryRow } from './rows.ts';
 
@@ -94,13 +94,14 @@ export function articlesRepo(db: Database): ArticlesRepo {
   const sortKeyTaken = db
     .prepare<[number], number>('SELECT 1 FROM articles WHERE sort_key = ?')
     .pluck();
-  const insertArticle = db.prepare(`
-    INSERT INTO articles (sort_key, published_at, fetched_at, source_id, script, thumbnail_image_id, title,
+  // Positional parameters (binding by name costs a lookup per parameter) in toRow's order; a
+  // taken sort key inserts nothing, and the next slot is tried (see freeSortKey).
+  const insertArticle = db.prepare<[InsertRow]>(`
+    INSERT INTO articles (published_at, fetched_at, source_id, script, thumbnail_image_id, title,
       source_name, summary, url, guid, content_hash, author, editor, responsible_editor, original_title,
-      copyright, content_html, text)
-    VALUES (@sortKey, @publishedAt, @fetchedAt, @sourceId, @script, @thumbnailImageId, @title,
-      @sourceName, @summary, @url, @guid, @contentHash, @author, @editor, @responsibleEditor, @originalTitle,
-      @copyright, @contentHtml, @text)`);
+      copyright, content_html, text, sort_key)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (sort_key) DO NOTHING`);
   const updateArticle = db.prepare(`
     UPDATE articles SET sort_key = @sortKey, published_at = @publishedAt, updated_at = @fetchedAt,
       source_id = @sourceId, script = @script, thumbnail_image_id = @thumbnailImageId, title = @title,
@@ -166,6 +167,20 @@ export function articlesRepo(db: Database): ArticlesRepo {
     throw new Error('more than 1024 articles published in the same millisecond');
   }
 
+  /** Inserts a new article at the first free slot of its millisecond: [sort key, id]. */
+  function insertNew(a: NewArticle): [number, number] {
+    const row = toRow(a);
+    const base = Math.floor(a.publishedAt) * SLOTS;
+    let slot = hash(a.url) % SLOTS;
+    for (let tries = 0; tries < SLOTS; tries += 1) {
+      row[SORT_KEY] = base + slot;
+      const result = insertArticle.run(row);
+      if (result.changes === 1) return [base + slot, Number(result.lastInsertRowid)];
+      slot = (slot + 1) % SLOTS;
+    }
+    throw new Error('more than 1024 articles published in the same millisecond');
+  }
+
   function findExisting(a: NewArticle): ExistingRow | undefined {
     return (
       byUrl.get(a.url) ??
@@ -184,13 +199,10 @@ export function articlesRepo(db: Database): ArticlesRepo {
     const indexRows: [number, string][] = [];
     for (const a of batch) {
       const existing = findExisting(a);
-      const params = toParams(a);
-      const searchable = `${a.title}\n${a.summary ?? ''}\n${a.text}`;
       if (existing === undefined) {
-        const sortKey = freeSortKey(a.publishedAt, a.url, null);
-        const id = Number(insertArticle.run({ ...params, sortKey }).lastInsertRowid);
+        const [sortKey, id] = insertNew(a);
         for (const region of new Set(a.regions)) insertRegion.run(region, sortKey, id, 1);
-        indexRows.push([sortKey, indexTokens(searchable)]);
+        indexRows.push([sortKey, searchTokens(a.title, a.summary ?? '', a.text)]);
         inserted += 1;
         ids.push(id);
         continue;
@@ -210,13 +222,13 @@ export function articlesRepo(db: Database): ArticlesRepo {
         existing.published_at === a.publishedAt
           ? existing.sort_key
           : freeSortKey(a.publishedAt, a.url, existing.sort_key);
-      updateArticle.run({ ...params, sortKey, id: existing.id });
+      updateArticle.run({ ...toParams(a), sortKey, id: existing.id });
       const unread = isUnread.get(existing.id) ?? 1;
       deleteRegions.run(existing.id);
       for (const region of new Set(a.regions))
         insertRegion.run(region, sortKey, existing.id, unread);
       indexDelete.run(existing.sort_key);
-      indexRows.push([sortKey, indexTokens(searchable)]);
+      indexRows.push([sortKey, searchTokens(a.title, a.summary ?? '', a.text)]);
       updated += 1;
     }
     indexRows.sort((x, y) => x[0] - y[0]);
@@ -276,6 +288,37 @@ export function articlesRepo(db: Database): ArticlesRepo {
     count: () => countAll.get() ?? 0,
     hasUrl: (url) => byUrl.get(url) !== undefined,
   };
+}
+
+type InsertRow = [
+  ...[number, number, string | null, string, number | null, string, string | null, string, string],
+  ...[string | null, string | null, string | null, string | null, string | null, string | null],
+  ...[string | null, string, string, number],
+];
+const SORT_KEY = 18;
+
+function toRow(a: NewArticle): InsertRow {
+  return [
+    Math.floor(a.publishedAt),
+    Math.floor(a.fetchedAt),
+    a.sourceId ?? null,
+    a.script,
+    a.thumbnailImageId ?? null,
+    a.title,
+    a.sourceName ?? null,
+    a.summary ?? '',
+    a.url,
+    a.guid ?? null,
+    a.contentHash ?? null,
+    a.author ?? null,
+    a.editor ?? null,
+    a.responsibleEditor ?? null,
+    a.originalTitle ?? null,
+    a.copyright ?? null,
+    a.contentHtml ?? '',
+    a.text,
+    0,
+  ];
 }
 
 function toParams(a: NewArticle): Record<string, string | number | null> {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fold } from './fold.ts';
-import { indexTokens, parseQuery } from './search-tokens.ts';
+import { indexTokens, parseQuery, searchTokens } from './search-tokens.ts';
 
 test('Simplified, Traditional, Taiwan and Hong Kong forms fold to the same text', () => {
   const pairs: [string, string][] = [
@@ -26,14 +26,27 @@ test('folding keeps the length, so offsets in folded text are offsets in the ori
   }
 });
 
-test('index tokens: CJK bigrams plus the last character of each run, words whole', () => {
-  assert.equal(indexTokens('長春市,G20峰會。雪'), '长春 春市 市 g20 峰会 会 雪');
+test('index tokens: every CJK character and bigram once, words whole with their first letter', () => {
+  assert.equal(indexTokens('長春市,G20峰會。雪'), '长 春 长春 市 春市 g g20 峰 会 峰会 雪');
+  assert.equal(
+    indexTokens('長春市長春', 'ＪＩＬＩＮ jilin'),
+    '长 春 长春 市 春市 市长 j jilin jilin',
+  );
   assert.equal(indexTokens(''), '');
+});
+
+test('a summary that starts the body adds no tokens and is not tokenized twice', () => {
+  assert.equal(searchTokens('標題', '長春市', '長春市民'), indexTokens('標題', '長春市民'));
+  assert.equal(searchTokens('標題', '吉林', '長春'), indexTokens('標題', '吉林', '長春'));
+  // A word cut short would be a token of its own.
+  assert.equal(searchTokens('t', 'jil', 'jilin'), indexTokens('t', 'jil', 'jilin'));
 });
 
 test('queries become FTS5 expressions that say when the index needs a check', () => {
   assert.deepEqual(parseQuery('長春'), { match: '"长春"', runs: ['长春'], needsCheck: false });
-  assert.deepEqual(parseQuery('雪'), { match: '"雪"*', runs: ['雪'], needsCheck: false });
+  assert.deepEqual(parseQuery('雪'), { match: '"雪"', runs: ['雪'], needsCheck: false });
+  assert.equal(parseQuery('g').match, '"g"');
+  assert.equal(parseQuery('jil').match, '"jil"*');
   assert.equal(parseQuery('長春市').match, '"长春" AND "春市"');
   assert.equal(parseQuery('長春市').needsCheck, true);
   // FTS5 syntax in a query is just text.

@@ -1,10 +1,11 @@
 /**
  * Tokens for the full-text index (docs/technotes/0004-search.md). Text is folded (fold.ts), then
- * cut into runs: a run of CJK characters becomes its overlapping bigrams plus its last character
- * alone; a run of letters and digits becomes one lower-case word. FTS5 indexes these with the
- * `ascii` tokenizer (space-separated, no positions), which is several times faster to fill than
- * the trigram tokenizer and answers 1-character (prefix index), 2-character (one bigram) and
- * longer queries (all bigrams, then checked against the text).
+ * cut into runs: a run of CJK characters becomes each of its characters alone plus its
+ * overlapping bigrams; a run of letters and digits becomes one lower-case word plus its first
+ * character alone. FTS5 indexes these with the `ascii` tokenizer (space-separated, no positions),
+ * which is several times faster to fill than the trigram tokenizer and answers 1-character (one
+ * exact unigram), 2-character (one bigram) and longer queries (all bigrams, then checked against
+ * the text).
  */
 import { fold, foldTable } from './fold.ts';
 
@@ -58,64 +59,120 @@ function kindTable(): Uint8Array {
 const SPACE = 0x20;
 const utf16 = new TextDecoder('utf-16le');
 
-/**
- * The token string stored in the index for a document: folded, CJK runs as bigrams plus their
- * last character, words whole. One pass over the text, no intermediate strings: this is the hot
- * path of every insert.
- */
-export function indexTokens(text: string): string {
-  const map = foldTable();
-  const kind = (kinds ??= kindTable());
-  const out = new Uint16Array(text.length * 3 + 1);
-  // The index keeps no positions or counts, so each bigram is written once per document.
-  const seen = seenTable(text.length);
-  let o = 0;
-  let prevKind: number = Kind.Other;
-  let prev = 0;
-  for (let i = 0; i < text.length; i += 1) {
-    const code = map[text.charCodeAt(i)] ?? 0;
-    const k = kind[code] ?? Kind.Other;
-    if (k === Kind.Cjk) {
-      if (prevKind === Kind.Cjk && firstSighting(seen, (prev << 16) | code)) {
-        out[o++] = prev;
-        out[o++] = code;
-        out[o++] = SPACE;
-      } else if (prevKind === Kind.Word) out[o++] = SPACE;
-      prev = code;
-    } else {
-      if (prevKind === Kind.Cjk && firstSighting(seen, prev)) {
-        out[o++] = prev;
-        out[o++] = SPACE;
-      }
-      if (k === Kind.Word) out[o++] = code;
-      else if (prevKind === Kind.Word) out[o++] = SPACE;
-    }
-    prevKind = k;
+// Scratch space reused by every call (the tokenizer is synchronous): the output buffer, and two
+// "seen in this document" sets that a new document empties by bumping a stamp, not by clearing.
+let out = new Uint16Array(4096);
+/** Per UTF-16 code: the stamp of the last document it was emitted for as a unigram. */
+const charSeen = new Uint32Array(0x10000);
+/** Open addressing over bigram keys (prev << 16 | next); a slot counts only with this stamp. */
+let pairKeys = new Int32Array(4096);
+let pairSeen = new Uint32Array(4096);
+let stamp = 0;
+
+function nextStamp(length: number): void {
+  if (pairKeys.length < length * 2) {
+    let size = pairKeys.length;
+    while (size < length * 2) size <<= 1;
+    pairKeys = new Int32Array(size);
+    pairSeen = new Uint32Array(size);
   }
-  if (prevKind === Kind.Cjk && firstSighting(seen, prev)) out[o++] = prev;
-  return utf16.decode(out.subarray(0, o));
+  stamp += 1;
+  if (stamp === 0xffffffff) {
+    charSeen.fill(0);
+    pairSeen.fill(0);
+    stamp = 1;
+  }
 }
 
-/** An open-addressing set of 32-bit keys (0 means empty), sized for one document. */
-function seenTable(length: number): Int32Array {
-  let size = 64;
-  while (size < length * 2) size <<= 1;
-  return new Int32Array(size);
-}
-
-function firstSighting(table: Int32Array, key: number): boolean {
-  const mask = table.length - 1;
+function firstPair(key: number): boolean {
+  const mask = pairKeys.length - 1;
   let slot = Math.imul(key, 0x9e3779b1) >>> 0;
   for (;;) {
     slot &= mask;
-    const held = table[slot];
-    if (held === key) return false;
-    if (held === 0) {
-      table[slot] = key;
+    if (pairSeen[slot] !== stamp) {
+      pairSeen[slot] = stamp;
+      pairKeys[slot] = key;
       return true;
     }
+    if (pairKeys[slot] === key) return false;
     slot += 1;
   }
+}
+
+/**
+ * The token string stored in the index for a document, from its parts (title, summary, body; no
+ * token spans two parts): folded, every distinct CJK character alone and every distinct bigram of
+ * a CJK run; words whole, plus their first character alone (so a 1-character query is one exact
+ * token, never a prefix scan). Each token is written once per document, since the index keeps
+ * no positions or counts. One pass, no intermediate strings: this is the hot path of every insert.
+ */
+export function indexTokens(...parts: readonly string[]): string {
+  const map = foldTable();
+  const kind = (kinds ??= kindTable());
+  let length = 0;
+  for (const part of parts) length += part.length;
+  // Worst case: every character a new unigram and a new bigram, 5 units each.
+  if (out.length < length * 5 + 1) out = new Uint16Array(length * 5 + 1);
+  nextStamp(length);
+  const buf = out;
+  const seen = charSeen;
+  const now = stamp;
+  let o = 0;
+  for (const text of parts) {
+    let prevKind: number = Kind.Other;
+    let prev = 0;
+    for (let i = 0; i < text.length; i += 1) {
+      const code = map[text.charCodeAt(i)] ?? 0;
+      const k = kind[code] ?? Kind.Other;
+      if (k === Kind.Cjk) {
+        if (prevKind === Kind.Word) buf[o++] = SPACE;
+        if (seen[code] !== now) {
+          seen[code] = now;
+          buf[o++] = code;
+          buf[o++] = SPACE;
+        }
+        if (prevKind === Kind.Cjk && firstPair((prev << 16) | code)) {
+          buf[o++] = prev;
+          buf[o++] = code;
+          buf[o++] = SPACE;
+        }
+        prev = code;
+      } else if (k === Kind.Word) {
+        if (prevKind !== Kind.Word && seen[code] !== now) {
+          seen[code] = now;
+          buf[o++] = code;
+          buf[o++] = SPACE;
+        }
+        buf[o++] = code;
+      } else if (prevKind === Kind.Word) buf[o++] = SPACE;
+      prevKind = k;
+    }
+    if (prevKind === Kind.Word) buf[o++] = SPACE;
+  }
+  if (o > 0 && buf[o - 1] === SPACE) o -= 1;
+  return utf16.decode(buf.subarray(0, o));
+}
+
+/**
+ * The index tokens of an article. A summary that is the start of the body (as feeds often make
+ * it) adds no token the body does not have, so it is not tokenized twice.
+ */
+export function searchTokens(title: string, summary: string, text: string): string {
+  return summaryInBody(summary, text)
+    ? indexTokens(title, text)
+    : indexTokens(title, summary, text);
+}
+
+function summaryInBody(summary: string, text: string): boolean {
+  if (summary.length === 0) return true;
+  if (!text.startsWith(summary)) return false;
+  // A word cut short at the end of the summary would be a token of its own.
+  const kind = (kinds ??= kindTable());
+  const map = foldTable();
+  const lastKind = kind[map[summary.charCodeAt(summary.length - 1)] ?? 0];
+  const nextKind =
+    summary.length < text.length ? kind[map[text.charCodeAt(summary.length)] ?? 0] : Kind.Other;
+  return !(lastKind === Kind.Word && nextKind === Kind.Word);
 }
 
 export interface ParsedQuery {
@@ -136,11 +193,13 @@ export function parseQuery(query: string): ParsedQuery {
   for (const [index, run] of runs.entries()) {
     const t = run.text;
     if (!run.cjk) {
-      // The last word may be unfinished: match it as a prefix.
-      terms.push(index === runs.length - 1 ? `${quote(t)}*` : quote(t));
-      needsCheck ||= index !== runs.length - 1;
+      // The last word may be unfinished: match it as a prefix; a single letter or digit is the
+      // token the index keeps for every word's first character.
+      const last = index === runs.length - 1;
+      terms.push(last && t.length > 1 ? `${quote(t)}*` : quote(t));
+      needsCheck ||= !last;
     } else if (t.length === 1) {
-      terms.push(`${quote(t)}*`);
+      terms.push(quote(t));
     } else {
       const bigrams = new Set<string>();
       for (let i = 0; i + 1 < t.length; i += 1) bigrams.add(t.slice(i, i + 2));

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { migration0010 } from './0010-initial.ts';
 import { migration0020 } from './0020-library.ts';
 import { migration0030 } from './0030-reader-sources.ts';
+import { migration0040 } from './0040-search-unigrams.ts';
 
 export interface Migration {
   /** Numbered in tens; recorded in PRAGMA user_version once applied. */
@@ -11,6 +12,11 @@ export interface Migration {
 }
 
 /** Append-only: a migration that has shipped is never edited, only followed by a new one. */
-export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020, migration0030];
+export const MIGRATIONS: readonly Migration[] = [
+  migration0010,
+  migration0020,
+  migration0030,
+  migration0040,
+];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
