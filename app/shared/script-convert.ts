@@ -14,33 +14,18 @@
  *
  * Callers convert text nodes only; markup never goes through here.
  */
-import * as OpenCC from 'opencc-js';
 import type { SourceScript } from './articles.ts';
 import { MODE_LANG } from './script-lang.ts';
+import {
+  Locale,
+  build,
+  buildTrieInSlices,
+  groupsOf,
+  type ConvertFn,
+  type Recipe,
+} from './opencc-tries.ts';
 import { SCRIPT_DICTIONARY, type ScriptDictionaryEntry } from './script-dictionary.ts';
 import type { ScriptMode, UserEntry } from './settings.ts';
-
-type DictLike = string | readonly (readonly [string, string])[];
-type DictGroup = readonly DictLike[];
-interface OpenCCTrie {
-  loadDict(dict: DictLike): void;
-  loadDictGroup(group: DictGroup): void;
-  segment(text: string): string[];
-  convert(text: string): string;
-}
-/** An OpenCC preset: normalize, then segment, then each conversion group over each segment. */
-interface Recipe {
-  readonly normalizationChain?: readonly DictGroup[];
-  readonly segmentation?: DictLike | DictGroup;
-  readonly conversionChain: readonly DictGroup[];
-}
-const { Trie, Locale } = OpenCC as unknown as {
-  Trie: new () => OpenCCTrie;
-  Locale: {
-    to: Readonly<Record<string, readonly DictGroup[]>>;
-    configs: Readonly<Record<string, Recipe>>;
-  };
-};
 
 /** A phrase the reader added in settings (`userDictionary`); validated by UserEntrySchema. */
 export type { UserEntry };
@@ -59,7 +44,6 @@ export { langFor } from './script-lang.ts';
 
 type Direction =
   'hans>cn' | 'hant>cn' | 'hans>tw' | 'hans>twp' | 'hans>hk' | 'hant>tw' | 'hant>twp' | 'hant>hk';
-type ConvertFn = (text: string) => string;
 
 /** The OpenCC preset per direction (hans>cn is the identity). */
 function recipeFor(direction: Exclude<Direction, 'hans>cn'>): Recipe {
@@ -91,49 +75,6 @@ function recipeFor(direction: Exclude<Direction, 'hans>cn'>): Recipe {
   }
 }
 
-const dictIds = new Map<DictLike, number>();
-const tries = new Map<string, OpenCCTrie>();
-
-/** One trie per distinct dictionary group, shared by every converter that uses the group. */
-function trieFor(group: DictGroup): OpenCCTrie {
-  const key = group
-    .map((dict) => {
-      let id = dictIds.get(dict);
-      if (id === undefined) dictIds.set(dict, (id = dictIds.size));
-      return id;
-    })
-    .join(',');
-  let trie = tries.get(key);
-  if (trie === undefined) {
-    trie = new Trie();
-    trie.loadDictGroup(group);
-    tries.set(key, trie);
-  }
-  return trie;
-}
-
-/** A preset's segmentation is a group of dictionary strings or one dictionary (as in opencc-js). */
-function segmentationGroup(segmentation: DictLike | DictGroup): DictGroup {
-  return Array.isArray(segmentation) && segmentation.every((d) => typeof d === 'string')
-    ? segmentation
-    : [segmentation as DictLike];
-}
-
-/** What opencc-js's Converter does with a preset, on shared tries. */
-function build(recipe: Recipe): ConvertFn {
-  const normalize = (recipe.normalizationChain ?? []).map(trieFor);
-  const segmenter =
-    recipe.segmentation === undefined ? null : trieFor(segmentationGroup(recipe.segmentation));
-  const chain = recipe.conversionChain.map(trieFor);
-  return (text) => {
-    let normalized = text;
-    for (const trie of normalize) normalized = trie.convert(normalized);
-    let parts = segmenter === null ? [normalized] : segmenter.segment(normalized);
-    for (const trie of chain) parts = parts.map((part) => trie.convert(part));
-    return parts.join('');
-  };
-}
-
 const converters = new Map<Direction, ConvertFn>();
 const identity: ConvertFn = (text) => text;
 
@@ -151,6 +92,29 @@ function directionFor(mode: Exclude<ScriptMode, 'original'>, source: SourceScrip
   // so that whichever it is, it gets converted (each converter leaves the other script mostly be).
   if (mode === 'cn') return source === 'hans' ? 'hans>cn' : 'hant>cn';
   return source === 'hant' ? `hant>${mode}` : `hans>${mode}`;
+}
+
+/**
+ * Builds the dictionaries `modes` need (for either source script) a slice of `sliceSize` entries
+ * at a time, awaiting `pause()` between slices, so that a UI thread keeps answering input while
+ * they build (100–200 ms in all). Afterwards those converters are made without delay. The tries
+ * are the same as loadDictGroup makes: the group's last dictionary first, so earlier ones win.
+ */
+export async function prepareConverters(
+  modes: readonly ScriptMode[],
+  pause: () => Promise<void>,
+  sliceSize = 2000,
+): Promise<void> {
+  for (const mode of modes) {
+    if (mode === 'original') continue;
+    for (const source of ['hans', 'hant'] as const) {
+      const direction = directionFor(mode, source);
+      if (direction === 'hans>cn' || converters.has(direction)) continue;
+      for (const group of groupsOf(recipeFor(direction))) {
+        await buildTrieInSlices(group, pause, sliceSize);
+      }
+    }
+  }
 }
 
 /** Builds now the converters `modes` need (for either source script), instead of on first use. */

@@ -21,7 +21,7 @@ import {
 } from '../i18n/messages.ts';
 import type { Locale, Messages } from '../i18n/messages.ts';
 import { markPainted, markStart } from '../perf.ts';
-import { ORIGINAL, loadScriptModule, type ScriptModule } from '../script-loader.ts';
+import { ORIGINAL, loadConverters, type ScriptModule } from '../script-loader.ts';
 import { ReaderState } from '../state/reader.ts';
 import { appStyles } from './app-styles.ts';
 import { renderApp } from './app-view.ts';
@@ -93,6 +93,9 @@ export class HeituApp extends LitElement {
   readonly #localizedCache = new WeakMap<object, WeakMap<ScriptConverter, Map<Locale, unknown>>>();
   #refreshTimer: ReturnType<typeof setTimeout> | null = null;
   #firstPaint = true;
+  #scriptSeq = 0;
+  /** The script a switch is on its way to (its dictionaries still building), for `t` to go on from. */
+  #pendingMode: ScriptMode | null = null;
   #clock: ReturnType<typeof setInterval> | null = null;
   readonly #media = matchMedia(NARROW);
   readonly #onKey = (event: KeyboardEvent): void => {
@@ -141,7 +144,7 @@ export class HeituApp extends LitElement {
       // load together; nothing is painted until all are here, so no text flashes unconverted.
       const mode = effectiveScript(settings, navigator.languages);
       const [module] = await Promise.all([
-        mode === 'original' ? null : loadScriptModule(),
+        mode === 'original' ? null : loadConverters([mode]),
         this.reader.show({ kind: 'region', region: settings.lastRegion }),
         this.reader.refreshCounts(),
       ]);
@@ -158,11 +161,8 @@ export class HeituApp extends LitElement {
     // Building the to-Traditional converters takes 100–200 ms: do it while the reader reads,
     // not in the middle of the first toggle.
     requestIdleCallback(() => {
-      void loadScriptModule().then((module) => {
+      void loadConverters(['cn', 'tw', 'hk', 'twp']).then((module) => {
         this.scriptModule = module;
-        requestIdleCallback(() => {
-          module.warmConverters(['cn', 'tw', 'hk']);
-        });
       });
     });
   }
@@ -172,7 +172,7 @@ export class HeituApp extends LitElement {
       case 'settingsChanged':
         this.#applySettings(event.settings);
         if (this.mode !== 'original' && this.scriptModule === null)
-          void loadScriptModule().then((module) => (this.scriptModule = module));
+          void loadConverters([this.mode]).then((module) => (this.scriptModule = module));
         break;
       case 'statusChanged':
         this.status = event.status;
@@ -309,7 +309,15 @@ export class HeituApp extends LitElement {
   async setScript(mode: ScriptMode): Promise<void> {
     markStart('script');
     // The first switch away from 原文 may have to fetch the dictionaries (asynchronously).
-    if (mode !== 'original') this.scriptModule ??= await loadScriptModule();
+    const seq = ++this.#scriptSeq;
+    this.#pendingMode = mode;
+    if (mode !== 'original') {
+      const module = await loadConverters([mode]);
+      // A later switch made while this one waited for its dictionaries wins.
+      if (seq !== this.#scriptSeq) return;
+      this.scriptModule = module;
+    }
+    this.#pendingMode = null;
     if (this.settings !== null)
       this.settings = { ...this.settings, script: mode, scriptChosen: true };
     void this.#painted('script');
@@ -317,7 +325,7 @@ export class HeituApp extends LitElement {
   }
 
   cycleScript(): void {
-    const at = SCRIPT_MODES.indexOf(this.mode);
+    const at = SCRIPT_MODES.indexOf(this.#pendingMode ?? this.mode);
     void this.setScript(SCRIPT_MODES[(at + 1) % SCRIPT_MODES.length] ?? 'original');
   }
 
