@@ -77,8 +77,11 @@ test('a narrow window shows the list or the article, with a way back', async ({ 
       article.title,
     );
     await expect(list).toBeHidden();
+    // Focus follows: to the article's title, and back to the list.
+    await expect(page.getByRole('article').getByRole('heading', { level: 1 })).toBeFocused();
     await page.getByRole('button', { name: '返回列表' }).click();
     await expect(list).toBeVisible();
+    await expect(list).toBeFocused();
     await expect(page.getByRole('article')).toHaveCount(0);
     // No horizontal scrolling at this width.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(

@@ -143,13 +143,7 @@ function renderPanes(app: HeituApp, tab: RegionTab, t: Messages) {
         ? html`<div class="pane">
             ${
               app.narrow
-                ? html`<button
-                    type="button"
-                    class="back"
-                    @click=${() => {
-                      reader.closeArticle();
-                    }}
-                  >
+                ? html`<button type="button" class="back" @click=${() => void app.closeArticle()}>
                     ${t.backToList}
                   </button>`
                 : nothing

@@ -303,7 +303,17 @@ export class HeituApp extends LitElement {
   async openArticle(id: ArticleId): Promise<void> {
     markStart('open');
     const article = await this.reader.open(id, this.settings?.markReadOnOpen ?? true);
-    if (article !== null) await this.#painted('open');
+    if (article === null) return;
+    await this.#painted('open');
+    // In a narrow window the list that had focus is gone: the article's title takes it.
+    if (this.narrow) await this.pane?.focusTitle();
+  }
+
+  /** Back from the article to the list (narrow windows), focus with it. */
+  async closeArticle(): Promise<void> {
+    this.reader.closeArticle();
+    await this.updateComplete;
+    this.list?.focusList();
   }
 
   async setScript(mode: ScriptMode): Promise<void> {
