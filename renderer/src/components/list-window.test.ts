@@ -176,3 +176,12 @@ test('rowText converts title, 來源 and snippet; a hit piece by piece', () => {
   ]);
   assert.equal(rowText(hit, upper).source, null);
 });
+
+test('reanchor: articles synced in among the rows above the view keep the reader’s row in place', () => {
+  const prev = range(0, 200);
+  // Two new articles on top and one between rows 3 and 4, while the reader looks at row 50.
+  const next = [...ids('n1', 'n2'), ...range(0, 4), ...ids('n3'), ...range(4, 200)];
+  assert.deepEqual(reanchor(prev, next, 50), { kind: 'shift', rows: 3 });
+  // At the very top, the same is a shift of the two on top only if the first rows kept order.
+  assert.deepEqual(reanchor(prev, next, 0), { kind: 'shift', rows: 2 });
+});

@@ -124,28 +124,34 @@ export type Reanchor =
 const KEEP: Reanchor = { kind: 'keep' };
 const RESET: Reanchor = { kind: 'reset' };
 
-/** True when prev[from, from + run) sits in next at `at`, as far as both lists go. */
-function runMatches(
+/**
+ * Whether prev's first `run` rows follow each other in `next` from `at` on, in the same order,
+ * new rows between them allowed (as many again at most).
+ */
+function orderKept(
   prev: readonly HasId[],
-  from: number,
   next: readonly HasId[],
   at: number,
   run: number,
 ): boolean {
-  for (let k = 0; k < run && from + k < prev.length && at + k < next.length; k++) {
-    if (prev[from + k]?.id !== next[at + k]?.id) return false;
+  const need = Math.min(run, prev.length);
+  let k = 0;
+  let n = at;
+  for (; n < next.length && n < at + 2 * run && k < need; n++) {
+    if (next[n]?.id === prev[k]?.id) k++;
   }
-  return true;
+  // Or the new list ended first, after mostly prev's rows.
+  return k >= need || (n === next.length && k > 0 && n - at - k <= k);
 }
 
 /**
  * How the list moved between `prev` and `next`, judged by where prev's rows went: `keep` when
- * they stayed put (appended, updated in place); `shift` when prev's first articles now come after
- * new ones (a sync prepended them), or when the row at the top of the viewport (`topIndex` in
- * prev) moved because rows above it came or went; `reset` when the first article went and the top
- * row cannot be found (another tab). A shift is trusted only if a run of `run` articles kept
- * their order, so a tab whose articles merely include prev's first one is not taken for a
- * prepend. Scans at most `maxScan` rows.
+ * they stayed put (appended, updated in place); `shift` when the row at the top of the viewport
+ * (`topIndex` in prev) moved because rows above it came or went (a sync put articles above or
+ * among them); `reset` when that row and the first one are both gone (another list). At the very
+ * top, a shift is trusted only if `run` articles kept their order (new ones between allowed), so
+ * a tab whose articles merely include prev's first one is not taken for a prepend; below the top,
+ * the reader's row is followed wherever it went. Scans at most `maxScan` rows.
  */
 export function reanchor(
   prev: readonly HasId[],
@@ -158,21 +164,15 @@ export function reanchor(
   const first = prev[0];
   const newFirst = next[0];
   if (first === undefined || newFirst === undefined) return RESET;
-  const firstKept = newFirst.id === first.id;
-  if (!firstKept) {
-    const scan = Math.min(next.length, maxScan);
-    for (let n = 1; n < scan; n++) {
-      if (next[n]?.id !== first.id) continue;
-      return runMatches(prev, 0, next, n, run) ? { kind: 'shift', rows: n } : RESET;
-    }
-  }
   const top = Math.min(Math.max(0, topIndex), prev.length - 1);
   const anchor = prev[top];
-  if (anchor === undefined || top === 0) return firstKept ? KEEP : RESET;
-  if (next[top]?.id === anchor.id) return KEEP;
-  const at = indexOfId(next, anchor.id, top, maxScan);
-  if (at >= 0 && runMatches(prev, top, next, at, run)) return { kind: 'shift', rows: at - top };
-  return firstKept ? KEEP : RESET;
+  if (anchor !== undefined) {
+    if (next[top]?.id === anchor.id) return KEEP;
+    const at = indexOfId(next, anchor.id, top, maxScan);
+    if (at >= 0 && (top > 0 || orderKept(prev, next, at, run)))
+      return { kind: 'shift', rows: at - top };
+  }
+  return newFirst.id === first.id ? KEEP : RESET;
 }
 
 /**

@@ -46,3 +46,36 @@ export function withFlags<T extends Row>(
   next[at] = { ...row, ...flags };
   return next;
 }
+
+interface DatedRow extends Row {
+  /** ISO 8601, UTC: sorts as text. */
+  readonly publishedAt: string;
+}
+
+/**
+ * Merges a fresh first page of a time-ordered tab (newest first) into the loaded rows. The fresh
+ * page is the truth for the time it spans: rows synced into that span appear in their place
+ * (newer ones on top, older ones among the rest), rows gone from it go. Loaded rows older than
+ * the page are kept. Rows that did not change keep their identity, so the list redraws only
+ * what changed and keeps the reader's place. `complete` says the fresh page was the whole tab.
+ */
+export function mergeFresh<T extends DatedRow>(
+  loaded: readonly T[],
+  fresh: readonly T[],
+  complete: boolean,
+): { readonly items: readonly T[]; readonly extendsPastFresh: boolean } {
+  const byId = new Map(loaded.map((row) => [row.id, row]));
+  const head = fresh.map((row) => {
+    const old = byId.get(row.id);
+    return old?.bookmarked === row.bookmarked && old.unread === row.unread ? old : row;
+  });
+  const oldest = fresh[fresh.length - 1];
+  if (complete || oldest === undefined) return { items: head, extendsPastFresh: false };
+  const inFresh = new Set(fresh.map((row) => row.id));
+  const tail = loaded.filter(
+    (row) => !inFresh.has(row.id) && row.publishedAt <= oldest.publishedAt,
+  );
+  const items = [...head, ...tail];
+  const unchanged = items.length === loaded.length && items.every((row, i) => row === loaded[i]);
+  return { items: unchanged ? loaded : items, extendsPastFresh: tail.length > 0 };
+}

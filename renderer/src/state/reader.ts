@@ -11,7 +11,7 @@ import type {
 import type { RegionId } from '../../../app/shared/regions.ts';
 import { stepIndex } from '../keyboard.ts';
 import type { SearchScope } from '../components/heitu-search-box.ts';
-import { mergeNewer, withFlags } from './merge.ts';
+import { mergeFresh, mergeNewer, withFlags } from './merge.ts';
 
 export type ListItem = ArticleSummary | SearchHit;
 
@@ -106,8 +106,9 @@ export class ReaderState implements ReactiveController {
   }
 
   /**
-   * After a sync or a change elsewhere: newer articles go on top without moving what the reader
-   * is looking at (the list keeps its place), and read/bookmark flags of loaded rows refresh.
+   * After a sync or a change elsewhere: synced articles appear in their place (newer ones on top)
+   * without moving what the reader is looking at (the list keeps its place), and read/bookmark
+   * flags of loaded rows refresh.
    */
   async refresh(): Promise<void> {
     const view = this.view;
@@ -116,9 +117,16 @@ export class ReaderState implements ReactiveController {
     try {
       const page = await this.#fetch(view, null);
       if (!sameView(view, this.view)) return;
-      const merged = mergeNewer(this.items, page.items);
-      this.items = merged.items;
-      if (merged.replaced) this.nextCursor = page.nextCursor;
+      if (view.region === 'bookmarks') {
+        // Ordered by when each was bookmarked, which rows do not carry: new ones go on top.
+        const merged = mergeNewer(this.items, page.items);
+        this.items = merged.items;
+        if (merged.replaced) this.nextCursor = page.nextCursor;
+      } else {
+        const merged = mergeFresh(this.items, page.items, page.nextCursor === null);
+        this.items = merged.items;
+        if (!merged.extendsPastFresh) this.nextCursor = page.nextCursor;
+      }
       this.activeId ??= this.items[0]?.id ?? null;
     } catch (error) {
       this.#fail(error);
