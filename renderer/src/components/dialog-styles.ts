@@ -226,6 +226,7 @@ function focusedWithin(start: Element | null): HTMLElement | null {
  */
 export abstract class HeituModal extends LitElement {
   #opener: HTMLElement | null = null;
+  #opening = false;
 
   /** Whether the dialog is showing. */
   get isOpen(): boolean {
@@ -240,14 +241,24 @@ export abstract class HeituModal extends LitElement {
     // Opening an open dialog changes nothing (its opener stays the one outside it).
     if (this.isOpen) return;
     this.#opener = focusedWithin(opener ?? document.activeElement);
-    const show = () => {
+    // A closed dialog skips its updates (see shouldUpdate): bring it up to date, then show it.
+    this.#opening = true;
+    this.requestUpdate();
+    void this.updateComplete.then(() => {
+      this.#opening = false;
       const dialog = this.#dialog;
       if (dialog === null || dialog.open) return;
       dialog.showModal();
       this.opened?.();
-    };
-    if (this.#dialog === null) void this.updateComplete.then(show);
-    else show();
+    });
+  }
+
+  /**
+   * A closed dialog does not re-render when its properties change (a script switch changes every
+   * message): only its first render and renders while open or opening run.
+   */
+  protected override shouldUpdate(): boolean {
+    return !this.hasUpdated || this.#opening || this.isOpen;
   }
 
   /** Closes the dialog; focus goes back to the opener. */

@@ -330,7 +330,8 @@ export class HeituApp extends LitElement {
     this.#pendingMode = null;
     if (this.settings !== null)
       this.settings = { ...this.settings, script: mode, scriptChosen: true };
-    void this.#painted('script');
+    // Saved once the switch is on screen, so the request does not hold up the frame.
+    await this.#painted('script');
     await this.saveSettings({ script: mode, scriptChosen: true });
   }
 
@@ -372,12 +373,18 @@ export class HeituApp extends LitElement {
   }
 
   protected override updated(): void {
+    // Each only when it changed: a write, even of the same value, can cost a style pass.
     const root = document.documentElement;
-    root.lang = this.converter.mode === 'original' ? langTag(this.locale) : this.converter.lang;
-    root.dataset.theme = this.settings?.theme ?? 'system';
+    const lang = this.converter.mode === 'original' ? langTag(this.locale) : this.converter.lang;
+    if (root.lang !== lang) root.lang = lang;
+    const theme = this.settings?.theme ?? 'system';
+    if (root.dataset.theme !== theme) root.dataset.theme = theme;
     // Through the CSSOM: the CSP allows no inline style attributes.
-    this.style.setProperty('--heitu-list-width', `${this.listWidth}px`);
-    document.title = this.messages.appName;
+    const width = `${this.listWidth}px`;
+    if (this.style.getPropertyValue('--heitu-list-width') !== width)
+      this.style.setProperty('--heitu-list-width', width);
+    const title = this.messages.appName;
+    if (document.title !== title) document.title = title;
   }
 
   override render() {

@@ -11,6 +11,7 @@ import {
   reanchor,
   revealScrollTop,
   rowText,
+  SNIPPET_CHARS,
   visibleRange,
 } from './list-window.ts';
 
@@ -184,4 +185,27 @@ test('reanchor: articles synced in among the rows above the view keep the reader
   assert.deepEqual(reanchor(prev, next, 50), { kind: 'shift', rows: 3 });
   // At the very top, the same is a shift of the two on top only if the first rows kept order.
   assert.deepEqual(reanchor(prev, next, 0), { kind: 'shift', rows: 2 });
+});
+
+test('rowText clips a long snippet to one line’s worth, never inside a surrogate pair', () => {
+  const item = {
+    id: 'a1',
+    title: '長春',
+    publishedAt: '2026-11-20T00:00:00.000Z',
+    sourceName: null,
+    snippet: '吉'.repeat(SNIPPET_CHARS + 50),
+    thumbnail: null,
+    unread: true,
+    bookmarked: false,
+    script: 'hant' as const,
+  } as unknown as Parameters<typeof rowText>[0];
+  const text = rowText(item, (t) => t);
+  assert.equal(text.snippet.map((s) => s.text).join('').length, SNIPPET_CHARS);
+  const astral = { ...item, snippet: `${'吉'.repeat(SNIPPET_CHARS - 1)}𠀀${'吉'.repeat(9)}` };
+  const clipped = rowText(astral, (t) => t)
+    .snippet.map((s) => s.text)
+    .join('');
+  assert.equal(clipped, '吉'.repeat(SNIPPET_CHARS - 1));
+  const short = { ...item, snippet: '短' };
+  assert.equal(rowText(short, (t) => t).snippet[0]?.text, '短');
 });

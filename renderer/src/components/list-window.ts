@@ -261,12 +261,27 @@ export interface RowText {
   readonly snippet: readonly Segment[];
 }
 
+/**
+ * A snippet shows one line: more characters than the widest list can hold are only shaped and
+ * converted for nothing (a summary can run to hundreds).
+ */
+export const SNIPPET_CHARS = 120;
+
+function clip(text: string): string {
+  if (text.length <= SNIPPET_CHARS) return text;
+  // Never half a surrogate pair (characters beyond the Basic Multilingual Plane).
+  const end = /[\uD800-\uDBFF]/.test(text.charAt(SNIPPET_CHARS - 1))
+    ? SNIPPET_CHARS - 1
+    : SNIPPET_CHARS;
+  return text.slice(0, end);
+}
+
 export function rowText(item: ListItem, convert: Convert): RowText {
   const { script } = item;
   const segments: readonly Segment[] =
     'highlights' in item
       ? highlightSegments(item.snippet, item.highlights)
-      : [{ text: item.snippet, match: false }];
+      : [{ text: clip(item.snippet), match: false }];
   return {
     convert,
     title: convert(item.title, script),
