@@ -111,6 +111,7 @@ export async function toggleWarm(page: Page, newest: readonly Newest[], n: numbe
   await sleep(2000); // idle time: the converters are warmed after load
   const samples: number[] = [];
   const byMode = new Map<string, number[]>();
+  const phases = { script: [] as number[], wait: [] as number[], render: [] as number[] };
   for (let i = 1; i <= MODES.length * 4; i += 1) {
     const mode = MODES[i % MODES.length] ?? '原文';
     const ms = await measure(
@@ -121,6 +122,20 @@ export async function toggleWarm(page: Page, newest: readonly Newest[], n: numbe
     );
     samples.push(ms);
     byMode.set(mode, [...(byMode.get(mode) ?? []), ms]);
+    // Where the time went: script until the DOM is updated, waiting for the next frame, then
+    // style, layout and paint until the frame is on screen.
+    const phase = await page.evaluate(() => {
+      const at = (name: string): number =>
+        performance.getEntriesByName(`heitu:script-${name}`).at(-1)?.startTime ?? NaN;
+      return {
+        script: at('updated') - at('start'),
+        wait: at('frame') - at('updated'),
+        render: at('painted') - at('frame'),
+      };
+    });
+    phases.script.push(phase.script);
+    phases.wait.push(phase.wait);
+    phases.render.push(phase.render);
     const checked = await page
       .getByRole('radio', { name: mode, exact: true })
       .getAttribute('aria-checked');
@@ -133,6 +148,13 @@ export async function toggleWarm(page: Page, newest: readonly Newest[], n: numbe
     toggles: samples.length,
     ...stats(samples),
     by_mode_median_ms: Object.fromEntries([...byMode].map(([m, s]) => [m, stats(s).median_ms])),
+    // Once every script has been shown (its texts converted) in the first round.
+    steady: stats(samples.slice(MODES.length)),
+    phases_median_ms: {
+      script: stats(phases.script).median_ms,
+      wait_for_frame: stats(phases.wait).median_ms,
+      style_layout_paint: stats(phases.render).median_ms,
+    },
     rendered_options: rendered,
     open_article_chars: chars ?? null,
     target_ms: 16,

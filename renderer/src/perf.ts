@@ -8,9 +8,15 @@ export function markStart(what: PerfMark): void {
   performance.mark(`heitu:${what}-start`);
 }
 
-/** Marks `heitu:<what>-painted` after the next frame has been painted. */
+/**
+ * Marks `heitu:<what>-painted` after the next frame has been painted, and on the way
+ * `heitu:<what>-updated` (the DOM is up to date) and `heitu:<what>-frame` (the frame that paints
+ * it begins), so a benchmark can tell script, waiting for the frame and rendering apart.
+ */
 export function markPainted(what: PerfMark): void {
+  performance.mark(`heitu:${what}-updated`);
   requestAnimationFrame(() => {
+    performance.mark(`heitu:${what}-frame`);
     // rAF callbacks run before the frame's paint; a task queued from one runs after it.
     setTimeout(() => performance.mark(`heitu:${what}-painted`), 0);
   });
