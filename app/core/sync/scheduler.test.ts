@@ -135,3 +135,44 @@ test('a sync can be cancelled; what was stored stays', async () => {
   assert.deepEqual(await service.cancelSync(), { cancelled: false });
   service.close();
 });
+
+test('turning periodic sync on in settings syncs at once, not at the next idle check', async () => {
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'application/rss+xml; charset=utf-8' });
+    res.end(FEED);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const service = NewsService.open({
+    dataDir: join(dir, 'interval'),
+    appVersion: 'test',
+    sources: [
+      {
+        id: 'feed',
+        type: 'feed',
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/feed.xml`,
+        enabled: true,
+        fullText: false,
+        maxPages: 1,
+      },
+    ],
+  });
+  await service.setSettings({ refreshIntervalMinutes: 0 });
+  const finished: SyncSummary[] = [];
+  service.subscribe((e: NewsEvent) => {
+    if (e.type === 'syncFinished') finished.push(e.summary);
+  });
+  // Off, and the next look at the settings an hour away.
+  const scheduler = startScheduler(service, { initialDelayMs: 10, idleCheckMs: 3_600_000 });
+  const waitFor = async (check: () => boolean): Promise<void> => {
+    for (let i = 0; i < 200 && !check(); i += 1) await new Promise((r) => setTimeout(r, 25));
+  };
+  await new Promise((r) => setTimeout(r, 100));
+  assert.equal(finished.length, 0, 'periodic sync is off');
+  await service.setSettings({ refreshIntervalMinutes: 30 });
+  await waitFor(() => finished.length > 0);
+  scheduler.stop();
+  server.close();
+  assert.equal(finished.length, 1);
+  assert.equal(finished[0]?.inserted, 1);
+  service.close();
+});
