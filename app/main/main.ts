@@ -12,7 +12,9 @@ import { loadSourcesFile } from '../core/sync/sources-file.ts';
 import { optionValue } from './args.ts';
 import { registerIpc } from './ipc.ts';
 import { exportBookmarksToFile, importBookmarksFromFile } from './bookmark-files.ts';
-import { menuTemplate } from './menu.ts';
+import { MENU_LABELS, menuTemplate } from './menu.ts';
+import { resolveLocale } from '../shared/locale.ts';
+import type { UiLanguage } from '../shared/settings.ts';
 import { APP_START_URL, isAppUrl, isOpenableExternally } from './policy.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
 import { fitToDisplays, loadWindowState, saveWindowState } from './window-state.ts';
@@ -69,14 +71,36 @@ function start(): void {
   serveRenderer(join(distDir, 'renderer'), (id) => service.getImage(id));
   const scheduler = startScheduler(service);
   const disposeIpc = registerIpc(service, () => mainWindow?.webContents ?? null);
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate(
-      menuTemplate(process.platform, !app.isPackaged, PRODUCT_NAME, {
-        exportBookmarks: () => void exportBookmarksToFile(service, mainWindow),
-        importBookmarks: () => void importBookmarksFromFile(service, mainWindow),
-      }),
-    ),
-  );
+  // The menu speaks the UI language, and follows it when the reader changes it.
+  const applyMenu = (uiLanguage: UiLanguage): void => {
+    const locale = resolveLocale(uiLanguage, app.getPreferredSystemLanguages());
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        menuTemplate(
+          process.platform,
+          !app.isPackaged,
+          PRODUCT_NAME,
+          {
+            exportBookmarks: () => void exportBookmarksToFile(service, mainWindow),
+            importBookmarks: () => void importBookmarksFromFile(service, mainWindow),
+          },
+          MENU_LABELS[locale],
+        ),
+      ),
+    );
+  };
+  let menuLanguage: UiLanguage | null = null;
+  const followLanguage = (uiLanguage: UiLanguage): void => {
+    if (uiLanguage === menuLanguage) return;
+    menuLanguage = uiLanguage;
+    applyMenu(uiLanguage);
+  };
+  void service.getSettings().then((settings) => {
+    followLanguage(settings.uiLanguage);
+  });
+  service.subscribe((event) => {
+    if (event.type === 'settingsChanged') followLanguage(event.settings.uiLanguage);
+  });
 
   mainWindow = createWindow();
   app.on('will-quit', () => {

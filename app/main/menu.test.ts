@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { MenuItemConstructorOptions } from 'electron';
 import { test } from 'node:test';
-import { menuTemplate, type MenuActions } from './menu.ts';
+import { MENU_LABELS, menuTemplate, type MenuActions } from './menu.ts';
 
 const called: string[] = [];
 const actions: MenuActions = {
@@ -50,4 +50,23 @@ test('File has Export bookmarks… and Import bookmarks…, which call the servi
     for (const item of items.slice(0, 2)) (item.click as () => void)();
     assert.deepEqual(called, ['export', 'import']);
   }
+});
+
+test('our own menu labels follow the UI language; the platform roles stay', () => {
+  const labels = (items: ReturnType<typeof menuTemplate>): string[] =>
+    items.flatMap((i) => [
+      ...(i.label === undefined ? [] : [i.label]),
+      ...(Array.isArray(i.submenu) ? labels(i.submenu) : []),
+    ]);
+  const zh = menuTemplate('linux', false, 'Heitu Reader', actions, MENU_LABELS['zh-Hant']);
+  assert.deepEqual(labels(zh), ['檔案', '匯出收藏…', '匯入收藏…', '檢視']);
+  const hans = menuTemplate('win32', false, 'Heitu Reader', actions, MENU_LABELS['zh-Hans']);
+  assert.deepEqual(labels(hans), ['文件', '导出收藏…', '导入收藏…', '视图']);
+  assert.deepEqual(labels(template('linux')), [
+    'File',
+    'Export bookmarks…',
+    'Import bookmarks…',
+    'View',
+  ]);
+  assert.deepEqual(roles(zh), roles(template('linux')));
 });

@@ -1,10 +1,40 @@
 import type { MenuItemConstructorOptions } from 'electron';
+import type { Locale } from '../shared/locale.ts';
 
 /** What the app's own menu items do; main.ts wires them to NewsService. */
 export interface MenuActions {
   readonly exportBookmarks: () => void;
   readonly importBookmarks: () => void;
 }
+
+/** Our own menu labels in the UI language (the platform's roles label themselves). */
+export interface MenuLabels {
+  readonly file: string;
+  readonly view: string;
+  readonly exportBookmarks: string;
+  readonly importBookmarks: string;
+}
+
+export const MENU_LABELS: Readonly<Record<Locale, MenuLabels>> = {
+  'zh-Hant': {
+    file: '檔案',
+    view: '檢視',
+    exportBookmarks: '匯出收藏…',
+    importBookmarks: '匯入收藏…',
+  },
+  'zh-Hans': {
+    file: '文件',
+    view: '视图',
+    exportBookmarks: '导出收藏…',
+    importBookmarks: '导入收藏…',
+  },
+  en: {
+    file: 'File',
+    view: 'View',
+    exportBookmarks: 'Export bookmarks…',
+    importBookmarks: 'Import bookmarks…',
+  },
+};
 
 /**
  * The native menu: the platform's usual roles and shortcuts (copy/paste, zoom, full screen,
@@ -16,12 +46,13 @@ export function menuTemplate(
   isDev: boolean,
   appName: string,
   actions: MenuActions,
+  labels: MenuLabels = MENU_LABELS.en,
 ): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
   // What role: 'fileMenu' holds (Close on macOS, Quit elsewhere), after our own items.
   const file: MenuItemConstructorOptions[] = [
-    { label: 'Export bookmarks…', click: () => actions.exportBookmarks() },
-    { label: 'Import bookmarks…', click: () => actions.importBookmarks() },
+    { label: labels.exportBookmarks, click: () => actions.exportBookmarks() },
+    { label: labels.importBookmarks, click: () => actions.importBookmarks() },
     { type: 'separator' },
     mac ? { role: 'close' } : { role: 'quit' },
   ];
@@ -50,9 +81,9 @@ export function menuTemplate(
           } satisfies MenuItemConstructorOptions,
         ]
       : []),
-    { label: 'File', submenu: file },
+    { label: labels.file, submenu: file },
     { role: 'editMenu' },
-    { label: 'View', submenu: view },
+    { label: labels.view, submenu: view },
     { role: 'windowMenu' },
   ];
   return template;

@@ -1,7 +1,7 @@
 import type { Region } from '../../../app/shared/regions.ts';
-import type { UiLanguage } from '../../../app/shared/settings.ts';
+import type { Locale } from '../../../app/shared/locale.ts';
 
-export type Locale = 'zh-Hant' | 'zh-Hans' | 'en';
+export { resolveLocale, type Locale } from '../../../app/shared/locale.ts';
 
 /** Every string the app shell shows. Components take these; none hard-codes its own text. */
 export interface Messages {
@@ -166,18 +166,6 @@ export const MESSAGES: Readonly<Record<Locale, Messages>> = {
 
 export function messagesFor(locale: Locale): Messages {
   return MESSAGES[locale];
-}
-
-/** The UI language setting, or for `system` the browser's preferred languages. */
-export function resolveLocale(setting: UiLanguage, preferred: readonly string[]): Locale {
-  if (setting !== 'system') return setting;
-  for (const tag of preferred) {
-    const lower = tag.toLowerCase();
-    if (/^zh-(hant|tw|hk|mo)\b/.test(lower)) return 'zh-Hant';
-    if (lower.startsWith('zh')) return 'zh-Hans';
-    if (lower.startsWith('en')) return 'en';
-  }
-  return 'en';
 }
 
 /** The region label in the script of the UI; the channel's own Traditional for English. */
