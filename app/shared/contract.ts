@@ -179,6 +179,8 @@ export type NewsEvent =
   | { readonly type: 'statusChanged'; readonly status: Status }
   /** Articles, read state or bookmarks changed: refresh what is visible. */
   | { readonly type: 'libraryChanged' }
+  /** The reader added, changed or removed sources (in this window or another). */
+  | { readonly type: 'sourcesChanged' }
   | { readonly type: 'syncProgress'; readonly progress: SyncProgress }
   | { readonly type: 'syncFinished'; readonly summary: SyncSummary };
 

@@ -278,3 +278,23 @@ test('sync works through the configured sources and the reader’s, as enabled',
     process.env.HEITU_LOG = quiet;
   }
 });
+
+test('every change the reader makes to the sources is announced (sourcesChanged), and only those', async () => {
+  const service = open('events');
+  const events: string[] = [];
+  service.subscribe((e) => events.push(e.type));
+  const added = await service.addSource({ url: 'https://news.example.cn/a.xml' });
+  await service.updateSource(added.id, { enabled: false });
+  await service.exportOpml();
+  await service.listSources();
+  await assert.rejects(service.addSource({ url: 'https://news.example.cn/a.xml' }));
+  await service.importOpml(
+    '<?xml version="1.0"?><opml version="2.0"><head/><body><outline text="b" type="rss" xmlUrl="https://news.example.cn/b.xml"/></body></opml>',
+  );
+  await service.removeSource(added.id);
+  assert.deepEqual(
+    events.filter((t) => t === 'sourcesChanged'),
+    ['sourcesChanged', 'sourcesChanged', 'sourcesChanged', 'sourcesChanged'],
+  );
+  service.close();
+});

@@ -32,6 +32,8 @@ export interface SourceCatalogOptions {
   readonly configured: readonly Source[];
   readonly origin: Exclude<SourceOrigin, 'user'>;
   readonly now: () => number;
+  /** Called after the reader's change to the sources is stored. */
+  readonly changed?: () => void;
 }
 
 interface Entry {
@@ -238,11 +240,14 @@ export class SourceCatalog {
   }
 
   #write<T>(action: string, work: () => T): T {
+    let result: T;
     try {
-      return work();
+      result = work();
     } catch (error) {
       throw storageError(action, error);
     }
+    this.#options.changed?.();
+    return result;
   }
 }
 

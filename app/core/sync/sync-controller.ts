@@ -49,6 +49,9 @@ export class SyncController {
       configured: options.sources,
       origin: options.origin,
       now: options.now,
+      changed: () => {
+        options.emit({ type: 'sourcesChanged' });
+      },
     });
   }
 

@@ -195,6 +195,9 @@ export class HeituApp extends LitElement {
         void this.sourcesPanel.refresh();
         void this.reader.refresh();
         break;
+      case 'sourcesChanged':
+        void this.sourcesPanel.refresh();
+        break;
       case 'libraryChanged':
         // Several changes in a row (a sync storing source after source) refresh once.
         if (this.#refreshTimer !== null) clearTimeout(this.#refreshTimer);
