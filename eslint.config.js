@@ -123,15 +123,6 @@ export default tseslint.config(
     },
   },
   {
-    // Renderer unit tests run under Node (node:test) against the renderer's DOM-free modules.
-    files: ['renderer/**/*.test.ts'],
-    languageOptions: { globals: { ...globals.node } },
-    rules: {
-      ...restrict([ELECTRON, SQLITE, layer(['core', 'main', 'preload', 'server', 'cli'])]),
-      'no-restricted-globals': 'off',
-    },
-  },
-  {
     files: ['**/*.test.ts', 'test/**/*.ts'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',

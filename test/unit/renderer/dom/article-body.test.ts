@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DOMParser } from 'linkedom';
-import { parseArticleBody, type HtmlParser } from './article-body.ts';
-import { convertTextNodes } from './convert-dom.ts';
+import { parseArticleBody, type HtmlParser } from '../../../../renderer/src/dom/article-body.ts';
+import { convertTextNodes } from '../../../../renderer/src/dom/convert-dom.ts';
 
 /**
  * linkedom's DOMParser does not put a bare fragment into <body> the way a browser's does, so the

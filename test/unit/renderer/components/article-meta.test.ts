@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { SourceScript } from '../../../app/shared/articles.ts';
-import { createScriptConverter } from '../../../app/shared/script-convert.ts';
+import type { SourceScript } from '../../../../app/shared/articles.ts';
+import { createScriptConverter } from '../../../../app/shared/script-convert.ts';
 import {
   LABELS_HANS,
   LABELS_HANT,
@@ -12,7 +12,7 @@ import {
   metaLabels,
   type ConvertText,
   type HeaderSource,
-} from './article-meta.ts';
+} from '../../../../renderer/src/components/article-meta.ts';
 
 /** The seed article (test/fixtures/seed/cri-jilin-channel-article.txt), as the library holds it. */
 const SEED: HeaderSource = {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { shortcutFor, stepIndex } from './keyboard.ts';
+import { shortcutFor, stepIndex } from '../../../renderer/src/keyboard.ts';
 
 const press = (
   key: string,

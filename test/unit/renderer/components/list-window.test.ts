@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ArticleId, ArticleSummary, SearchHit } from '../../../app/shared/articles.ts';
+import type { ArticleId, ArticleSummary, SearchHit } from '../../../../app/shared/articles.ts';
 import {
   clampScrollTop,
   highlightSegments,
@@ -13,7 +13,7 @@ import {
   rowText,
   SNIPPET_CHARS,
   visibleRange,
-} from './list-window.ts';
+} from '../../../../renderer/src/components/list-window.ts';
 
 const ids = (...names: (string | number)[]) => names.map((n) => ({ id: String(n) }));
 const range = (from: number, to: number) =>

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseHTML } from 'linkedom';
-import { convertTextNodes } from './convert-dom.ts';
+import { convertTextNodes } from '../../../../renderer/src/dom/convert-dom.ts';
 
 /** A body holding `html`, in a linkedom document. */
 function bodyOf(html: string): HTMLElement {

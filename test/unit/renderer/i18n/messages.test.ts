@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createScriptConverter } from '../../../app/shared/script-convert.ts';
-import { convertMessages, MESSAGES } from './messages.ts';
+import { createScriptConverter } from '../../../../app/shared/script-convert.ts';
+import { convertMessages, MESSAGES } from '../../../../renderer/src/i18n/messages.ts';
 
 const toHans = createScriptConverter('cn');
 const convert = (text: string): string => toHans.convert(text, 'hant');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { mergeFresh, mergeNewer, withFlags } from './merge.ts';
+import { mergeFresh, mergeNewer, withFlags } from '../../../../renderer/src/state/merge.ts';
 
 const row = (id: string, flags: { unread?: boolean; bookmarked?: boolean } = {}) => ({
   id,

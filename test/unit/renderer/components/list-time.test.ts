@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatListTime } from './list-time.ts';
+import { formatListTime } from '../../../../renderer/src/components/list-time.ts';
 
 const NOW = Date.parse('2024-05-03T10:00:00Z'); // 18:00 in Changchun (UTC+8)
 const CN = 'Asia/Shanghai';
