@@ -31,8 +31,11 @@ import type { ScriptMode, UserEntry } from './settings.ts';
 export type { UserEntry };
 
 export interface ScriptConverter {
-  /** `text` (one text node's worth) in this converter's script; `source` is the article's. */
-  convert(text: string, source: SourceScript): string;
+  /**
+   * `text` (one text node's worth) in this converter's script; `source` is the article's. A plain
+   * function (no `this`): one identity per converter, so callers can pass it on and memoise by it.
+   */
+  readonly convert: (text: string, source: SourceScript) => string;
   readonly mode: ScriptMode;
   /** BCP 47 tag for the converted container's lang attribute; '' for 'original'. */
   readonly lang: string;
@@ -289,7 +292,7 @@ export function createScriptConverter(
   return {
     mode,
     lang,
-    convert(text, source) {
+    convert: (text, source) => {
       if (text === '') return text;
       const direction = directionFor(mode, source);
       const convert = converterFor(direction);

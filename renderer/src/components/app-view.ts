@@ -151,7 +151,7 @@ function renderPanes(app: HeituApp, tab: RegionTab, t: Messages) {
             <heitu-reading-pane
               .article=${reader.article}
               .mode=${app.mode}
-              .convert=${app.convertText}
+              .convert=${app.converter.convert}
               .locale=${app.locale}
               .messages=${app.localized(PANE_MESSAGES)}
               .textScale=${app.settings?.textScale ?? 100}
@@ -187,7 +187,7 @@ function renderList(app: HeituApp, tab: RegionTab, t: Messages) {
     .hasMore=${reader.nextCursor !== null}
     .activeId=${reader.activeId}
     .openId=${reader.openId}
-    .convert=${app.convertText}
+    .convert=${app.converter.convert}
     .mode=${app.mode}
     .locale=${app.locale}
     .now=${app.now}

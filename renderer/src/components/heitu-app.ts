@@ -1,7 +1,7 @@
 import { LitElement, type PropertyValues } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import type { NewsClient, NewsEvent, Status } from '../../../app/shared/contract.ts';
-import type { ArticleId, SourceScript } from '../../../app/shared/articles.ts';
+import type { ArticleId } from '../../../app/shared/articles.ts';
 import type { Region, RegionId } from '../../../app/shared/regions.ts';
 import {
   SCRIPT_MODES,
@@ -12,16 +12,11 @@ import {
 } from '../../../app/shared/settings.ts';
 import type { ScriptConverter } from '../../../app/shared/script-convert.ts';
 import { connect } from '../api/client.ts';
-import {
-  convertMessages,
-  langTag,
-  MESSAGES,
-  regionLabel,
-  resolveLocale,
-} from '../i18n/messages.ts';
+import { langTag, MESSAGES, regionLabel, resolveLocale } from '../i18n/messages.ts';
 import type { Locale, Messages } from '../i18n/messages.ts';
 import { markPainted, markStart } from '../perf.ts';
 import { ORIGINAL, loadConverters, type ScriptModule } from '../script-loader.ts';
+import { localizeTable } from '../i18n/localize.ts';
 import { ReaderState } from '../state/reader.ts';
 import { appStyles } from './app-styles.ts';
 import { renderApp } from './app-view.ts';
@@ -85,12 +80,6 @@ export class HeituApp extends LitElement {
   /** One converter per mode, kept while the reader's dictionary stays the same. */
   #converters = new Map<ScriptMode, ScriptConverter>();
   #convertersFor: unknown = null;
-  readonly #convertFns = new WeakMap<
-    ScriptConverter,
-    (text: string, script: SourceScript) => string
-  >();
-  /** Message tables converted per converter (and so per mode), on first use. */
-  readonly #localizedCache = new WeakMap<object, WeakMap<ScriptConverter, Map<Locale, unknown>>>();
   #refreshTimer: ReturnType<typeof setTimeout> | null = null;
   #firstPaint = true;
   #scriptSeq = 0;
@@ -249,20 +238,9 @@ export class HeituApp extends LitElement {
   /** Strings of a message table in the UI language, converted to the chosen script. */
   localized<M extends object>(table: Readonly<Record<Locale, M>>): M {
     const locale = this.locale;
-    const messages = table[locale];
-    if (this.mode === 'original' || locale === 'en') return messages;
-    const converter = this.converter;
-    // Converted once per table, locale and converter, not on every render or every toggle.
-    let byConverter = this.#localizedCache.get(table);
-    if (byConverter === undefined) this.#localizedCache.set(table, (byConverter = new WeakMap()));
-    let byLocale = byConverter.get(converter);
-    if (byLocale === undefined) byConverter.set(converter, (byLocale = new Map<Locale, unknown>()));
-    const cached = byLocale.get(locale);
-    if (cached !== undefined) return cached as M;
-    const source = locale === 'zh-Hans' ? 'hans' : 'hant';
-    const value = convertMessages(messages, (text) => converter.convert(text, source));
-    byLocale.set(locale, value);
-    return value;
+    return this.mode === 'original' || locale === 'en'
+      ? table[locale]
+      : localizeTable(table, locale, this.converter);
   }
 
   get messages(): Messages {
@@ -274,17 +252,6 @@ export class HeituApp extends LitElement {
     return this.mode === 'original'
       ? regionLabel(region, this.locale)
       : this.converter.convert(region.labelHant, 'hant');
-  }
-
-  /** `converter.convert` as a function whose identity changes with the converter (for memos). */
-  get convertText(): (text: string, script: SourceScript) => string {
-    const converter = this.converter;
-    let fn = this.#convertFns.get(converter);
-    if (fn === undefined) {
-      fn = (text, script) => converter.convert(text, script);
-      this.#convertFns.set(converter, fn);
-    }
-    return fn;
   }
 
   // ---- Actions (also used by the keyboard shortcuts) ----------------------------------------

@@ -1,0 +1,26 @@
+import type { ScriptConverter } from '../../../app/shared/script-convert.ts';
+import { convertMessages, type Locale } from './messages.ts';
+
+/** Converted tables by table, converter (and so script and dictionary) and locale. */
+const cache = new WeakMap<object, WeakMap<ScriptConverter, Map<Locale, unknown>>>();
+
+/**
+ * A Chinese message table converted to `converter`'s script: once per table, converter and
+ * locale, not on every render or every switch.
+ */
+export function localizeTable<M extends object>(
+  table: Readonly<Record<Locale, M>>,
+  locale: Exclude<Locale, 'en'>,
+  converter: ScriptConverter,
+): M {
+  let byConverter = cache.get(table);
+  if (byConverter === undefined) cache.set(table, (byConverter = new WeakMap()));
+  let byLocale = byConverter.get(converter);
+  if (byLocale === undefined) byConverter.set(converter, (byLocale = new Map<Locale, unknown>()));
+  const cached = byLocale.get(locale);
+  if (cached !== undefined) return cached as M;
+  const source = locale === 'zh-Hans' ? 'hans' : 'hant';
+  const value = convertMessages(table[locale], (text) => converter.convert(text, source));
+  byLocale.set(locale, value);
+  return value;
+}
