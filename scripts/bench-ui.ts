@@ -24,6 +24,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
 import { NewsService } from '../app/core/news-service.ts';
+import { CHROMIUM_LAUNCH } from '../test/support/chromium.ts';
 import { corpus } from '../test/support/corpus.ts';
 import { firstListPainted, heapAfterOpens, toggleCold } from './bench-ui-loads.ts';
 import { openArticles, scrollList, tabSwitch, toggleWarm } from './bench-ui-measures.ts';
@@ -48,16 +49,6 @@ if (!Number.isInteger(N) || N < 100)
   fail(`--articles must be an integer ≥ 100 (got ${values.articles})`);
 const BATCH = 1000;
 const CHECK_TIMEOUT_MS = 120_000;
-const CHROMIUM_FLAGS = [
-  '--no-sandbox', // as in playwright.config.ts: root, local pages only
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-default-apps',
-  '--no-first-run',
-  '--disable-quic',
-  '--disable-gpu',
-];
 
 const root = join(import.meta.dirname, '..');
 const dir = mkdtempSync(join(tmpdir(), 'heitu-bench-ui-'));
@@ -216,10 +207,7 @@ async function main(): Promise<void> {
   buildIfMissing();
   const newest = await seed();
   const url = await startServer();
-  browser = await chromium.launch({
-    executablePath: process.env.HEITU_CHROMIUM ?? '/usr/bin/chromium',
-    args: CHROMIUM_FLAGS,
-  });
+  browser = await chromium.launch(CHROMIUM_LAUNCH);
   const context = await browser.newContext({
     viewport: { width: 1280, height: 800 },
     locale: 'zh-TW',

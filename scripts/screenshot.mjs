@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_LAUNCH } from '../test/support/chromium.ts';
 import { startFixtureSite } from '../test/support/fixture-site.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -32,15 +33,7 @@ const url = await new Promise((resolve) => {
     if (match) resolve(match[1]);
   });
 });
-const browser = await chromium.launch({
-  executablePath: process.env.HEITU_CHROMIUM ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-  ],
-});
+const browser = await chromium.launch(CHROMIUM_LAUNCH);
 const page = await browser.newPage({ viewport: { width: 1280, height: 760 }, locale: 'zh-TW' });
 await page.goto(url);
 // The reader as a person uses it: a region tab, its list, an article with a picture open.
