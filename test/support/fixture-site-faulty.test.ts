@@ -1,17 +1,13 @@
 /** The fixture site's faulty routes, the hostile page, and close() ending requests that hang. */
 import assert from 'node:assert/strict';
 import { get } from 'node:http';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { startFixtureSite, type FixtureSite } from './fixture-site.ts';
 import { rawGet } from './raw-get.ts';
+import { useTestSite } from './test-site.ts';
 
 let site: FixtureSite;
-before(async () => {
-  site = await startFixtureSite({ articlesPerRegion: 45, pageSize: 20, seed: 7 });
-});
-after(async () => {
-  await site.close();
-});
+useTestSite((started) => (site = started));
 
 const url = (path: string): string => `${site.origin}${path}`;
 

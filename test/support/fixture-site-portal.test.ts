@@ -1,24 +1,14 @@
 /** The fixture site's portal: region lists, article pages in their encodings, 304s and images. */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import {
-  FIXTURE_REGIONS,
-  startFixtureSite,
-  TINY_JPEG,
-  TINY_PNG,
-  type FixtureSite,
-} from './fixture-site.ts';
+import { test } from 'node:test';
+import { FIXTURE_REGIONS, TINY_JPEG, TINY_PNG, type FixtureSite } from './fixture-site.ts';
 import { rawGet } from './raw-get.ts';
+import { useTestSite } from './test-site.ts';
 
 const ARTICLE_LINK = /href="([^"]*\/\d{8}\/[0-9a-f]{32}\.html)"/g;
 
 let site: FixtureSite;
-before(async () => {
-  site = await startFixtureSite({ articlesPerRegion: 45, pageSize: 20, seed: 7 });
-});
-after(async () => {
-  await site.close();
-});
+useTestSite((started) => (site = started));
 
 const url = (path: string): string => `${site.origin}${path}`;
 

@@ -6,17 +6,13 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { FEEDS, FIXTURE_REGIONS, startFixtureSite, type FixtureSite } from './fixture-site.ts';
 import { rawGet } from './raw-get.ts';
+import { useTestSite } from './test-site.ts';
 
 let site: FixtureSite;
-before(async () => {
-  site = await startFixtureSite({ articlesPerRegion: 45, pageSize: 20, seed: 7 });
-});
-after(async () => {
-  await site.close();
-});
+useTestSite((started) => (site = started));
 
 const url = (path: string): string => `${site.origin}${path}`;
 
