@@ -4,6 +4,7 @@
  * styles.
  */
 import { css, noChange } from 'lit';
+import { visuallyHidden } from './shared-styles.ts';
 import { Directive, directive, type DirectiveParameters, type ElementPart } from 'lit/directive.js';
 
 /** Every row is this tall (px); the windowing depends on it. */
@@ -28,174 +29,169 @@ class StyleProperty extends Directive {
 }
 export const styleProperty = directive(StyleProperty);
 
-export const articleListStyles = css`
-  :host {
-    display: block;
-    position: relative;
-    height: 100%;
-    min-height: 0;
-    overflow: hidden;
-    color: var(--heitu-text);
-  }
-  [role='listbox'] {
-    box-sizing: border-box;
-    height: 100%;
-    overflow: hidden auto;
-    overflow-anchor: none;
-    overscroll-behavior: contain;
-    container-type: inline-size;
-    outline: none;
-  }
-  [role='listbox']:focus-visible {
-    outline: 2px solid var(--heitu-focus);
-    outline-offset: -2px;
-  }
-  /* The ring again above the rows, which paint over the listbox's own outline. */
-  .ring {
-    position: absolute;
-    inset: 0;
-    pointer-events: none;
-  }
-  [role='listbox']:focus-visible + .ring {
-    box-shadow: inset 0 0 0 2px var(--heitu-focus);
-  }
-  .spacer {
-    position: relative;
-    contain: size layout paint;
-  }
-  [role='option'] {
-    --bar: 0 0 transparent;
-    --ring: 0 0 transparent;
-    position: absolute;
-    top: 0;
-    left: 0;
-    right: 0;
-    height: ${ROW_HEIGHT}px;
-    box-sizing: border-box;
-    display: grid;
-    grid-template-columns: 8px minmax(0, 1fr) auto auto;
-    column-gap: 8px;
-    align-items: start;
-    padding: 10px 6px 10px 10px;
-    border-bottom: 1px solid var(--heitu-border);
-    box-shadow: var(--bar), var(--ring);
-    contain: strict;
-    cursor: default;
-  }
-  [role='option']:hover {
-    background: color-mix(in srgb, var(--heitu-text) 5%, transparent);
-  }
-  [role='option'][aria-selected='true'] {
-    --bar: inset 4px 0 0 var(--heitu-accent);
-    background: color-mix(in srgb, var(--heitu-accent) 13%, transparent);
-  }
-  [role='option'].active {
-    --ring: inset 0 0 0 2px var(--heitu-focus);
-  }
-  [role='option'].active:not([aria-selected='true']) {
-    background: color-mix(in srgb, var(--heitu-focus) 9%, transparent);
-  }
-  .text {
-    display: grid;
-    min-width: 0;
-  }
-  .title,
-  .meta,
-  .snippet {
-    overflow: hidden;
-    white-space: nowrap;
-    text-overflow: ellipsis;
-  }
-  .title {
-    line-height: 22px;
-    font-weight: 400;
-    color: var(--heitu-muted);
-  }
-  .unread .title {
-    font-weight: 700;
-    color: var(--heitu-text);
-  }
-  .meta,
-  .snippet {
-    line-height: 20px;
-    color: var(--heitu-muted);
-  }
-  .meta {
-    font-size: 0.8125rem;
-  }
-  .snippet {
-    font-size: 0.875rem;
-  }
-  /* The matched words in the text colour: muted grey on the tint would be too faint. */
-  mark {
-    color: var(--heitu-text);
-    background: color-mix(in srgb, var(--heitu-accent) 24%, transparent);
-    border-radius: 2px;
-  }
-  .dot {
-    width: 8px;
-    height: 8px;
-    margin-top: 7px;
-    border-radius: 50%;
-  }
-  .unread .dot {
-    background: var(--heitu-accent);
-  }
-  img {
-    align-self: center;
-    width: 64px;
-    height: 48px;
-    object-fit: cover;
-    border-radius: 4px;
-    background: var(--heitu-border);
-  }
-  .star {
-    padding: 0 4px 8px;
-    font-size: 1.125rem;
-    line-height: 22px;
-    color: var(--heitu-muted);
-    cursor: pointer;
-    user-select: none;
-  }
-  .star.on {
-    color: var(--heitu-accent);
-  }
-  @container (max-width: 280px) {
-    img {
-      display: none;
+export const articleListStyles = [
+  visuallyHidden,
+  css`
+    :host {
+      display: block;
+      position: relative;
+      height: 100%;
+      min-height: 0;
+      overflow: hidden;
+      color: var(--heitu-text);
     }
-  }
-  .more {
-    position: absolute;
-    left: 0;
-    right: 0;
-    bottom: 0;
-    padding: 10px;
-    text-align: center;
-    font-size: 0.875rem;
-    color: var(--heitu-muted);
-    background: var(--heitu-bg);
-    border-top: 1px solid var(--heitu-border);
-    pointer-events: none;
-  }
-  .vh {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
-  @media (forced-colors: active) {
-    [role='option'].active {
-      outline: 2px solid Highlight;
+    [role='listbox'] {
+      box-sizing: border-box;
+      height: 100%;
+      overflow: hidden auto;
+      overflow-anchor: none;
+      overscroll-behavior: contain;
+      container-type: inline-size;
+      outline: none;
+    }
+    [role='listbox']:focus-visible {
+      outline: 2px solid var(--heitu-focus);
       outline-offset: -2px;
     }
+    /* The ring again above the rows, which paint over the listbox's own outline. */
+    .ring {
+      position: absolute;
+      inset: 0;
+      pointer-events: none;
+    }
+    [role='listbox']:focus-visible + .ring {
+      box-shadow: inset 0 0 0 2px var(--heitu-focus);
+    }
+    .spacer {
+      position: relative;
+      contain: size layout paint;
+    }
+    [role='option'] {
+      --bar: 0 0 transparent;
+      --ring: 0 0 transparent;
+      position: absolute;
+      top: 0;
+      left: 0;
+      right: 0;
+      height: ${ROW_HEIGHT}px;
+      box-sizing: border-box;
+      display: grid;
+      grid-template-columns: 8px minmax(0, 1fr) auto auto;
+      column-gap: 8px;
+      align-items: start;
+      padding: 10px 6px 10px 10px;
+      border-bottom: 1px solid var(--heitu-border);
+      box-shadow: var(--bar), var(--ring);
+      contain: strict;
+      cursor: default;
+    }
+    [role='option']:hover {
+      background: color-mix(in srgb, var(--heitu-text) 5%, transparent);
+    }
     [role='option'][aria-selected='true'] {
-      border-left: 4px solid SelectedItem;
+      --bar: inset 4px 0 0 var(--heitu-accent);
+      background: color-mix(in srgb, var(--heitu-accent) 13%, transparent);
+    }
+    [role='option'].active {
+      --ring: inset 0 0 0 2px var(--heitu-focus);
+    }
+    [role='option'].active:not([aria-selected='true']) {
+      background: color-mix(in srgb, var(--heitu-focus) 9%, transparent);
+    }
+    .text {
+      display: grid;
+      min-width: 0;
+    }
+    .title,
+    .meta,
+    .snippet {
+      overflow: hidden;
+      white-space: nowrap;
+      text-overflow: ellipsis;
+    }
+    .title {
+      line-height: 22px;
+      font-weight: 400;
+      color: var(--heitu-muted);
+    }
+    .unread .title {
+      font-weight: 700;
+      color: var(--heitu-text);
+    }
+    .meta,
+    .snippet {
+      line-height: 20px;
+      color: var(--heitu-muted);
+    }
+    .meta {
+      font-size: 0.8125rem;
+    }
+    .snippet {
+      font-size: 0.875rem;
+    }
+    /* The matched words in the text colour: muted grey on the tint would be too faint. */
+    mark {
+      color: var(--heitu-text);
+      background: color-mix(in srgb, var(--heitu-accent) 24%, transparent);
+      border-radius: 2px;
+    }
+    .dot {
+      width: 8px;
+      height: 8px;
+      margin-top: 7px;
+      border-radius: 50%;
     }
     .unread .dot {
-      background: CanvasText;
+      background: var(--heitu-accent);
     }
-  }
-`;
+    img {
+      align-self: center;
+      width: 64px;
+      height: 48px;
+      object-fit: cover;
+      border-radius: 4px;
+      background: var(--heitu-border);
+    }
+    .star {
+      padding: 0 4px 8px;
+      font-size: 1.125rem;
+      line-height: 22px;
+      color: var(--heitu-muted);
+      cursor: pointer;
+      user-select: none;
+    }
+    .star.on {
+      color: var(--heitu-accent);
+    }
+    @container (max-width: 280px) {
+      img {
+        display: none;
+      }
+    }
+    .more {
+      position: absolute;
+      left: 0;
+      right: 0;
+      bottom: 0;
+      padding: 10px;
+      text-align: center;
+      font-size: 0.875rem;
+      color: var(--heitu-muted);
+      background: var(--heitu-bg);
+      border-top: 1px solid var(--heitu-border);
+      pointer-events: none;
+    }
+    @media (forced-colors: active) {
+      [role='option'].active {
+        outline: 2px solid Highlight;
+        outline-offset: -2px;
+      }
+      [role='option'][aria-selected='true'] {
+        border-left: 4px solid SelectedItem;
+      }
+      .unread .dot {
+        background: CanvasText;
+      }
+    }
+  `,
+];

@@ -1,202 +1,198 @@
 import { LitElement, css, html, type TemplateResult } from 'lit';
+import { visuallyHidden } from './shared-styles.ts';
 
 /**
  * What the reader's dialogs share: their CSS (theme colours from the CSS variables in
  * renderer/styles.css, visible focus rings, a full-window sheet in narrow windows) and
  * HeituModal, the open/close and focus bookkeeping around a native modal `<dialog>`.
  */
-export const dialogStyles = css`
-  dialog {
-    box-sizing: border-box;
-    width: min(46rem, calc(100vw - 2rem));
-    max-height: calc(100dvh - 2rem);
-    padding: 0;
-    border: 1px solid var(--heitu-border);
-    border-radius: 10px;
-    background: var(--heitu-bg);
-    color: var(--heitu-text);
-    font-family: var(--heitu-font);
-    box-shadow: 0 12px 40px rgb(0 0 0 / 0.35);
-  }
-  dialog[open] {
-    display: flex;
-    flex-direction: column;
-  }
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.5);
-  }
-  .dialog-header {
-    display: flex;
-    align-items: center;
-    gap: 12px;
-    padding: 12px 16px;
-    border-bottom: 1px solid var(--heitu-border);
-  }
-  h2 {
-    flex: 1;
-    margin: 0;
-    font-size: 1.2rem;
-  }
-  h3 {
-    margin: 20px 0 8px;
-    font-size: 1.05rem;
-  }
-  .dialog-body {
-    overflow: auto;
-    padding: 4px 16px 20px;
-    overscroll-behavior: contain;
-  }
-  @media (max-width: 520px) {
+export const dialogStyles = [
+  visuallyHidden,
+  css`
     dialog {
-      width: 100vw;
-      max-width: 100vw;
-      height: 100dvh;
-      max-height: 100dvh;
+      box-sizing: border-box;
+      width: min(46rem, calc(100vw - 2rem));
+      max-height: calc(100dvh - 2rem);
+      padding: 0;
+      border: 1px solid var(--heitu-border);
+      border-radius: 10px;
+      background: var(--heitu-bg);
+      color: var(--heitu-text);
+      font-family: var(--heitu-font);
+      box-shadow: 0 12px 40px rgb(0 0 0 / 0.35);
+    }
+    dialog[open] {
+      display: flex;
+      flex-direction: column;
+    }
+    dialog::backdrop {
+      background: rgb(0 0 0 / 0.5);
+    }
+    .dialog-header {
+      display: flex;
+      align-items: center;
+      gap: 12px;
+      padding: 12px 16px;
+      border-bottom: 1px solid var(--heitu-border);
+    }
+    h2 {
+      flex: 1;
       margin: 0;
-      border: none;
-      border-radius: 0;
+      font-size: 1.2rem;
+    }
+    h3 {
+      margin: 20px 0 8px;
+      font-size: 1.05rem;
     }
     .dialog-body {
-      padding: 4px 12px 16px;
+      overflow: auto;
+      padding: 4px 16px 20px;
+      overscroll-behavior: contain;
     }
-  }
-  button,
-  input,
-  select {
-    font: inherit;
-    color: inherit;
-  }
-  button {
-    min-height: 2rem;
-    padding: 4px 12px;
-    border: 1px solid var(--heitu-border);
-    border-radius: 6px;
-    background: transparent;
-    cursor: pointer;
-  }
-  button:hover {
-    border-color: var(--heitu-muted);
-  }
-  button.primary {
-    border-color: var(--heitu-accent);
-    background: var(--heitu-accent);
-    color: var(--heitu-bg);
-  }
-  button.danger {
-    border-color: var(--heitu-error);
-    color: var(--heitu-error);
-  }
-  button[aria-disabled='true'] {
-    cursor: progress;
-  }
-  input:not([type='checkbox'], [type='radio'], [type='file']),
-  select {
-    box-sizing: border-box;
-    max-width: 100%;
-    min-height: 2rem;
-    padding: 4px 8px;
-    border: 1px solid var(--heitu-border);
-    border-radius: 6px;
-    background: var(--heitu-bg);
-  }
-  input[aria-invalid='true'] {
-    border-color: var(--heitu-error);
-  }
-  input[type='checkbox'],
-  input[type='radio'] {
-    accent-color: var(--heitu-accent);
-  }
-  :focus-visible {
-    outline: 2px solid var(--heitu-focus);
-    outline-offset: 2px;
-  }
-  dialog:focus-visible,
-  [tabindex='-1']:focus-visible {
-    outline-offset: -2px;
-  }
-  fieldset {
-    margin: 0;
-    padding: 0;
-    border: none;
-  }
-  legend {
-    padding: 0;
-  }
-  .hint,
-  [role='status'] {
-    color: var(--heitu-muted);
-    font-size: 0.9em;
-  }
-  [role='alert'] {
-    color: var(--heitu-error);
-  }
-  [role='status']:empty,
-  [role='alert']:empty {
-    margin: 0;
-  }
-  .field {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 6px 12px;
-    margin: 10px 0;
-  }
-  .field > label:first-child,
-  .field > legend {
-    min-width: 10rem;
-  }
-  .field > legend {
-    float: left;
-    margin-right: 12px;
-  }
-  .choices,
-  .buttons {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 8px 16px;
-  }
-  input[type='number'] {
-    width: 7rem;
-  }
-  /* A row of labelled fields, labels above, wrapping in narrow windows. */
-  .inline-form {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: end;
-    gap: 8px 12px;
-    margin-top: 12px;
-  }
-  .inline-form label {
-    display: flex;
-    flex-direction: column;
-    gap: 2px;
-  }
-  .table-wrap {
-    overflow-x: auto;
-  }
-  table {
-    border-collapse: collapse;
-    min-width: 100%;
-  }
-  th,
-  td {
-    padding: 4px 8px;
-    border-bottom: 1px solid var(--heitu-border);
-    text-align: start;
-  }
-  tbody th {
-    font-weight: normal;
-  }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
-`;
+    @media (max-width: 520px) {
+      dialog {
+        width: 100vw;
+        max-width: 100vw;
+        height: 100dvh;
+        max-height: 100dvh;
+        margin: 0;
+        border: none;
+        border-radius: 0;
+      }
+      .dialog-body {
+        padding: 4px 12px 16px;
+      }
+    }
+    button,
+    input,
+    select {
+      font: inherit;
+      color: inherit;
+    }
+    button {
+      min-height: 2rem;
+      padding: 4px 12px;
+      border: 1px solid var(--heitu-border);
+      border-radius: 6px;
+      background: transparent;
+      cursor: pointer;
+    }
+    button:hover {
+      border-color: var(--heitu-muted);
+    }
+    button.primary {
+      border-color: var(--heitu-accent);
+      background: var(--heitu-accent);
+      color: var(--heitu-bg);
+    }
+    button.danger {
+      border-color: var(--heitu-error);
+      color: var(--heitu-error);
+    }
+    button[aria-disabled='true'] {
+      cursor: progress;
+    }
+    input:not([type='checkbox'], [type='radio'], [type='file']),
+    select {
+      box-sizing: border-box;
+      max-width: 100%;
+      min-height: 2rem;
+      padding: 4px 8px;
+      border: 1px solid var(--heitu-border);
+      border-radius: 6px;
+      background: var(--heitu-bg);
+    }
+    input[aria-invalid='true'] {
+      border-color: var(--heitu-error);
+    }
+    input[type='checkbox'],
+    input[type='radio'] {
+      accent-color: var(--heitu-accent);
+    }
+    :focus-visible {
+      outline: 2px solid var(--heitu-focus);
+      outline-offset: 2px;
+    }
+    dialog:focus-visible,
+    [tabindex='-1']:focus-visible {
+      outline-offset: -2px;
+    }
+    fieldset {
+      margin: 0;
+      padding: 0;
+      border: none;
+    }
+    legend {
+      padding: 0;
+    }
+    .hint,
+    [role='status'] {
+      color: var(--heitu-muted);
+      font-size: 0.9em;
+    }
+    [role='alert'] {
+      color: var(--heitu-error);
+    }
+    [role='status']:empty,
+    [role='alert']:empty {
+      margin: 0;
+    }
+    .field {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 6px 12px;
+      margin: 10px 0;
+    }
+    .field > label:first-child,
+    .field > legend {
+      min-width: 10rem;
+    }
+    .field > legend {
+      float: left;
+      margin-right: 12px;
+    }
+    .choices,
+    .buttons {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 8px 16px;
+    }
+    input[type='number'] {
+      width: 7rem;
+    }
+    /* A row of labelled fields, labels above, wrapping in narrow windows. */
+    .inline-form {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: end;
+      gap: 8px 12px;
+      margin-top: 12px;
+    }
+    .inline-form label {
+      display: flex;
+      flex-direction: column;
+      gap: 2px;
+    }
+    .table-wrap {
+      overflow-x: auto;
+    }
+    table {
+      border-collapse: collapse;
+      min-width: 100%;
+    }
+    th,
+    td {
+      padding: 4px 8px;
+      border-bottom: 1px solid var(--heitu-border);
+      text-align: start;
+    }
+    tbody th {
+      font-weight: normal;
+    }
+  `,
+];
 
 /** A form field's text, trimmed unless `trim` is false ('' for a missing field or a file). */
 export function formText(data: FormData, name: string, trim = true): string {

@@ -225,7 +225,7 @@ export class HeituArticleList extends LitElement {
           ? html`<div class="more" aria-hidden="true">${messages.loadingMore}</div>`
           : nothing
       }
-      <div class="vh" role="status">${loading ? messages.loadingMore : ''}</div>`;
+      <div class="visually-hidden" role="status">${loading ? messages.loadingMore : ''}</div>`;
   }
 
   readonly #renderRow = (index: number) => {
@@ -261,7 +261,9 @@ export class HeituArticleList extends LitElement {
         <span class="snippet" id=${`s-${id}`}
           >${text.snippet.map((s) => (s.match ? html`<mark>${s.text}</mark>` : s.text))}</span
         >
-        <span class="vh" id=${`f-${id}`} lang=${this.locale}>${states.join(m.stateSeparator)}</span>
+        <span class="visually-hidden" id=${`f-${id}`} lang=${this.locale}
+          >${states.join(m.stateSeparator)}</span
+        >
       </span>
       ${
         item.thumbnail === null

@@ -9,6 +9,7 @@ import { convertTextNodes } from '../dom/convert-dom.ts';
 import type { Locale } from '../i18n/messages.ts';
 import { PANE_MESSAGES, type PaneMessages } from '../i18n/pane-messages.ts';
 import { articleHeader, type ArticleHeader, type ConvertText } from './article-meta.ts';
+import { buttonStyles } from './shared-styles.ts';
 
 export interface BookmarkToggleDetail {
   readonly id: ArticleId;
@@ -93,154 +94,145 @@ export class HeituReadingPane extends LitElement {
   #shown: { readonly container: HTMLElement; readonly fragment: DocumentFragment } | null = null;
   #shownId: ArticleId | null = null;
 
-  static override styles = css`
-    :host {
-      display: block;
-      box-sizing: border-box;
-      height: 100%;
-      overflow: auto;
-      color: var(--heitu-text);
-      background: var(--heitu-bg);
-      --heitu-reading-size: 1.125rem;
-    }
-    .pane {
-      box-sizing: border-box;
-      max-width: calc(42em + 48px);
-      margin: 0 auto;
-      padding: 16px 24px 48px;
-    }
-    .actions {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: 8px;
-      margin-bottom: 16px;
-      font-size: 0.875rem;
-    }
-    button {
-      font: inherit;
-      color: var(--heitu-text);
-      background: none;
-      border: 1px solid var(--heitu-border);
-      border-radius: 6px;
-      padding: 4px 10px;
-      cursor: pointer;
-    }
-    button:hover {
-      border-color: var(--heitu-muted);
-    }
-    .icon {
-      margin-inline-end: 4px;
-    }
-    button[aria-pressed='true'] .icon {
-      color: var(--heitu-accent);
-    }
-    a {
-      color: var(--heitu-accent);
-    }
-    .original {
-      margin-inline-start: auto;
-    }
-    button:focus-visible,
-    a:focus-visible,
-    h1:focus-visible {
-      outline: 2px solid var(--heitu-focus);
-      outline-offset: 2px;
-      border-radius: 4px;
-    }
-    .note {
-      margin: 0 0 16px;
-      padding: 6px 12px;
-      border-inline-start: 3px solid var(--heitu-accent);
-      color: var(--heitu-muted);
-      font-size: 0.875rem;
-    }
-    .empty-text {
-      margin: 0;
-      padding: 64px 24px;
-      text-align: center;
-      color: var(--heitu-muted);
-    }
-    article {
-      max-width: 42em;
-      font-size: calc(var(--heitu-reading-size) * var(--heitu-text-scale, 1));
-      line-height: 1.8;
-      overflow-wrap: anywhere;
-    }
-    h1 {
-      margin: 0 0 0.5em;
-      font-size: 1.5em;
-      line-height: 1.4;
-    }
-    .meta,
-    .original-title {
-      margin: 0 0 0.5em;
-      font-size: 0.85em;
-      line-height: 1.6;
-      color: var(--heitu-muted);
-    }
-    .body {
-      margin-top: 1.5em;
-    }
-    .body p {
-      margin: 0 0 1em;
-    }
-    /* Blocks out of view are laid out only when scrolled to, so a script switch re-lays out what
+  static override styles = [
+    buttonStyles,
+    css`
+      :host {
+        display: block;
+        box-sizing: border-box;
+        height: 100%;
+        overflow: auto;
+        color: var(--heitu-text);
+        background: var(--heitu-bg);
+        --heitu-reading-size: 1.125rem;
+      }
+      .pane {
+        box-sizing: border-box;
+        max-width: calc(42em + 48px);
+        margin: 0 auto;
+        padding: 16px 24px 48px;
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 8px;
+        margin-bottom: 16px;
+        font-size: 0.875rem;
+      }
+      .icon {
+        margin-inline-end: 4px;
+      }
+      button[aria-pressed='true'] .icon {
+        color: var(--heitu-accent);
+      }
+      a {
+        color: var(--heitu-accent);
+      }
+      .original {
+        margin-inline-start: auto;
+      }
+      button:focus-visible,
+      a:focus-visible,
+      h1:focus-visible {
+        outline: 2px solid var(--heitu-focus);
+        outline-offset: 2px;
+        border-radius: 4px;
+      }
+      .note {
+        margin: 0 0 16px;
+        padding: 6px 12px;
+        border-inline-start: 3px solid var(--heitu-accent);
+        color: var(--heitu-muted);
+        font-size: 0.875rem;
+      }
+      .empty-text {
+        margin: 0;
+        padding: 64px 24px;
+        text-align: center;
+        color: var(--heitu-muted);
+      }
+      article {
+        max-width: 42em;
+        font-size: calc(var(--heitu-reading-size) * var(--heitu-text-scale, 1));
+        line-height: 1.8;
+        overflow-wrap: anywhere;
+      }
+      h1 {
+        margin: 0 0 0.5em;
+        font-size: 1.5em;
+        line-height: 1.4;
+      }
+      .meta,
+      .original-title {
+        margin: 0 0 0.5em;
+        font-size: 0.85em;
+        line-height: 1.6;
+        color: var(--heitu-muted);
+      }
+      .body {
+        margin-top: 1.5em;
+      }
+      .body p {
+        margin: 0 0 1em;
+      }
+      /* Blocks out of view are laid out only when scrolled to, so a script switch re-lays out what
        is on screen, however long the article. */
-    .body > *,
-    footer {
-      content-visibility: auto;
-      contain-intrinsic-size: auto 6em;
-    }
-    .body h2,
-    .body h3,
-    .body h4,
-    .body h5,
-    .body h6 {
-      line-height: 1.4;
-      color: var(--heitu-text);
-    }
-    .body img,
-    .body video {
-      max-width: 100%;
-      height: auto;
-    }
-    .body figure {
-      margin: 1em 0;
-    }
-    .body figcaption {
-      font-size: 0.85em;
-      color: var(--heitu-muted);
-    }
-    .body pre {
-      overflow: auto;
-      white-space: pre-wrap;
-    }
-    .body table {
-      display: block;
-      max-width: 100%;
-      overflow-x: auto;
-      border-collapse: collapse;
-    }
-    .body blockquote {
-      margin: 1em 0;
-      padding-inline-start: 1em;
-      border-inline-start: 3px solid var(--heitu-border);
-      color: var(--heitu-muted);
-    }
-    footer {
-      margin-top: 2em;
-      padding-top: 1em;
-      border-top: 1px solid var(--heitu-border);
-    }
-    .copyright {
-      margin: 0;
-      font-size: 0.8em;
-      line-height: 1.7;
-      white-space: pre-line;
-      color: var(--heitu-muted);
-    }
-  `;
+      .body > *,
+      footer {
+        content-visibility: auto;
+        contain-intrinsic-size: auto 6em;
+      }
+      .body h2,
+      .body h3,
+      .body h4,
+      .body h5,
+      .body h6 {
+        line-height: 1.4;
+        color: var(--heitu-text);
+      }
+      .body img,
+      .body video {
+        max-width: 100%;
+        height: auto;
+      }
+      .body figure {
+        margin: 1em 0;
+      }
+      .body figcaption {
+        font-size: 0.85em;
+        color: var(--heitu-muted);
+      }
+      .body pre {
+        overflow: auto;
+        white-space: pre-wrap;
+      }
+      .body table {
+        display: block;
+        max-width: 100%;
+        overflow-x: auto;
+        border-collapse: collapse;
+      }
+      .body blockquote {
+        margin: 1em 0;
+        padding-inline-start: 1em;
+        border-inline-start: 3px solid var(--heitu-border);
+        color: var(--heitu-muted);
+      }
+      footer {
+        margin-top: 2em;
+        padding-top: 1em;
+        border-top: 1px solid var(--heitu-border);
+      }
+      .copyright {
+        margin: 0;
+        font-size: 0.8em;
+        line-height: 1.7;
+        white-space: pre-line;
+        color: var(--heitu-muted);
+      }
+    `,
+  ];
 
   /** The body container (the converted article body), for tests; null in the empty state. */
   get bodyElement(): HTMLElement | null {

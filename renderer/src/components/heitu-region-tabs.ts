@@ -1,5 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { visuallyHidden } from './shared-styles.ts';
 import type { Region, RegionId } from '../../../app/shared/regions.ts';
 
 export interface RegionTab {
@@ -33,73 +34,68 @@ export class HeituRegionTabs extends LitElement {
   /** Accessible name of the tablist. */
   @property() label = '';
 
-  static override styles = css`
-    :host {
-      display: flex;
-      flex-direction: column;
-      min-height: 0;
-    }
-    [role='tabpanel'] {
-      flex: 1;
-      min-height: 0;
-      display: flex;
-      flex-direction: column;
-    }
-    .count {
-      display: inline-block;
-      min-width: 1.4em;
-      margin-left: 4px;
-      padding: 0 5px;
-      border-radius: 9px;
-      font-size: 0.75em;
-      font-weight: 600;
-      line-height: 1.5;
-      color: var(--heitu-bg);
-      background: var(--heitu-accent);
-    }
-    .sr-only {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
-    [role='tablist'] {
-      border-bottom: 1px solid var(--heitu-border);
-      display: flex;
-      gap: 2px;
-      overflow-x: auto;
-      scrollbar-width: thin;
-      padding: 0 12px;
-    }
-    [role='tab'] {
-      /* Contains the visually hidden count, which would otherwise widen the page. */
-      position: relative;
-      flex: none;
-      font: inherit;
-      color: var(--heitu-muted);
-      background: none;
-      border: none;
-      border-bottom: 3px solid transparent;
-      padding: 10px 12px 7px;
-      cursor: pointer;
-      white-space: nowrap;
-    }
-    [role='tab']:hover {
-      color: var(--heitu-text);
-    }
-    [role='tab'][aria-selected='true'] {
-      color: var(--heitu-text);
-      border-bottom-color: var(--heitu-accent);
-      font-weight: 600;
-    }
-    [role='tab']:focus-visible {
-      outline: 2px solid var(--heitu-focus);
-      outline-offset: -2px;
-      border-radius: 4px;
-    }
-  `;
+  static override styles = [
+    visuallyHidden,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        min-height: 0;
+      }
+      [role='tabpanel'] {
+        flex: 1;
+        min-height: 0;
+        display: flex;
+        flex-direction: column;
+      }
+      .count {
+        display: inline-block;
+        min-width: 1.4em;
+        margin-left: 4px;
+        padding: 0 5px;
+        border-radius: 9px;
+        font-size: 0.75em;
+        font-weight: 600;
+        line-height: 1.5;
+        color: var(--heitu-bg);
+        background: var(--heitu-accent);
+      }
+      [role='tablist'] {
+        border-bottom: 1px solid var(--heitu-border);
+        display: flex;
+        gap: 2px;
+        overflow-x: auto;
+        scrollbar-width: thin;
+        padding: 0 12px;
+      }
+      [role='tab'] {
+        /* Contains the visually hidden count, which would otherwise widen the page. */
+        position: relative;
+        flex: none;
+        font: inherit;
+        color: var(--heitu-muted);
+        background: none;
+        border: none;
+        border-bottom: 3px solid transparent;
+        padding: 10px 12px 7px;
+        cursor: pointer;
+        white-space: nowrap;
+      }
+      [role='tab']:hover {
+        color: var(--heitu-text);
+      }
+      [role='tab'][aria-selected='true'] {
+        color: var(--heitu-text);
+        border-bottom-color: var(--heitu-accent);
+        font-weight: 600;
+      }
+      [role='tab']:focus-visible {
+        outline: 2px solid var(--heitu-focus);
+        outline-offset: -2px;
+        border-radius: 4px;
+      }
+    `,
+  ];
 
   override render() {
     return html`${this.#renderTablist()}
@@ -125,7 +121,7 @@ export class HeituRegionTabs extends LitElement {
             ${tab.label}${
               (tab.unread ?? 0) > 0
                 ? html`<span class="count" aria-hidden="true">${tab.unread}</span
-                    ><span class="sr-only">${tab.unreadText ?? ''}</span>`
+                    ><span class="visually-hidden">${tab.unreadText ?? ''}</span>`
                 : ''
             }
           </button>`,

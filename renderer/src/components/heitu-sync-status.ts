@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { SyncStatus } from '../../../app/shared/contract.ts';
 import type { Messages } from '../i18n/messages.ts';
+import { buttonStyles } from './shared-styles.ts';
 
 const SHORT_TIME: Intl.DateTimeFormatOptions = {
   month: 'numeric',
@@ -30,40 +31,27 @@ export class HeituSyncStatus extends LitElement {
   /** The last sync's outcome in words, shown until the next one. */
   @property() outcome = '';
 
-  static override styles = css`
-    :host {
-      display: flex;
-      align-items: center;
-      gap: 8px;
-      flex-wrap: wrap;
-      font-size: 0.9em;
-      color: var(--heitu-muted);
-    }
-    button {
-      font: inherit;
-      color: var(--heitu-text);
-      background: none;
-      border: 1px solid var(--heitu-border);
-      border-radius: 6px;
-      padding: 3px 10px;
-      cursor: pointer;
-    }
-    button:hover {
-      border-color: var(--heitu-accent);
-    }
-    button:focus-visible {
-      outline: 2px solid var(--heitu-focus);
-      outline-offset: 1px;
-    }
-    progress {
-      width: 96px;
-      accent-color: var(--heitu-accent);
-    }
-    .offline {
-      color: var(--heitu-error);
-      font-weight: 600;
-    }
-  `;
+  static override styles = [
+    buttonStyles,
+    css`
+      :host {
+        display: flex;
+        align-items: center;
+        gap: 8px;
+        flex-wrap: wrap;
+        font-size: 0.9em;
+        color: var(--heitu-muted);
+      }
+      progress {
+        width: 96px;
+        accent-color: var(--heitu-accent);
+      }
+      .offline {
+        color: var(--heitu-error);
+        font-weight: 600;
+      }
+    `,
+  ];
 
   override render() {
     const t = this.messages;
