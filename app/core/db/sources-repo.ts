@@ -6,10 +6,11 @@ export interface SourceRecord {
   readonly id: string;
   readonly type: 'portal' | 'feed';
   readonly url: string;
-  readonly title?: string | null;
-  readonly region?: RegionId | null;
-  readonly profile?: string | null;
-  readonly enabled?: boolean;
+  // `undefined` too: a sources-file Source is a SourceRecord as it is.
+  readonly title?: string | null | undefined;
+  readonly region?: RegionId | null | undefined;
+  readonly profile?: string | null | undefined;
+  readonly enabled?: boolean | undefined;
 }
 
 /** A source with its sync state, as stored. Times are ms since the epoch. */

@@ -179,15 +179,7 @@ export class SourceCatalog {
 
   /** Stores a configured source's definition (a sync does this for every one). */
   #saveDefinition(source: Source): void {
-    this.#repo.save({
-      id: source.id,
-      type: source.type,
-      url: source.url,
-      title: source.title ?? null,
-      region: source.region ?? null,
-      profile: source.profile ?? null,
-      enabled: source.enabled,
-    });
+    this.#repo.save(source);
   }
 
   /** Stores every configured definition; only a sync calls this, so reading never writes. */
