@@ -1,50 +1,17 @@
-import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startFixtureSite } from '../support/fixture-site.ts';
 import { expect, startWeb, test } from './fixtures.ts';
-
-const root = join(import.meta.dirname, '..', '..');
+import { makeLibrary } from './library.ts';
 
 test('after `heitu sync`, each tab lists its articles, newest first, offline', async ({ page }) => {
-  const site = await startFixtureSite({ articlesPerRegion: 8 });
-  const dataDir = await mkdtemp(join(tmpdir(), 'heitu-e2e-sync-'));
-  const sources = site.writeSourcesFile(dataDir, 'portal');
-  // Asynchronously: the fixture site answers from this very process.
-  const child = spawn(
-    process.execPath,
-    [join(root, 'bin', 'heitu.cjs'), 'sync', '--sources', sources, '--data-dir', dataDir],
-    {
-      env: { ...process.env, HEITU_LOG: 'error' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let output = '';
-  child.stdout.on('data', (c: Buffer) => (output += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  expect(code, output).toBe(0);
-  const changchun = site.portalArticles('changchun');
+  // Synced by the real `heitu sync`; titles as published, whatever the browser's locale suggests.
+  const lib = await makeLibrary({
+    articlesPerRegion: 8,
+    synced: true,
+    settings: ['script=original', 'scriptChosen=true'],
+  });
+  const changchun = lib.site.portalArticles('changchun');
   // The site goes away: what the reader sees now comes from the library alone.
-  await site.close();
-
-  // Titles as published, whatever the browser's locale would suggest.
-  const settings = spawn(
-    process.execPath,
-    [
-      join(root, 'bin', 'heitu.cjs'),
-      'settings',
-      'set',
-      'script=original',
-      'scriptChosen=true',
-      '--data-dir',
-      dataDir,
-    ],
-    { stdio: 'ignore' },
-  );
-  expect(await new Promise((resolve) => settings.once('exit', resolve))).toBe(0);
-  const web = await startWeb(dataDir);
+  await lib.site.close();
+  const web = await startWeb(lib.dataDir);
   const url = web.url;
   try {
     await page.goto(url);
@@ -62,6 +29,6 @@ test('after `heitu sync`, each tab lists its articles, newest first, offline', a
     `);
   } finally {
     web.child.kill('SIGTERM');
-    await rm(dataDir, { recursive: true, force: true });
+    await lib.dispose();
   }
 });
