@@ -20,9 +20,6 @@ export interface KeyPress {
   readonly altKey: boolean;
 }
 
-/** Every shortcut, in the order the help overlay lists them. */
-export const SHORTCUT_KEYS = ['j', 'k', 'o', 'Enter', 's', 'm', 'r', '1–9, 0', '/', 't', '?'];
-
 /** The action for a key press, or null when the key is not a shortcut. */
 export function shortcutFor(press: KeyPress): ShortcutAction | null {
   if (press.ctrlKey || press.metaKey || press.altKey) return null;

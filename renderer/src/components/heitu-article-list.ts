@@ -117,21 +117,10 @@ export class HeituArticleList extends LitElement {
 
   static override styles = articleListStyles;
 
-  /** How many options are in the DOM. */
-  get renderedCount(): number {
-    return this.renderRoot.querySelectorAll('[role="option"]').length;
-  }
-
   /** Moves focus to the listbox. */
   focusList(): void {
     if (this.#list !== null) this.#list.focus();
     else void this.updateComplete.then(() => this.#list?.focus());
-  }
-
-  /** Scrolls the active row into view (at the next update: await updateComplete). */
-  scrollToActive(): void {
-    this.#activeIndex = indexOfId(this.items, this.activeId, this.#activeIndex);
-    this.#reveal(this.#activeIndex);
   }
 
   override connectedCallback(): void {

@@ -66,7 +66,3 @@ export const PANE_MESSAGES: Readonly<Record<Locale, PaneMessages>> = {
     actionsLabel: 'Article actions',
   },
 };
-
-export function paneMessagesFor(locale: Locale): PaneMessages {
-  return PANE_MESSAGES[locale];
-}

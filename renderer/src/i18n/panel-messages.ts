@@ -374,22 +374,3 @@ export const HELP_OVERLAY_MESSAGES: Readonly<Record<Locale, HelpOverlayMessages>
     closeDialogs: 'Close dialogs',
   },
 };
-
-/** All three, as one table per locale. */
-export interface PanelMessages {
-  readonly settings: SettingsPanelMessages;
-  readonly sources: SourcesPanelMessages;
-  readonly help: HelpOverlayMessages;
-}
-
-const panel = (locale: Locale): PanelMessages => ({
-  settings: SETTINGS_PANEL_MESSAGES[locale],
-  sources: SOURCES_PANEL_MESSAGES[locale],
-  help: HELP_OVERLAY_MESSAGES[locale],
-});
-
-export const PANEL_MESSAGES: Readonly<Record<Locale, PanelMessages>> = {
-  'zh-Hant': panel('zh-Hant'),
-  'zh-Hans': panel('zh-Hans'),
-  en: panel('en'),
-};

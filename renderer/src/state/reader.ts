@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import type { NewsApi } from '../../../app/shared/contract.ts';
 import type {
   Article,
@@ -35,9 +35,10 @@ function sameView(a: ListView, b: ListView): boolean {
 /**
  * The reader's state: the list (keyset-paged from NewsApi), the active and open articles, and
  * the tab counts. Every answer is checked against the view it was asked for, so a slow answer
- * for a tab the reader has left is dropped.
+ * for a tab the reader has left is dropped. It asks its host (the app element) to re-render
+ * whenever it changes.
  */
-export class ReaderState implements ReactiveController {
+export class ReaderState {
   view: ListView = { kind: 'region', region: 'all' };
   items: readonly ListItem[] = [];
   /** The view `items` belong to; null while the first page of `view` loads. */
@@ -56,11 +57,6 @@ export class ReaderState implements ReactiveController {
   constructor(host: ReactiveControllerHost, api: NewsApi) {
     this.#host = host;
     this.#api = api;
-    host.addController(this);
-  }
-
-  hostConnected(): void {
-    // Nothing to set up: the host calls show() once settings are known.
   }
 
   get openId(): ArticleId | null {
