@@ -236,5 +236,31 @@ emit({
   bytes_per_article: Math.round((size(dbFile) + size(`${dbFile}-wal`)) / N),
   raw_bytes: size(join(dir, 'raw.sqlite3')) + size(join(dir, 'raw.sqlite3-wal')),
 });
+
+// ---- insert in publication order ----------------------------------------------------------------
+// How a library really fills: each sync adds what was just published. The same articles, with
+// their publication times spread evenly over the same span in the order they are stored.
+const orderedDir = join(dir, 'ordered');
+const ordered = NewsService.open({ dataDir: orderedDir, appVersion: 'bench', now: () => NOW });
+for (const id of c.sourceIds)
+  ordered.sources.save({ id, type: 'feed', url: `https://example.cn/${id}.xml` });
+const span = 150 * 86_400_000;
+const inOrder: number[] = [];
+for (let start = 0; start < N; start += BATCH) {
+  const rows = Array.from({ length: Math.min(BATCH, N - start) }, (_, i) => ({
+    ...c.article(start + i),
+    publishedAt: NOW - span + Math.floor(((start + i) * span) / N),
+  }));
+  inOrder.push(await time(() => ordered.storeArticles(rows)));
+}
+ordered.close();
+emit({
+  name: 'insert_batch_publication_order',
+  n: N,
+  batch: BATCH,
+  ...stats(inOrder),
+  articles_per_s: Math.round(N / (sum(inOrder) / 1000)),
+});
+
 if (values.keep) process.stderr.write(`kept ${dir}\n`);
 else rmSync(dir, { recursive: true, force: true });

@@ -5,10 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import type { ArticleId, ArticleSummary } from '../shared/articles.ts';
+import type { RegionId } from '../shared/regions.ts';
 import { NewsApiError } from '../shared/errors.ts';
 import { corpus } from '../../test/support/corpus.ts';
 import type { NewArticle } from './db/articles-repo.ts';
 import { NewsService } from './news-service.ts';
+import { fold } from './text/fold.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'heitu-library-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -155,6 +157,37 @@ test('unread counts per tab follow reads, and survive a restart', async () => {
   reopened.close();
 });
 
+test('tab counts equal a recount through batches, region moves, reads and pruning', async () => {
+  const service = open('recount');
+  const recount = async (region: Exclude<RegionId, 'bookmarks'>) => {
+    const items = await walk(service, region, 50);
+    return { region, total: items.length, unread: items.filter((a) => a.unread).length };
+  };
+  const check = async (when: string) => {
+    const counts = (await service.getTabCounts()).filter((c) => c.region !== 'bookmarks');
+    for (const c of counts)
+      assert.deepEqual(c, await recount(c.region as Exclude<RegionId, 'bookmarks'>), when);
+  };
+  const regions: RegionId[][] = [['yanbian'], ['yanbian', 'changbaishan'], ['jilin'], ['siping']];
+  const { ids } = service.storeArticles(
+    Array.from({ length: 40 }, (_, i) =>
+      article(i + 1, { regions: regions[i % regions.length] ?? [] }),
+    ),
+  );
+  await check('after the first batch');
+  await service.markRead({ ids: ids.slice(0, 10).map((id) => `a${id}` as ArticleId), read: true });
+  // A read article moves to other regions; an unread one too; one gets an older time.
+  service.storeArticles([
+    article(1, { regions: ['baishan', 'songyuan'], title: '移了' }),
+    article(12, { regions: ['changchun'], title: '也移了' }),
+    article(13, { publishedAt: NOW - 400 * DAY, title: '舊了' }),
+  ]);
+  await check('after updates that move regions');
+  assert.equal(service.prune(), 1);
+  await check('after pruning');
+  service.close();
+});
+
 test('search finds either script with 1, 2 and 3+ characters, newest first, highlighted', async () => {
   const service = open('search');
   service.storeArticles([
@@ -203,24 +236,39 @@ test('search finds either script with 1, 2 and 3+ characters, newest first, high
   service.close();
 });
 
-test('search pages by cursor through many hits', async () => {
+test('search pages through every hit exactly newest first, whatever order they were stored in', async () => {
   const service = open('search-pages');
+  // Published over 30 days and stored in random order: the index hands candidates back a day at
+  // a time (search ids), and each day must still come out in publication order.
   const c = corpus({ newest: NOW, spanDays: 30 });
   for (const id of c.sourceIds)
     service.sources.save({ id, type: 'feed', url: `https://example.cn/${id}.xml` });
-  service.storeArticles(Array.from({ length: 300 }, (_, i) => c.article(i)));
-  const seen = new Set<string>();
-  let cursor: string | null = null;
-  let pages = 0;
-  do {
-    const page = await service.search('吉林', { cursor, limit: 40 });
-    for (const h of page.items) seen.add(h.id);
-    cursor = page.nextCursor;
-    pages += 1;
-  } while (cursor !== null && pages < 50);
-  const total = (await service.search('吉林', { limit: 200 })).items.length;
-  assert.ok(seen.size > 40, `${seen.size} hits`);
-  assert.equal(seen.size >= total, true);
+  const stored = Array.from({ length: 400 }, (_, i) => c.article(i));
+  const { ids } = service.storeArticles(stored);
+  const expected = (query: string, region?: RegionId): string[] =>
+    stored
+      .map((a, i) => ({ a, id: `a${ids[i]}` }))
+      .filter(({ a }) => fold(`${a.title}\n${a.summary}\n${a.text}`).includes(fold(query)))
+      .filter(({ a }) => region === undefined || a.regions.includes(region))
+      .sort((x, y) => y.a.publishedAt - x.a.publishedAt)
+      .map(({ id }) => id);
+  for (const [query, region] of [
+    ['吉林', undefined],
+    ['雪', undefined],
+    ['長春市', undefined],
+    ['长春', 'changchun'],
+  ] as const) {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await service.search(query, { cursor, limit: 7, ...(region ? { region } : {}) });
+      seen.push(...page.items.map((h) => h.id));
+      cursor = page.nextCursor;
+    } while (cursor !== null && seen.length < 1000);
+    const want = expected(query, region);
+    assert.ok(want.length > 14, `${query}: ${want.length} articles to find`);
+    assert.deepEqual(seen, want, `${query} ${region ?? ''}`);
+  }
   service.close();
 });
 

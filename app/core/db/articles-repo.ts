@@ -10,8 +10,9 @@ import type {
   TabCount,
 } from '../../shared/articles.ts';
 import { REGION_IDS, type RegionId } from '../../shared/regions.ts';
-import { searchTokens } from '../text/search-tokens.ts';
+import { searchTokenBytes } from '../text/search-tokens.ts';
 import type { Database } from './database.ts';
+import { SORT_KEY_SLOTS, searchIdAllocator, type SearchIdAllocator } from './search-ids.ts';
 import { SUMMARY_COLUMNS, toArticle, toSummary, type ArticleRow, type SummaryRow } from './rows.ts';
 
 /** An article as the sync engine (or a test, or the benchmark) hands it over. */
@@ -51,11 +52,12 @@ export interface UpsertResult {
 
 export const DEFAULT_PAGE = 50;
 /** Slots per millisecond in a sort key: published_ms × 1024 + slot. */
-const SLOTS = 1024;
+const SLOTS = SORT_KEY_SLOTS;
 
 interface ExistingRow {
   id: number;
   sort_key: number;
+  search_id: number | null;
   published_at: number;
   content_hash: string | null;
   title: string;
@@ -83,13 +85,13 @@ export interface ArticlesRepo {
 
 export function articlesRepo(db: Database): ArticlesRepo {
   const byUrl = db.prepare<[string], ExistingRow>(
-    'SELECT id, sort_key, published_at, content_hash, title, summary, text FROM articles WHERE url = ?',
+    'SELECT id, sort_key, search_id, published_at, content_hash, title, summary, text FROM articles WHERE url = ?',
   );
   const byGuid = db.prepare<[string | null, string], ExistingRow>(
-    'SELECT id, sort_key, published_at, content_hash, title, summary, text FROM articles WHERE source_id IS ? AND guid = ?',
+    'SELECT id, sort_key, search_id, published_at, content_hash, title, summary, text FROM articles WHERE source_id IS ? AND guid = ?',
   );
   const byHash = db.prepare<[string], ExistingRow>(
-    'SELECT id, sort_key, published_at, content_hash, title, summary, text FROM articles WHERE content_hash = ?',
+    'SELECT id, sort_key, search_id, published_at, content_hash, title, summary, text FROM articles WHERE content_hash = ?',
   );
   const sortKeyTaken = db
     .prepare<[number], number>('SELECT 1 FROM articles WHERE sort_key = ?')
@@ -99,24 +101,30 @@ export function articlesRepo(db: Database): ArticlesRepo {
   const insertArticle = db.prepare<[InsertRow]>(`
     INSERT INTO articles (published_at, fetched_at, source_id, script, thumbnail_image_id, title,
       source_name, summary, url, guid, content_hash, author, editor, responsible_editor, original_title,
-      copyright, content_html, text, sort_key)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      copyright, content_html, text, search_id, sort_key)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (sort_key) DO NOTHING`);
   const updateArticle = db.prepare(`
     UPDATE articles SET sort_key = @sortKey, published_at = @publishedAt, updated_at = @fetchedAt,
       source_id = @sourceId, script = @script, thumbnail_image_id = @thumbnailImageId, title = @title,
       source_name = @sourceName, summary = @summary, url = @url, guid = @guid, content_hash = @contentHash,
       author = @author, editor = @editor, responsible_editor = @responsibleEditor,
-      original_title = @originalTitle, copyright = @copyright, content_html = @contentHtml, text = @text
+      original_title = @originalTitle, copyright = @copyright, content_html = @contentHtml, text = @text,
+      search_id = @searchId
     WHERE id = @id`);
   const insertRegion = db.prepare<[string, number, number, number]>(
     'INSERT OR IGNORE INTO article_regions (region, sort_key, article_id, unread) VALUES (?, ?, ?, ?)',
   );
   const deleteRegions = db.prepare<[number]>('DELETE FROM article_regions WHERE article_id = ?');
+  // Rows added to articles and article_regions are counted per batch (migration 0050 replaced the
+  // per-row insert triggers); deletes and read-state changes still count by trigger.
+  const addCounts = db.prepare<[number, number, string]>(
+    'UPDATE tab_counts SET total = total + ?, unread = unread + ? WHERE region = ?',
+  );
   const isUnread = db
     .prepare<[number], number>('SELECT read_at IS NULL FROM articles WHERE id = ?')
     .pluck();
-  const indexInsert = db.prepare<[number, string]>(
+  const indexInsert = db.prepare<[number, Buffer]>(
     'INSERT INTO search_index (rowid, tokens) VALUES (?, ?)',
   );
   const indexDelete = db.prepare<[number]>('DELETE FROM search_index WHERE rowid = ?');
@@ -147,7 +155,7 @@ export function articlesRepo(db: Database): ArticlesRepo {
      FROM bookmarks b LEFT JOIN articles a ON a.id = b.article_id`,
   );
   const pruneOld = db.prepare<[number]>(
-    `DELETE FROM articles WHERE published_at < ?
+    `DELETE FROM articles WHERE sort_key < ?
        AND NOT EXISTS (SELECT 1 FROM bookmarks b WHERE b.article_id = articles.id)`,
   );
   const pruneImages = db.prepare(
@@ -168,8 +176,8 @@ export function articlesRepo(db: Database): ArticlesRepo {
   }
 
   /** Inserts a new article at the first free slot of its millisecond: [sort key, id]. */
-  function insertNew(a: NewArticle): [number, number] {
-    const row = toRow(a);
+  function insertNew(a: NewArticle, searchId: number): [number, number] {
+    const row = toRow(a, searchId);
     const base = Math.floor(a.publishedAt) * SLOTS;
     let slot = hash(a.url) % SLOTS;
     for (let tries = 0; tries < SLOTS; tries += 1) {
@@ -189,20 +197,27 @@ export function articlesRepo(db: Database): ArticlesRepo {
     );
   }
 
+  const allocator = searchIdAllocator(db);
+
   const upsertAll = db.transaction((batch: readonly NewArticle[]): UpsertResult => {
     let inserted = 0;
     let updated = 0;
     let unchanged = 0;
     const ids: number[] = [];
+    const searchIds: SearchIdAllocator = allocator();
+    const added = new Counts();
     // FTS5 flushes its in-memory index whenever a rowid arrives below the previous one, so the
-    // index rows are written after the loop in ascending rowid (sort key) order: 10× faster.
-    const indexRows: [number, string][] = [];
+    // index rows are written after the loop in ascending rowid (search id) order: 10× faster.
+    const indexRows: [number, Buffer][] = [];
     for (const a of batch) {
       const existing = findExisting(a);
       if (existing === undefined) {
-        const [sortKey, id] = insertNew(a);
-        for (const region of new Set(a.regions)) insertRegion.run(region, sortKey, id, 1);
-        indexRows.push([sortKey, searchTokens(a.title, a.summary ?? '', a.text)]);
+        const searchId = searchIds.next(a.publishedAt);
+        const [sortKey, id] = insertNew(a, searchId);
+        for (const region of new Set(a.regions)) {
+          if (insertRegion.run(region, sortKey, id, 1).changes === 1) added.add(region, 1);
+        }
+        indexRows.push([searchId, searchTokenBytes(a.title, a.summary ?? '', a.text)]);
         inserted += 1;
         ids.push(id);
         continue;
@@ -222,17 +237,21 @@ export function articlesRepo(db: Database): ArticlesRepo {
         existing.published_at === a.publishedAt
           ? existing.sort_key
           : freeSortKey(a.publishedAt, a.url, existing.sort_key);
-      updateArticle.run({ ...toParams(a), sortKey, id: existing.id });
+      const searchId = searchIds.next(a.publishedAt);
+      updateArticle.run({ ...toParams(a), sortKey, searchId, id: existing.id });
       const unread = isUnread.get(existing.id) ?? 1;
       deleteRegions.run(existing.id);
       for (const region of new Set(a.regions))
-        insertRegion.run(region, sortKey, existing.id, unread);
-      indexDelete.run(existing.sort_key);
-      indexRows.push([sortKey, searchTokens(a.title, a.summary ?? '', a.text)]);
+        if (insertRegion.run(region, sortKey, existing.id, unread).changes === 1)
+          added.add(region, unread);
+      if (existing.search_id !== null) indexDelete.run(existing.search_id);
+      indexRows.push([searchId, searchTokenBytes(a.title, a.summary ?? '', a.text)]);
       updated += 1;
     }
     indexRows.sort((x, y) => x[0] - y[0]);
     for (const [key, tokens] of indexRows) indexInsert.run(key, tokens);
+    added.add('all', inserted, inserted);
+    for (const [region, [total, unread]] of added.byRegion) addCounts.run(total, unread, region);
     return { inserted, updated, unchanged, ids };
   });
 
@@ -284,7 +303,8 @@ export function articlesRepo(db: Database): ArticlesRepo {
         return { region, total: c?.total ?? 0, unread: c?.unread ?? 0 };
       });
     },
-    prune: (before) => pruneAll(before),
+    // published_at < before, as a sort-key range (published ms × 1024 + slot).
+    prune: (before) => pruneAll(Math.ceil(before) * SLOTS),
     count: () => countAll.get() ?? 0,
     hasUrl: (url) => byUrl.get(url) !== undefined,
   };
@@ -293,11 +313,11 @@ export function articlesRepo(db: Database): ArticlesRepo {
 type InsertRow = [
   ...[number, number, string | null, string, number | null, string, string | null, string, string],
   ...[string | null, string | null, string | null, string | null, string | null, string | null],
-  ...[string | null, string, string, number],
+  ...[string | null, string, string, number, number],
 ];
-const SORT_KEY = 18;
+const SORT_KEY = 19;
 
-function toRow(a: NewArticle): InsertRow {
+function toRow(a: NewArticle, searchId: number): InsertRow {
   return [
     Math.floor(a.publishedAt),
     Math.floor(a.fetchedAt),
@@ -317,6 +337,7 @@ function toRow(a: NewArticle): InsertRow {
     a.copyright ?? null,
     a.contentHtml ?? '',
     a.text,
+    searchId,
     0,
   ];
 }
@@ -342,6 +363,17 @@ function toParams(a: NewArticle): Record<string, string | number | null> {
     contentHtml: a.contentHtml ?? '',
     text: a.text,
   };
+}
+
+/** Rows added per tab in one batch: [total, unread]. */
+class Counts {
+  readonly byRegion = new Map<string, [number, number]>();
+  add(region: string, unread: number, total = 1): void {
+    const c = this.byRegion.get(region) ?? [0, 0];
+    c[0] += total;
+    c[1] += unread;
+    this.byRegion.set(region, c);
+  }
 }
 
 /** FNV-1a, to spread sort-key slots; not for security. */

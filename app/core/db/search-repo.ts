@@ -1,6 +1,7 @@
 /**
  * Cross-script full-text search over the library (docs/technotes/0004-search.md). The index
- * holds folded bigrams with rowid = sort_key, so FTS5 hands candidates back newest first; each is
+ * holds folded characters and bigrams with rowid = search id (search-ids.ts), so FTS5 hands
+ * candidates back a day at a time, newest day first, and each day is put in sort-key order; each is
  * checked against its folded text when the index alone cannot prove the match, and gets a
  * snippet with the matches highlighted. This file's exports are its whole API.
  */
@@ -10,13 +11,15 @@ import { fold } from '../text/fold.ts';
 import { parseQuery } from '../text/search-tokens.ts';
 import type { Database } from './database.ts';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './rows.ts';
+import { dayOfSearchId, dayOfSortKey, dayStart } from './search-ids.ts';
 
-/** Candidates fetched from the index per round trip. */
-const CHUNK = 64;
+/** Candidates read from the index per round trip. */
+const CHUNK = 256;
 /** Candidates checked per call at most; past that the page ends early with a cursor. */
 const MAX_CHECKED = 20_000;
 const BEFORE = 24;
 const SNIPPET = 110;
+const END = Number.MAX_SAFE_INTEGER;
 
 type Row = SummaryRow & { text: string };
 
@@ -25,11 +28,17 @@ export interface SearchRepo {
 }
 
 export function searchRepo(db: Database): SearchRepo {
+  // The index's rowids are search ids (search-ids.ts): a day at a time, newest day first. The
+  // candidates of a day are collected whole and put in sort-key order before they are checked,
+  // so hits come out exactly newest first.
   const candidates = db
-    .prepare<[string, number, number], number>(
-      'SELECT rowid FROM search_index WHERE search_index MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT ?',
+    .prepare<[string, number, number], [number, number]>(
+      `SELECT search_index.rowid, a.sort_key
+       FROM search_index JOIN articles a ON a.search_id = search_index.rowid
+       WHERE search_index MATCH ? AND search_index.rowid < ?
+       ORDER BY search_index.rowid DESC LIMIT ?`,
     )
-    .pluck();
+    .raw();
   const bySortKey = db.prepare<[number], Row>(
     `SELECT ${SUMMARY_COLUMNS}, a.text FROM articles a WHERE a.sort_key = ?`,
   );
@@ -56,26 +65,44 @@ export function searchRepo(db: Database): SearchRepo {
       if (parsed.match === '') return { items: [], nextCursor: null };
       const hits: SearchHit[] = [];
       let lastIncluded = 0;
-      let bound = cursor ?? Number.MAX_SAFE_INTEGER;
       let checked = 0;
-      for (;;) {
-        const keys = candidates.all(parsed.match, bound, CHUNK);
+      /** Checks one day's candidates, newest first: the page when it is complete, else null. */
+      const checkDay = (keys: number[]): Page<SearchHit> | null => {
+        keys.sort((x, y) => y - x);
         for (const key of keys) {
           checked += 1;
-          if (!inScope(region, key)) continue;
-          const row = bySortKey.get(key);
+          const row = inScope(region, key) ? bySortKey.get(key) : undefined;
           const hit = row === undefined ? null : toHit(row, parsed.runs, parsed.needsCheck);
-          if (hit === null) continue;
-          // One hit past the page proves there is a next page.
-          if (hits.length === limit) return { items: hits, nextCursor: String(lastIncluded) };
-          hits.push(hit);
-          lastIncluded = key;
+          if (hit !== null) {
+            // One hit past the page proves there is a next page.
+            if (hits.length === limit) return { items: hits, nextCursor: String(lastIncluded) };
+            hits.push(hit);
+            lastIncluded = key;
+          }
+          // Bounded work per call: a query whose candidates mostly fail the check ends early.
+          if (checked >= MAX_CHECKED) return { items: hits, nextCursor: String(key) };
         }
-        const last = keys.at(-1);
-        if (keys.length < CHUNK || last === undefined) return { items: hits, nextCursor: null };
-        // Bounded work per call: a query whose candidates mostly fail the check ends the page early.
-        if (checked >= MAX_CHECKED) return { items: hits, nextCursor: String(last) };
-        bound = last;
+        return null;
+      };
+      const below = cursor ?? END;
+      // The cursor's own day is read again, from the cursor down.
+      let bound = cursor === null ? END : dayStart(dayOfSortKey(cursor) + 1);
+      let day = Number.NaN;
+      let keys: number[] = [];
+      for (;;) {
+        const rows = candidates.all(parsed.match, bound, CHUNK);
+        for (const [searchId, key] of rows) {
+          const d = dayOfSearchId(searchId);
+          if (d !== day) {
+            const page = checkDay(keys);
+            if (page !== null) return page;
+            day = d;
+            keys = [];
+          }
+          if (key < below) keys.push(key);
+          bound = searchId;
+        }
+        if (rows.length < CHUNK) return checkDay(keys) ?? { items: hits, nextCursor: null };
       }
     },
   };

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fold } from './fold.ts';
-import { indexTokens, parseQuery, searchTokens } from './search-tokens.ts';
+import { indexTokenBytes, indexTokens, parseQuery, searchTokens } from './search-tokens.ts';
 
 test('Simplified, Traditional, Taiwan and Hong Kong forms fold to the same text', () => {
   const pairs: [string, string][] = [
@@ -33,6 +33,9 @@ test('index tokens: every CJK character and bigram once, words whole with their 
     '长 春 长春 市 春市 市长 j jilin jilin',
   );
   assert.equal(indexTokens(''), '');
+  // Written as UTF-8 bytes for SQLite: 1-, 2- and 3-byte characters.
+  assert.equal(indexTokens('Café 長春'), 'c café 长 春 长春');
+  assert.deepEqual(indexTokenBytes('Café 長春'), Buffer.from('c café 长 春 长春', 'utf8'));
 });
 
 test('a summary that starts the body adds no tokens and is not tokenized twice', () => {

@@ -57,11 +57,10 @@ function kindTable(): Uint8Array {
 }
 
 const SPACE = 0x20;
-const utf16 = new TextDecoder('utf-16le');
 
-// Scratch space reused by every call (the tokenizer is synchronous): the output buffer, and two
-// "seen in this document" sets that a new document empties by bumping a stamp, not by clearing.
-let out = new Uint16Array(4096);
+// Scratch space reused by every call (the tokenizer is synchronous): the output buffer (UTF-8),
+// and two "seen in this document" sets that a new document empties by bumping a stamp.
+let out = Buffer.allocUnsafe(16384);
 /** Per UTF-16 code: the stamp of the last document it was emitted for as a unigram. */
 const charSeen = new Uint32Array(0x10000);
 /** Open addressing over bigram keys (prev << 16 | next); a slot counts only with this stamp. */
@@ -99,20 +98,38 @@ function firstPair(key: number): boolean {
   }
 }
 
+/** Writes one BMP code unit as UTF-8 at `o`; returns the new offset. Tokens hold no surrogates. */
+function put(buf: Buffer, o: number, code: number): number {
+  if (code < 0x80) {
+    buf[o] = code;
+    return o + 1;
+  }
+  if (code < 0x800) {
+    buf[o] = 0xc0 | (code >> 6);
+    buf[o + 1] = 0x80 | (code & 0x3f);
+    return o + 2;
+  }
+  buf[o] = 0xe0 | (code >> 12);
+  buf[o + 1] = 0x80 | ((code >> 6) & 0x3f);
+  buf[o + 2] = 0x80 | (code & 0x3f);
+  return o + 3;
+}
+
 /**
- * The token string stored in the index for a document, from its parts (title, summary, body; no
+ * The tokens stored in the index for a document, as UTF-8 (what SQLite stores; writing the bytes
+ * directly saves decoding a string and better-sqlite3 encoding it again), from its parts (title, summary, body; no
  * token spans two parts): folded, every distinct CJK character alone and every distinct bigram of
  * a CJK run; words whole, plus their first character alone (so a 1-character query is one exact
  * token, never a prefix scan). Each token is written once per document, since the index keeps
  * no positions or counts. One pass, no intermediate strings: this is the hot path of every insert.
  */
-export function indexTokens(...parts: readonly string[]): string {
+export function indexTokenBytes(...parts: readonly string[]): Buffer {
   const map = foldTable();
   const kind = (kinds ??= kindTable());
   let length = 0;
   for (const part of parts) length += part.length;
-  // Worst case: every character a new unigram and a new bigram, 5 units each.
-  if (out.length < length * 5 + 1) out = new Uint16Array(length * 5 + 1);
+  // Worst case: a space, a new unigram and a new bigram for every character: 12 bytes.
+  if (out.length < length * 12 + 1) out = Buffer.allocUnsafe(length * 12 + 1);
   nextStamp(length);
   const buf = out;
   const seen = charSeen;
@@ -128,39 +145,49 @@ export function indexTokens(...parts: readonly string[]): string {
         if (prevKind === Kind.Word) buf[o++] = SPACE;
         if (seen[code] !== now) {
           seen[code] = now;
-          buf[o++] = code;
+          o = put(buf, o, code);
           buf[o++] = SPACE;
         }
         if (prevKind === Kind.Cjk && firstPair((prev << 16) | code)) {
-          buf[o++] = prev;
-          buf[o++] = code;
+          o = put(buf, put(buf, o, prev), code);
           buf[o++] = SPACE;
         }
         prev = code;
       } else if (k === Kind.Word) {
         if (prevKind !== Kind.Word && seen[code] !== now) {
           seen[code] = now;
-          buf[o++] = code;
+          o = put(buf, o, code);
           buf[o++] = SPACE;
         }
-        buf[o++] = code;
+        o = put(buf, o, code);
       } else if (prevKind === Kind.Word) buf[o++] = SPACE;
       prevKind = k;
     }
     if (prevKind === Kind.Word) buf[o++] = SPACE;
   }
   if (o > 0 && buf[o - 1] === SPACE) o -= 1;
-  return utf16.decode(buf.subarray(0, o));
+  // A copy: the scratch buffer is reused, and a batch keeps its tokens until it writes the index.
+  return Buffer.from(buf.subarray(0, o));
+}
+
+/** indexTokenBytes as a string (migrations, tests). */
+export function indexTokens(...parts: readonly string[]): string {
+  return indexTokenBytes(...parts).toString('utf8');
 }
 
 /**
  * The index tokens of an article. A summary that is the start of the body (as feeds often make
  * it) adds no token the body does not have, so it is not tokenized twice.
  */
-export function searchTokens(title: string, summary: string, text: string): string {
+export function searchTokenBytes(title: string, summary: string, text: string): Buffer {
   return summaryInBody(summary, text)
-    ? indexTokens(title, text)
-    : indexTokens(title, summary, text);
+    ? indexTokenBytes(title, text)
+    : indexTokenBytes(title, summary, text);
+}
+
+/** searchTokenBytes as a string (migrations, tests). */
+export function searchTokens(title: string, summary: string, text: string): string {
+  return searchTokenBytes(title, summary, text).toString('utf8');
 }
 
 function summaryInBody(summary: string, text: string): boolean {

@@ -3,6 +3,7 @@ import { migration0010 } from './0010-initial.ts';
 import { migration0020 } from './0020-library.ts';
 import { migration0030 } from './0030-reader-sources.ts';
 import { migration0040 } from './0040-search-unigrams.ts';
+import { migration0050 } from './0050-search-ids.ts';
 
 export interface Migration {
   /** Numbered in tens; recorded in PRAGMA user_version once applied. */
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0020,
   migration0030,
   migration0040,
+  migration0050,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
