@@ -1,6 +1,7 @@
 /**
- * The measures of scripts/bench-ui.ts on one loaded page, in this order: tab_switch, open_article,
- * toggle_warm_ms and scroll_list. `n` is the number of seeded articles, for the JSON lines.
+ * The measures of scripts/bench-ui.ts on one loaded page, in this order: tab_switch, open_article
+ * and scroll_list (toggle_warm_ms, on a page of its own, is in bench-ui-toggle.ts). `n` is the
+ * number of seeded articles, for the JSON lines.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Page } from 'playwright-core';
@@ -13,14 +14,11 @@ import {
   stats,
   tab,
   waitForListbox,
-  type Newest,
 } from './bench-ui-support.ts';
 import { REGIONS } from '../app/shared/regions.ts';
 
 /** The tabs in order, by the label their accessible name starts with (原文, zh-TW UI). */
 const TABS = REGIONS.map((region) => region.labelHant);
-/** The order `t` cycles through, from 原文. */
-const MODES = ['原文', '简体', '繁體', '臺灣', '香港'] as const;
 
 export async function tabSwitch(page: Page, n: number): Promise<void> {
   const samples: number[] = [];
@@ -82,71 +80,6 @@ export async function openArticles(page: Page, n: number): Promise<void> {
     max_ms: round(Math.max(...samples)),
     target_ms: 50,
     met: stats(samples).p95_ms <= 50,
-  });
-}
-
-export async function toggleWarm(page: Page, newest: readonly Newest[], n: number): Promise<void> {
-  const list = await waitForListbox(page);
-  const options = list.getByRole('option');
-  // The longest of the first page's articles, if it is rendered; else the first option.
-  const longest = [...newest].sort((a, b) => b.chars - a.chars)[0];
-  const texts = await options.evaluateAll((els) => els.map((el) => el.textContent));
-  let index = longest === undefined ? -1 : texts.findIndex((t) => t.includes(longest.title));
-  const chars = index >= 0 ? longest?.chars : undefined;
-  if (index < 0) index = 0;
-  await measure(page, 'open', () => options.nth(index).click(), 'opening a long article');
-  const rendered = await options.count();
-  await sleep(2000); // idle time: the converters are warmed after load
-  const samples: number[] = [];
-  const byMode = new Map<string, number[]>();
-  const phases = { script: [] as number[], wait: [] as number[], render: [] as number[] };
-  for (let i = 1; i <= MODES.length * 4; i += 1) {
-    const mode = MODES[i % MODES.length] ?? '原文';
-    const ms = await measure(
-      page,
-      'script',
-      () => page.keyboard.press('t'),
-      `pressing t (→ ${mode})`,
-    );
-    samples.push(ms);
-    byMode.set(mode, [...(byMode.get(mode) ?? []), ms]);
-    // Where the time went: script until the DOM is updated, waiting for the next frame, then
-    // style, layout and paint until the frame is on screen.
-    const phase = await page.evaluate(() => {
-      const at = (name: string): number =>
-        performance.getEntriesByName(`heitu:script-${name}`).at(-1)?.startTime ?? NaN;
-      return {
-        script: at('updated') - at('start'),
-        wait: at('frame') - at('updated'),
-        render: at('painted') - at('frame'),
-      };
-    });
-    phases.script.push(phase.script);
-    phases.wait.push(phase.wait);
-    phases.render.push(phase.render);
-    const checked = await page
-      .getByRole('radio', { name: mode, exact: true })
-      .getAttribute('aria-checked');
-    if (checked !== 'true') throw new BenchError(`pressing t did not check the ${mode} radio`);
-    await sleep(150);
-  }
-  emit({
-    name: 'toggle_warm_ms',
-    n,
-    toggles: samples.length,
-    ...stats(samples),
-    by_mode_median_ms: Object.fromEntries([...byMode].map(([m, s]) => [m, stats(s).median_ms])),
-    // Once every script has been shown (its texts converted) in the first round.
-    steady: stats(samples.slice(MODES.length)),
-    phases_median_ms: {
-      script: stats(phases.script).median_ms,
-      wait_for_frame: stats(phases.wait).median_ms,
-      style_layout_paint: stats(phases.render).median_ms,
-    },
-    rendered_options: rendered,
-    open_article_chars: chars ?? null,
-    target_ms: 16,
-    met: stats(samples).p95_ms <= 16,
   });
 }
 

@@ -1,19 +1,21 @@
 /**
- * npm run bench:ui -- [--articles 100000] [--keep]
+ * npm run bench:ui -- [--articles 100000] [--keep] [--only toggle_warm_ms,tab_switch,…]
  *
  * UI speed in browser mode. Seeds N synthetic articles (as bench:store does: 150 days, 10 regions,
- * 40 sources) into a temporary library, script mode 原文, starts `heitu web --no-sync` on it and
- * drives Debian's Chromium (1280×800, zh-TW). Times come from the renderer's performance marks
- * (renderer/src/perf.ts): `heitu:<what>-start` → `heitu:<what>-painted`. Prints one JSON line per
- * measure with median_ms / p95_ms, the issue's target and whether it is met.
+ * 40 sources; the 41st newest has a body of 5,000+ characters, for toggle_warm_ms) into a
+ * temporary library, script mode 原文, starts `heitu web --no-sync` on it and drives Debian's
+ * Chromium (1280×800, zh-TW; toggle_warm_ms at 1280×4600, so that 50 list rows are on screen).
+ * Times come from the renderer's performance marks (renderer/src/perf.ts): `heitu:<what>-start` →
+ * `heitu:<what>-painted`. Prints one JSON line per measure with median_ms / p95_ms, the issue's
+ * target and whether it is met.
  *
  * Before the measured page loads it waits for the server's start-up integrity check (a full
  * quick_check on a worker thread, seconds at 100,000 articles) and prints its time as the line
  * startup_check, so that the check does not compete with the loads for the CPU.
  *
  * This file: arguments, seeding, the server and the browser. The measures are in
- * bench-ui-loads.ts (fresh page loads) and bench-ui-measures.ts (one page), helpers in
- * bench-ui-support.ts.
+ * bench-ui-loads.ts (fresh page loads), bench-ui-measures.ts (one page) and bench-ui-toggle.ts
+ * (toggle_warm_ms, on a tall page of its own), helpers in bench-ui-support.ts.
  */
 import { spawn, spawnSync, type ChildProcessByStdio } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -23,11 +25,12 @@ import type { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
+import type { NewArticle } from '../app/core/db/articles-repo.ts';
 import { NewsService } from '../app/core/news-service.ts';
 import { CHROMIUM_LAUNCH } from '../test/support/chromium.ts';
 import { corpus } from '../test/support/corpus.ts';
 import { firstListPainted, heapAfterOpens, toggleCold } from './bench-ui-loads.ts';
-import { openArticles, scrollList, tabSwitch, toggleWarm } from './bench-ui-measures.ts';
+import { openArticles, scrollList, tabSwitch } from './bench-ui-measures.ts';
 import {
   BenchError,
   emit,
@@ -37,17 +40,27 @@ import {
   waitForListbox,
   type Newest,
 } from './bench-ui-support.ts';
+import { longArticle, TALL_VIEWPORT, toggleWarm } from './bench-ui-toggle.ts';
 
 const { values } = parseArgs({
   options: {
     articles: { type: 'string', default: '100000' },
     keep: { type: 'boolean', default: false },
+    // Run only these measures (comma-separated names of the JSON lines), e.g. toggle_warm_ms.
+    only: { type: 'string' },
   },
 });
+const ONLY = values.only === undefined ? null : new Set(values.only.split(','));
+const wanted = (name: string): boolean => ONLY === null || ONLY.has(name);
 const N = Number(values.articles);
 if (!Number.isInteger(N) || N < 100)
   fail(`--articles must be an integer ≥ 100 (got ${values.articles})`);
 const BATCH = 1000;
+const SEED = 7;
+/** The corpus article replaced by the long one (toggle_warm_ms opens it) … */
+const LONG_INDEX = 0;
+/** … and how many articles are newer than it. */
+const LONG_RANK = 40;
 const CHECK_TIMEOUT_MS = 120_000;
 
 const root = join(import.meta.dirname, '..');
@@ -62,32 +75,41 @@ function fail(message: string): never {
 
 // ---- Seed -----------------------------------------------------------------------------------------
 
-/** Seeds the library; returns the 50 newest articles (the first page of 全部). */
+/**
+ * Seeds the library; returns the 50 newest articles (the first page of 全部). Article LONG_INDEX
+ * is the long one (longArticle), stored last, published just before the LONG_RANK newest: on
+ * the first page and on screen in toggle_warm_ms, but not among the articles open_article opens.
+ */
 async function seed(): Promise<Newest[]> {
   // Like bench:store, but ending now: the server prunes by the real clock.
   const now = Date.now();
-  const c = corpus({ newest: now, spanDays: 150, seed: 7 });
+  const c = corpus({ newest: now, spanDays: 150, seed: SEED });
   const service = NewsService.open({ dataDir: dir, appVersion: 'bench', now: () => now });
   try {
     for (const id of c.sourceIds)
       service.sources.save({ id, type: 'feed', url: `https://example.cn/${id}.xml` });
-    const published: { index: number; at: number }[] = [];
+    const published: { article: NewArticle; at: number }[] = [];
     const t0 = performance.now();
     for (let start = 0; start < N; start += BATCH) {
-      const rows = Array.from({ length: Math.min(BATCH, N - start) }, (_, i) =>
-        c.article(start + i),
-      );
-      rows.forEach((a, i) => published.push({ index: start + i, at: a.publishedAt }));
+      const rows = Array.from({ length: Math.min(BATCH, N - start) }, (_, i) => start + i)
+        .filter((index) => index !== LONG_INDEX)
+        .map((index) => c.article(index));
+      for (const a of rows) published.push({ article: a, at: a.publishedAt });
       service.storeArticles(rows);
     }
+    published.sort((a, b) => b.at - a.at);
+    const before = published[LONG_RANK - 1]?.at ?? now;
+    const long = longArticle(now, SEED, LONG_INDEX, before - 1);
+    service.storeArticles([long]);
+    published.splice(LONG_RANK, 0, { article: long, at: long.publishedAt });
     const seconds = (performance.now() - t0) / 1000;
     log(`seeded ${N} articles in ${seconds.toFixed(1)} s (${Math.round(N / seconds)}/s)`);
     await service.setSettings({ script: 'original', scriptChosen: true, lastRegion: 'all' });
-    published.sort((a, b) => b.at - a.at);
-    return published.slice(0, 50).map(({ index }) => {
-      const a = c.article(index);
-      return { title: a.title, chars: a.text.length, publishedAt: a.publishedAt };
-    });
+    return published.slice(0, 50).map(({ article: a }) => ({
+      title: a.title,
+      chars: a.text.length,
+      publishedAt: a.publishedAt,
+    }));
   } finally {
     service.close();
   }
@@ -214,20 +236,33 @@ async function main(): Promise<void> {
   });
   log('startup_check');
   await waitForCheck();
-  log('first_list_painted');
-  await firstListPainted(context, url, N);
-  log('toggle_cold_ms');
-  await toggleCold(context, url, N);
-  log('tab_switch, open_article, toggle_warm_ms, scroll_list');
-  const { page } = await load(context, url);
-  await waitForListbox(page);
-  await tabSwitch(page, N);
-  await openArticles(page, N);
-  await toggleWarm(page, newest, N);
-  await scrollList(page, N);
-  await page.close();
-  log('heap_after_1000_articles');
-  await heapAfterOpens(context, url, N);
+  if (wanted('first_list_painted')) {
+    log('first_list_painted');
+    await firstListPainted(context, url, N);
+  }
+  if (wanted('toggle_cold_ms')) {
+    log('toggle_cold_ms');
+    await toggleCold(context, url, N);
+  }
+  if (wanted('tab_switch') || wanted('open_article') || wanted('scroll_list')) {
+    log('tab_switch, open_article, scroll_list');
+    const { page } = await load(context, url);
+    await waitForListbox(page);
+    if (wanted('tab_switch')) await tabSwitch(page, N);
+    if (wanted('open_article')) await openArticles(page, N);
+    if (wanted('scroll_list')) await scrollList(page, N);
+    await page.close();
+  }
+  if (wanted('toggle_warm_ms')) {
+    log(`toggle_warm_ms (${TALL_VIEWPORT.width}×${TALL_VIEWPORT.height})`);
+    const tall = await browser.newContext({ viewport: TALL_VIEWPORT, locale: 'zh-TW' });
+    await toggleWarm(tall, url, newest, N);
+    await tall.close();
+  }
+  if (wanted('heap_after_1000_articles')) {
+    log('heap_after_1000_articles');
+    await heapAfterOpens(context, url, N);
+  }
 }
 
 process.once('SIGINT', () => {

@@ -243,7 +243,15 @@ test('search pages through every hit exactly newest first, whatever order they w
   const c = corpus({ newest: NOW, spanDays: 30 });
   for (const id of c.sourceIds)
     service.sources.save({ id, type: 'feed', url: `https://example.cn/${id}.xml` });
-  const stored = Array.from({ length: 400 }, (_, i) => c.article(i));
+  // And one busy day, with more candidates than the index is read in at a time (256).
+  const busyDay = NOW - 2 * DAY - ((NOW - 2 * DAY) % DAY);
+  const stored = [
+    ...Array.from({ length: 400 }, (_, i) => c.article(i)),
+    ...Array.from({ length: 600 }, (_, i) => ({
+      ...c.article(400 + i),
+      publishedAt: busyDay + ((i * 7919) % 1440) * 60_000,
+    })),
+  ];
   const { ids } = service.storeArticles(stored);
   const expected = (query: string, region?: RegionId): string[] =>
     stored

@@ -1,5 +1,6 @@
 import { createScriptConverter } from '../../app/shared/script-convert.ts';
 import type { ScriptMode } from '../../app/shared/settings.ts';
+import type { Page } from '@playwright/test';
 import { expect, startWeb, test } from './fixtures.ts';
 import { makeLibrary } from './library.ts';
 
@@ -13,6 +14,36 @@ const EXPECTED: Readonly<
   twp: { tab: '長春', app: '黑土閱讀', search: '搜尋文章', lang: /^zh-Hant-TW$/ },
   hk: { tab: '長春', app: '黑土閲讀', search: '搜尋文章', lang: /^zh-Hant-HK$/ },
 };
+/** The Noto Sans CJK face (installed by .ci/run) that must render the article in each mode. */
+const FACE: Readonly<Record<ScriptMode, string>> = {
+  original: 'Noto Sans CJK SC', // the article shown is a Simplified one
+  cn: 'Noto Sans CJK SC',
+  tw: 'Noto Sans CJK TC',
+  twp: 'Noto Sans CJK TC',
+  hk: 'Noto Sans CJK HK',
+};
+
+/**
+ * The fonts Chromium actually rendered the article's title with (DevTools' "Rendered Fonts"):
+ * the glyph shapes, not just the CSS.
+ */
+async function renderedFonts(page: Page): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    const { result } = await cdp.send('Runtime.evaluate', {
+      expression: `document.querySelector('heitu-app').shadowRoot.querySelector('heitu-reading-pane').shadowRoot.querySelector('article h1')`,
+    });
+    const { nodeId } = await cdp.send('DOM.requestNode', { objectId: result.objectId ?? '' });
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+    return fonts.map((f) => f.familyName);
+  } finally {
+    await cdp.detach();
+  }
+}
+
 const LABELS: Readonly<Record<ScriptMode, string>> = {
   original: '原文',
   cn: '简体',
@@ -68,6 +99,8 @@ test('every mode converts titles, the body, tabs and UI labels, sets lang, and �
         'lang',
         mode === 'original' ? 'zh-Hant-TW' : want.lang,
       );
+      // The lang chooses the face, so each script gets its own glyph shapes.
+      expect(await renderedFonts(page), LABELS[mode]).toEqual([FACE[mode]]);
     }
     // 原文 is exactly as published, title and body.
     await expect(article.getByRole('heading', { level: 1 })).toHaveText(hans.title);

@@ -4,7 +4,7 @@
  * styles.
  */
 import { css, noChange } from 'lit';
-import { visuallyHidden } from './shared-styles.ts';
+import { scriptFonts, visuallyHidden } from './shared-styles.ts';
 import { Directive, directive, type DirectiveParameters, type ElementPart } from 'lit/directive.js';
 
 /** Every row is this tall (px); the windowing depends on it. */
@@ -31,6 +31,7 @@ export const styleProperty = directive(StyleProperty);
 
 export const articleListStyles = [
   visuallyHidden,
+  scriptFonts,
   css`
     :host {
       display: block;

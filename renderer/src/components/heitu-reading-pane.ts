@@ -9,7 +9,7 @@ import { convertTextNodes } from '../dom/convert-dom.ts';
 import type { Locale } from '../i18n/messages.ts';
 import { PANE_MESSAGES, type PaneMessages } from '../i18n/pane-messages.ts';
 import { articleHeader, type ArticleHeader, type ConvertText } from './article-meta.ts';
-import { buttonStyles } from './shared-styles.ts';
+import { buttonStyles, scriptFonts } from './shared-styles.ts';
 
 export interface BookmarkToggleDetail {
   readonly id: ArticleId;
@@ -96,6 +96,7 @@ export class HeituReadingPane extends LitElement {
 
   static override styles = [
     buttonStyles,
+    scriptFonts,
     css`
       :host {
         display: block;

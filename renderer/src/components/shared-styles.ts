@@ -31,3 +31,19 @@ export const buttonStyles = css`
     outline-offset: 1px;
   }
 `;
+
+/**
+ * The CJK face for text that carries its own `lang` (list rows, the article): each script its
+ * glyph shapes (the stacks are in styles.css). `zh-Hant-HK` comes after `zh-Hant` to win.
+ */
+export const scriptFonts = css`
+  [lang|='zh-Hans'] {
+    font-family: var(--heitu-font-hans);
+  }
+  [lang|='zh-Hant'] {
+    font-family: var(--heitu-font-hant);
+  }
+  [lang='zh-Hant-HK'] {
+    font-family: var(--heitu-font-hk);
+  }
+`;

@@ -1,0 +1,281 @@
+/**
+ * toggle_warm_ms of scripts/bench-ui.ts under the conditions of issue 6: with the converters
+ * ready, switching the script mode repaints the visible list (at least 50 titles and snippets)
+ * and an open article of at least 5,000 characters within one frame (16 ms).
+ *
+ * It runs on its own page in a context with a tall viewport (TALL_VIEWPORT), so that 50 rows are
+ * on screen at once, and opens the long article that the seed puts among the newest
+ * (longArticle). Both conditions are measured from the DOM and the measure fails when they do not
+ * hold.
+ *
+ * Per switch: input-to-paint (heitu:script-start → heitu:script-painted, median_ms / p95_ms), the
+ * work (script + style, layout and paint: input-to-paint minus waiting for the frame) and whether
+ * the change was in the first frame after the key (a capture-phase keydown listener requests an
+ * animation frame; the app's heitu:script-frame must fall in that frame, before the next one).
+ * The wait is the idle time from heitu:script-updated until that frame began (its rAF timestamp),
+ * not until heitu:script-frame: Chromium may run style and layout at the start of the frame,
+ * before the rAF callbacks (a trace shows Document::UpdateStyleAndLayout under
+ * WidgetBase::WillBeginMainFrame), and that is work.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { NewArticle } from '../app/core/db/articles-repo.ts';
+import { corpus } from '../test/support/corpus.ts';
+import {
+  BenchError,
+  emit,
+  load,
+  measure,
+  openTitle,
+  round,
+  stats,
+  waitForListbox,
+  type Newest,
+} from './bench-ui-support.ts';
+
+/** The order `t` cycles through, from 原文. */
+const MODES = ['原文', '简体', '繁體', '臺灣', '香港'] as const;
+/** Tall enough for 50 rows of ~84 px below the header. */
+export const TALL_VIEWPORT = { width: 1280, height: 4600 } as const;
+const MIN_VISIBLE_OPTIONS = 50;
+/** Body characters (whitespace aside) of the article open while switching. */
+export const LONG_ARTICLE_CHARS = 5000;
+const SENTENCES_PER_PARAGRAPH = 4;
+
+/**
+ * Article `index` of the bench's corpus (same seed: its title, place and script) with a body of
+ * a little over LONG_ARTICLE_CHARS characters of the corpus's sentences, in paragraphs of four.
+ */
+export function longArticle(
+  now: number,
+  seed: number,
+  index: number,
+  publishedAt: number,
+): NewArticle {
+  const base = corpus({ newest: now, spanDays: 150, seed, bodySentences: [300, 300] }).article(
+    index,
+  );
+  const sentences = base.text.split('\n');
+  const paragraphs: string[] = [];
+  let chars = 0;
+  for (let i = 0; chars < LONG_ARTICLE_CHARS + 200 && i < sentences.length;) {
+    const paragraph = sentences.slice(i, i + SENTENCES_PER_PARAGRAPH).join('');
+    i += SENTENCES_PER_PARAGRAPH;
+    paragraphs.push(paragraph);
+    chars += paragraph.length;
+  }
+  if (chars < LONG_ARTICLE_CHARS)
+    throw new BenchError(`the corpus gave only ${chars} characters for the long article`);
+  return {
+    ...base,
+    summary: paragraphs[0] ?? '',
+    contentHtml: paragraphs.map((p) => `<p>${p}</p>`).join(''),
+    text: paragraphs.join('\n'),
+    publishedAt,
+  };
+}
+
+/** Options whose box is wholly inside both the viewport and the list's scroll container. */
+async function visibleOptions(page: Page): Promise<number> {
+  const list = await waitForListbox(page);
+  return list.evaluate((el) => {
+    let node: Element | null = el;
+    let clip = { top: 0, bottom: window.innerHeight };
+    while (node !== null) {
+      if (node instanceof HTMLElement && /auto|scroll/.test(getComputedStyle(node).overflowY)) {
+        const box = node.getBoundingClientRect();
+        clip = { top: Math.max(0, box.top), bottom: Math.min(window.innerHeight, box.bottom) };
+        break;
+      }
+      const rootNode = node.getRootNode();
+      node = node.parentElement ?? (rootNode instanceof ShadowRoot ? rootNode.host : null);
+    }
+    return [...el.querySelectorAll('[role="option"]')].filter((option) => {
+      const box = option.getBoundingClientRect();
+      return box.height > 0 && box.top >= clip.top - 0.5 && box.bottom <= clip.bottom + 0.5;
+    }).length;
+  });
+}
+
+/** Characters of the reading pane's article body, whitespace aside. */
+async function bodyChars(page: Page): Promise<number> {
+  const text = await page
+    .locator('heitu-reading-pane #body')
+    .first()
+    .textContent({ timeout: 5000 })
+    .catch(() => null);
+  return (text ?? '').replace(/\s+/g, '').length;
+}
+
+interface FrameProbe {
+  /** The timestamp of the rAF requested from keydown: when the first frame after the key began. */
+  first: number;
+  /** performance.now() in that rAF callback. */
+  firstRan: number;
+  /** performance.now() in the rAF requested from that one (in the second frame after the key). */
+  secondRan: number;
+}
+
+/**
+ * Installs a one-shot capture-phase keydown listener on window (it runs before the app's handler
+ * on document) that requests an animation frame and, from it, one more; they record in
+ * window.__heituFrames when their frames began (the rAF timestamp: the frame's begin time, shared
+ * by every callback of the frame) and when they ran.
+ */
+async function probeNextFrame(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const probe: FrameProbe = { first: NaN, firstRan: NaN, secondRan: NaN };
+    Reflect.set(window, '__heituFrames', probe);
+    window.addEventListener(
+      'keydown',
+      () => {
+        requestAnimationFrame((first) => {
+          probe.firstRan = performance.now();
+          requestAnimationFrame(() => (probe.secondRan = performance.now()));
+          probe.first = first;
+        });
+      },
+      { capture: true, once: true },
+    );
+  });
+}
+
+interface Switch {
+  /** heitu:script-start → heitu:script-updated. */
+  script: number;
+  /** Idle from the DOM update until the first frame after the key began (0 if it had begun). */
+  wait: number;
+  /** From then to heitu:script-painted: style, layout, paint (wherever in the frame they ran). */
+  render: number;
+  /** heitu:script-frame − the probe's first callback: ~0 in the same frame, a frame if not. */
+  frameLag: number;
+  nextFrame: boolean;
+}
+
+/** After a press: the phases from the app's marks and the probe's frames. */
+async function readSwitch(page: Page, action: string): Promise<Switch | null> {
+  await page
+    .waitForFunction(
+      () => !Number.isNaN((Reflect.get(window, '__heituFrames') as FrameProbe).secondRan),
+      undefined,
+      { timeout: 5000, polling: 10 },
+    )
+    .catch(() => {
+      throw new BenchError(`no animation frame ran twice after ${action}`);
+    });
+  return page.evaluate(() => {
+    const at = (name: string): number =>
+      performance.getEntriesByName(`heitu:script-${name}`).at(-1)?.startTime ?? NaN;
+    const probe = Reflect.get(window, '__heituFrames') as FrameProbe;
+    const [start, updated, frame, painted] = [
+      at('start'),
+      at('updated'),
+      at('frame'),
+      at('painted'),
+    ];
+    if ([start, updated, frame, painted].some(Number.isNaN)) return null;
+    // Style and layout may run when the frame begins, before its rAF callbacks (and so before
+    // heitu:script-frame): the wait ends when the frame begins, not at heitu:script-frame.
+    const begun = Math.max(updated, probe.first);
+    return {
+      script: updated - start,
+      wait: begun - updated,
+      render: painted - begun,
+      frameLag: frame - probe.firstRan,
+      // rAF callbacks run in the order they were requested: the app's, if requested before the
+      // first frame began, runs in it right after the probe's, so before the probe's second one
+      // (requested during the first frame); if requested later, in the second frame after it.
+      nextFrame: frame >= probe.firstRan && frame < probe.secondRan,
+    };
+  });
+}
+
+export async function toggleWarm(
+  context: BrowserContext,
+  url: string,
+  newest: readonly Newest[],
+  n: number,
+): Promise<void> {
+  const { page } = await load(context, url);
+  const list = await waitForListbox(page);
+  const options = list.getByRole('option');
+  const long = newest.find((a) => a.chars >= LONG_ARTICLE_CHARS);
+  if (long === undefined)
+    throw new BenchError(`no article of ${LONG_ARTICLE_CHARS}+ characters among the 50 newest`);
+  const texts = await options.evaluateAll((els) => els.map((el) => el.textContent));
+  const index = texts.findIndex((t) => t.includes(long.title));
+  if (index < 0) throw new BenchError(`the long article "${long.title}" is not in the list`);
+  await measure(page, 'open', () => options.nth(index).click(), 'opening the long article');
+  if ((await openTitle(page)) !== long.title)
+    throw new BenchError(`opening "${long.title}" showed another article`);
+  const rendered = await options.count();
+  const visible = await visibleOptions(page);
+  const chars = await bodyChars(page);
+  const { height } = TALL_VIEWPORT;
+  if (visible < MIN_VISIBLE_OPTIONS)
+    throw new BenchError(`only ${visible} list options are visible at ${height} px (< 50)`);
+  if (chars < LONG_ARTICLE_CHARS)
+    throw new BenchError(`the open article shows ${chars} characters (< ${LONG_ARTICLE_CHARS})`);
+  await sleep(2000); // idle time: the converters are warmed after load
+  const samples: number[] = [];
+  const switches: Switch[] = [];
+  const byMode = new Map<string, number[]>();
+  const workByMode = new Map<string, number[]>();
+  for (let i = 1; i <= MODES.length * 4; i += 1) {
+    const mode = MODES[i % MODES.length] ?? '原文';
+    const action = `pressing t (→ ${mode})`;
+    await probeNextFrame(page);
+    const ms = await measure(page, 'script', () => page.keyboard.press('t'), action);
+    samples.push(ms);
+    byMode.set(mode, [...(byMode.get(mode) ?? []), ms]);
+    const phases = await readSwitch(page, action);
+    if (phases === null) throw new BenchError(`a heitu:script-* mark is missing after ${action}`);
+    switches.push(phases);
+    workByMode.set(mode, [...(workByMode.get(mode) ?? []), phases.script + phases.render]);
+    const checked = await page
+      .getByRole('radio', { name: mode, exact: true })
+      .getAttribute('aria-checked');
+    if (checked !== 'true') throw new BenchError(`pressing t did not check the ${mode} radio`);
+    await sleep(150);
+  }
+  await page.close();
+  const work = switches.map((s) => s.script + s.render);
+  const nextFrame = switches.filter((s) => s.nextFrame).length;
+  const of = (pick: (s: Switch) => number): number => stats(switches.map(pick)).median_ms;
+  const medians = (by: Map<string, number[]>): Record<string, number> =>
+    Object.fromEntries([...by].map(([m, s]) => [m, stats(s).median_ms]));
+  emit({
+    name: 'toggle_warm_ms',
+    n,
+    measure:
+      'work = main-thread time from the keypress to the end of the frame that shows it, minus ' +
+      'waiting for that frame; the change must be in the first frame after the key',
+    viewport: `${TALL_VIEWPORT.width}x${height}`,
+    visible_options: visible,
+    rendered_options: rendered,
+    open_article_chars: chars,
+    toggles: samples.length,
+    // Input to paint (heitu:script-start → heitu:script-painted), waiting for the frame included.
+    ...stats(samples),
+    work_median_ms: stats(work).median_ms,
+    work_p95_ms: stats(work).p95_ms,
+    max_work_ms: round(Math.max(...work)),
+    next_frame_switches: nextFrame,
+    by_mode_median_ms: medians(byMode),
+    work_by_mode_median_ms: medians(workByMode),
+    // Once every script has been shown (its texts converted) in the first round.
+    steady: {
+      ...stats(samples.slice(MODES.length)),
+      work_median_ms: stats(work.slice(MODES.length)).median_ms,
+      work_p95_ms: stats(work.slice(MODES.length)).p95_ms,
+    },
+    phases_median_ms: {
+      script: of((s) => s.script),
+      wait_for_frame: of((s) => s.wait),
+      style_layout_paint: of((s) => s.render),
+    },
+    max_frame_lag_ms: round(Math.max(...switches.map((s) => s.frameLag))),
+    target_ms: 16,
+    met: stats(work).p95_ms <= 16 && nextFrame === switches.length,
+  });
+}
