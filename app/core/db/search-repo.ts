@@ -13,8 +13,14 @@ import type { Database } from './database.ts';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './rows.ts';
 import { dayOfSearchId, dayOfSortKey, dayStart } from './search-ids.ts';
 
-/** Candidates read from the index per round trip. */
-const CHUNK = 256;
+/**
+ * Candidates read from the index in the first round trip, and at most in later ones. Each
+ * statement starts the doclists of every segment afresh, which in a large library costs more
+ * than the rows: at 1,000,000 articles a common query's day read 256 at a time took 30 ms,
+ * growing by 4× a round, 10 ms.
+ */
+const FIRST_CHUNK = 256;
+const MAX_CHUNK = 4096;
 /** Candidates checked per call at most; past that the page ends early with a cursor. */
 const MAX_CHECKED = 20_000;
 const BEFORE = 24;
@@ -89,8 +95,8 @@ export function searchRepo(db: Database): SearchRepo {
       let bound = cursor === null ? END : dayStart(dayOfSortKey(cursor) + 1);
       let day = Number.NaN;
       let keys: number[] = [];
-      for (;;) {
-        const rows = candidates.all(parsed.match, bound, CHUNK);
+      for (let chunk = FIRST_CHUNK; ; chunk = Math.min(MAX_CHUNK, chunk * 4)) {
+        const rows = candidates.all(parsed.match, bound, chunk);
         for (const [searchId, key] of rows) {
           const d = dayOfSearchId(searchId);
           if (d !== day) {
@@ -102,7 +108,7 @@ export function searchRepo(db: Database): SearchRepo {
           if (key < below) keys.push(key);
           bound = searchId;
         }
-        if (rows.length < CHUNK) return checkDay(keys) ?? { items: hits, nextCursor: null };
+        if (rows.length < chunk) return checkDay(keys) ?? { items: hits, nextCursor: null };
       }
     },
   };
