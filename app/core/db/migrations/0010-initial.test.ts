@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import BetterSqlite3 from 'better-sqlite3';
 import { NewsApiError } from '../../../shared/errors.ts';
-import { migrate, openDatabase, schemaVersion } from '../database.ts';
+import { migrate, openDatabase, schemaVersion, WAL_CHECKPOINT_PAGES } from '../database.ts';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './index.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'heitu-migrate-'));
@@ -30,13 +30,15 @@ test('0010 creates the settings table on an empty file', () => {
   db.close();
 });
 
-test('the library opens with WAL, foreign keys, NORMAL sync and a busy timeout', () => {
+test('the library opens with WAL (checkpointed at 16 MB), foreign keys, NORMAL sync and a busy timeout', () => {
   const db = openDatabase(join(dir, 'pragmas.sqlite3'));
   assert.equal(schemaVersion(db), LATEST_VERSION);
   assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
   assert.equal(db.pragma('foreign_keys', { simple: true }), 1);
   assert.equal(db.pragma('synchronous', { simple: true }), 1); // NORMAL
   assert.equal(db.pragma('busy_timeout', { simple: true }), 5000);
+  assert.equal(db.pragma('wal_autocheckpoint', { simple: true }), WAL_CHECKPOINT_PAGES);
+  assert.equal(db.pragma('journal_size_limit', { simple: true }), WAL_CHECKPOINT_PAGES * 4096);
   db.close();
 });
 
