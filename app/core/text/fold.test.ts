@@ -16,12 +16,19 @@ test('Simplified, Traditional, Taiwan and Hong Kong forms fold to the same text'
     ['着', '著'],
     ['馀', '余'],
     ['ＪＩＬＩＮ２０２６', 'jilin2026'],
+    // Latin letters with diacritics fold to lower case like ASCII ones.
+    ['ÜRÜMQI CAFÉ Łódź', 'ürümqi café łódź'],
   ];
   for (const [a, b] of pairs) assert.equal(fold(a), fold(b), `${a} / ${b}`);
 });
 
 test('folding keeps the length, so offsets in folded text are offsets in the original', () => {
-  for (const text of ['長春市,G20峰會。雪', '𠀀 surrogate pairs stay as they are 😀', '']) {
+  for (const text of [
+    '長春市,G20峰會。雪',
+    '𠀀 surrogate pairs stay as they are 😀',
+    'İstanbul',
+    '',
+  ]) {
     assert.equal(fold(text).length, text.length);
   }
 });

@@ -44,6 +44,12 @@ function buildTable(): Uint16Array {
     map[c] = ascii >= 0x41 && ascii <= 0x5a ? ascii + 0x20 : ascii;
   }
   map[0x3000] = 0x20; // ideographic space
+  // Latin letters with diacritics (the tokenizer's word characters, U+00C0–U+024F) fold to lower
+  // case too, where lower case is one unit: Ü → ü, É → é (İ, whose lower case is two, stays).
+  for (let c = 0xc0; c <= 0x24f; c += 1) {
+    const lower = String.fromCharCode(c).toLowerCase();
+    if (lower.length === 1) map[c] = lower.charCodeAt(0);
+  }
 
   let all = '';
   for (const [from, to] of RANGES) {
