@@ -84,10 +84,6 @@ export const articleListStyles = [
       border-bottom: 1px solid var(--heitu-border);
       box-shadow: var(--bar), var(--ring);
       contain: strict;
-      /* The overscan rows above and below the viewport are not laid out until scrolled to: a
-         script switch re-shapes only the rows on screen (a third of those rendered at 800 px). */
-      content-visibility: auto;
-      contain-intrinsic-size: auto ${ROW_HEIGHT}px;
       cursor: default;
     }
     [role='option']:hover {
