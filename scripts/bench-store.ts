@@ -59,9 +59,14 @@ async function sample(fn: (i: number) => unknown, times = REPEAT): Promise<numbe
 // ---- seed ---------------------------------------------------------------------------------------
 // Published over the last 150 days, so nothing is pruned by the default 180-day retention.
 const c = corpus({ newest: NOW, spanDays: 150, seed: 7 });
-const service = NewsService.open({ dataDir: dir, appVersion: 'bench', now: () => NOW });
-for (const id of c.sourceIds)
-  service.sources.save({ id, type: 'feed', url: `https://example.cn/${id}.xml` });
+/** A library in `dataDir` with the corpus's sources configured. */
+function openLibrary(dataDir: string): NewsService {
+  const library = NewsService.open({ dataDir, appVersion: 'bench', now: () => NOW });
+  for (const id of c.sourceIds)
+    library.sources.save({ id, type: 'feed', url: `https://example.cn/${id}.xml` });
+  return library;
+}
+const service = openLibrary(dir);
 
 const raw = new BetterSqlite3(join(dir, 'raw.sqlite3'));
 raw.pragma('journal_mode = WAL');
@@ -240,10 +245,7 @@ emit({
 // ---- insert in publication order ----------------------------------------------------------------
 // How a library really fills: each sync adds what was just published. The same articles, with
 // their publication times spread evenly over the same span in the order they are stored.
-const orderedDir = join(dir, 'ordered');
-const ordered = NewsService.open({ dataDir: orderedDir, appVersion: 'bench', now: () => NOW });
-for (const id of c.sourceIds)
-  ordered.sources.save({ id, type: 'feed', url: `https://example.cn/${id}.xml` });
+const ordered = openLibrary(join(dir, 'ordered'));
 const span = 150 * 86_400_000;
 const inOrder: number[] = [];
 for (let start = 0; start < N; start += BATCH) {

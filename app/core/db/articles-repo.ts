@@ -12,7 +12,11 @@ import type {
 import { REGION_IDS, type RegionId } from '../../shared/regions.ts';
 import { searchTokenBytes } from '../text/search-tokens.ts';
 import type { Database } from './database.ts';
-import { SORT_KEY_SLOTS, searchIdAllocator, type SearchIdAllocator } from './search-ids.ts';
+import {
+  SORT_KEY_SLOTS as SLOTS,
+  searchIdAllocator,
+  type SearchIdAllocator,
+} from './search-ids.ts';
 import { SUMMARY_COLUMNS, toArticle, toSummary, type ArticleRow, type SummaryRow } from './rows.ts';
 
 /** An article as the sync engine (or a test, or the benchmark) hands it over. */
@@ -51,8 +55,6 @@ export interface UpsertResult {
 }
 
 export const DEFAULT_PAGE = 50;
-/** Slots per millisecond in a sort key: published_ms × 1024 + slot. */
-const SLOTS = SORT_KEY_SLOTS;
 
 interface ExistingRow {
   id: number;

@@ -9,7 +9,7 @@ import type { Database } from './database.ts';
 
 const DAY_MS = 86_400_000;
 /** Articles per day the ids can number. */
-export const PER_DAY = 2 ** 20;
+const PER_DAY = 2 ** 20;
 
 /** The UTC day of a publication time (ms) or of a sort key's time. */
 export const dayOf = (publishedAt: number): number => Math.floor(publishedAt / DAY_MS);
@@ -55,7 +55,7 @@ export function searchIdAllocator(db: Database): () => SearchIdAllocator {
   };
 }
 
-/** Sort keys are published ms × 1024 + a slot (articles-repo.ts). */
+/** Slots per millisecond in a sort key: published ms × 1024 + slot (articles-repo.ts). */
 export const SORT_KEY_SLOTS = 1024;
 
 /** The UTC day of a sort key. */

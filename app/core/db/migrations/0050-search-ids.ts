@@ -1,8 +1,6 @@
 import { searchTokens } from '../../text/search-tokens.ts';
+import { dayOf, dayStart } from '../search-ids.ts';
 import type { Migration } from './index.ts';
-
-const DAY_MS = 86_400_000;
-const PER_DAY = 2 ** 20;
 
 /**
  * The search index's rowid becomes the article's search id, publication day × 2^20 + a counter
@@ -45,10 +43,10 @@ export const migration0050: Migration = {
     for (let after = Number.MIN_SAFE_INTEGER; ;) {
       const rows = chunk.raw().all(after);
       for (const [, id, publishedAt, title, summary, text] of rows) {
-        const d = Math.floor(publishedAt / DAY_MS);
+        const d = dayOf(publishedAt);
         if (d !== day) {
           day = d;
-          next = d * PER_DAY;
+          next = dayStart(d);
         }
         setId.run(next, id);
         insert.run(next, searchTokens(title, summary, text));
