@@ -75,8 +75,9 @@ test('every mode converts titles, the body, tabs and UI labels, sets lang, and �
     const list = page.getByRole('listbox');
     await list.getByRole('option').nth(articles.indexOf(hans)).click();
     const article = page.getByRole('article');
-    // The body's first paragraph (the pane's body container: `#body`).
-    const body = article.locator('#body p').first();
+    // The body holds a layer per script (laid out ahead, in idle time); one is visible.
+    const layers = article.locator('#body > .layer');
+    const body = layers.locator('p:visible').first();
 
     for (const mode of ['cn', 'tw', 'twp', 'hk', 'original'] as const) {
       await group.getByRole('radio', { name: LABELS[mode] }).click();
@@ -94,11 +95,18 @@ test('every mode converts titles, the body, tabs and UI labels, sets lang, and �
       const paragraph = await body.textContent();
       expect(paragraph?.trim()).toBe(convert.convert(hans.paragraphs[0]!, 'hans').trim());
       await expect(article).toHaveAttribute('lang', mode === 'original' ? 'zh-Hans' : want.lang);
-      await expect(list.getByRole('option', { name: title })).toHaveAttribute('lang', want.lang);
-      await expect(page.locator('html')).toHaveAttribute(
-        'lang',
-        mode === 'original' ? 'zh-Hant-TW' : want.lang,
-      );
+      const shown = article.locator('#body > .layer:visible');
+      await expect(shown).toHaveCount(1);
+      await expect(shown).toHaveAttribute('lang', mode === 'original' ? 'zh-Hans' : want.lang);
+      // Each row shows the layer of the mode in force, with its lang; the others are hidden.
+      const row = list.getByRole('option', { name: title });
+      await expect(row.locator('.layer:visible')).toHaveCount(1);
+      await expect(row.locator('.layer:visible')).toHaveAttribute('lang', want.lang);
+      // The UI's containers follow the mode; the document keeps the UI language (zh-TW).
+      const ui = mode === 'original' ? 'zh-Hant-TW' : want.lang;
+      await expect(page.getByRole('banner')).toHaveAttribute('lang', ui);
+      await expect(page.getByRole('tablist')).toHaveAttribute('lang', ui);
+      await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hant-TW');
       // The lang chooses the face, so each script gets its own glyph shapes.
       expect(await renderedFonts(page), LABELS[mode]).toEqual([FACE[mode]]);
     }
@@ -114,7 +122,7 @@ test('every mode converts titles, the body, tabs and UI labels, sets lang, and �
     await expect(
       page.getByRole('radiogroup', { name: '文字' }).getByRole('radio', { name: '香港' }),
     ).toHaveAttribute('aria-checked', 'true');
-    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hant-HK');
+    await expect(page.getByRole('banner')).toHaveAttribute('lang', 'zh-Hant-HK');
     await page.keyboard.press('t');
     await expect(page.getByRole('radio', { name: '原文' })).toHaveAttribute('aria-checked', 'true');
   } finally {

@@ -31,7 +31,7 @@ export function renderApp(app: HeituApp) {
   const current = tabs.find((tab) => tab.region.id === app.selected) ?? tabs[0];
   const lang = langTag(app.locale);
   return html`
-    <header>
+    <header lang=${app.uiLang}>
       <h1>${t.appName}</h1>
       <span class="channel">${t.channelName}</span>
       <heitu-search-box
@@ -81,6 +81,7 @@ export function renderApp(app: HeituApp) {
     <main>
       ${renderBanners(app, t)}
       <heitu-region-tabs
+        .uiLang=${app.uiLang}
         .tabs=${tabs}
         .selected=${app.selected}
         label=${t.regionTabsLabel}
@@ -90,17 +91,22 @@ export function renderApp(app: HeituApp) {
       </heitu-region-tabs>
     </main>
     <heitu-settings-panel
+      lang=${app.uiLang}
       .settings=${settings}
       .messages=${app.localized(SETTINGS_PANEL_MESSAGES)}
       .api=${app.api}
       @settings-change=${(e: CustomEvent<SettingsPatch>) => void app.saveSettings(e.detail)}
     ></heitu-settings-panel>
     <heitu-sources-panel
+      lang=${app.uiLang}
       .api=${app.api}
       .messages=${app.localized(SOURCES_PANEL_MESSAGES)}
       .locale=${app.locale}
     ></heitu-sources-panel>
-    <heitu-help-overlay .messages=${app.localized(HELP_OVERLAY_MESSAGES)}></heitu-help-overlay>
+    <heitu-help-overlay
+      lang=${app.uiLang}
+      .messages=${app.localized(HELP_OVERLAY_MESSAGES)}
+    ></heitu-help-overlay>
   `;
 }
 
@@ -108,7 +114,7 @@ function renderBanners(app: HeituApp, t: Messages) {
   const notices = app.dismissedNotices ? [] : (app.status?.notices ?? []);
   const error = app.reader.error;
   if (notices.length === 0 && error === null) return nothing;
-  return html`<div class="banner" role="alert">
+  return html`<div class="banner" role="alert" lang=${app.uiLang}>
     ${[...notices, ...(error === null ? [] : [error])].map((text) => html`<p>${text}</p>`)}
     <button
       type="button"
@@ -152,6 +158,8 @@ function renderPanes(app: HeituApp, tab: RegionTab, t: Messages) {
               .article=${reader.article}
               .mode=${app.mode}
               .convert=${app.converter.convert}
+              .scripts=${app.scripts}
+              .uiLang=${app.uiLang}
               .locale=${app.locale}
               .messages=${app.localized(PANE_MESSAGES)}
               .textScale=${app.settings?.textScale ?? 100}
@@ -180,7 +188,11 @@ function renderList(app: HeituApp, tab: RegionTab, t: Messages) {
             ? t.emptyAll
             : t.emptyRegion(tab.label);
     const hint = view.kind === 'search' || tab.region.kind === 'bookmarks' ? '' : t.emptyHint;
-    return html`<heitu-empty-state heading=${heading} hint=${hint}></heitu-empty-state>`;
+    return html`<heitu-empty-state
+      lang=${app.uiLang}
+      heading=${heading}
+      hint=${hint}
+    ></heitu-empty-state>`;
   }
   return html`<heitu-article-list
     .items=${reader.items}
@@ -188,6 +200,8 @@ function renderList(app: HeituApp, tab: RegionTab, t: Messages) {
     .activeId=${reader.activeId}
     .openId=${reader.openId}
     .convert=${app.converter.convert}
+    .scripts=${app.scripts}
+    .uiLang=${app.uiLang}
     .mode=${app.mode}
     .locale=${app.locale}
     .now=${app.now}

@@ -4,6 +4,7 @@
  * styles.
  */
 import { css, noChange } from 'lit';
+import { layerStyles } from './script-layers.ts';
 import { scriptFonts, visuallyHidden } from './shared-styles.ts';
 import { Directive, directive, type DirectiveParameters, type ElementPart } from 'lit/directive.js';
 
@@ -32,6 +33,7 @@ export const styleProperty = directive(StyleProperty);
 export const articleListStyles = [
   visuallyHidden,
   scriptFonts,
+  layerStyles,
   css`
     :host {
       display: block;

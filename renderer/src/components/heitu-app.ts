@@ -11,6 +11,7 @@ import {
   type SettingsPatch,
 } from '../../../app/shared/settings.ts';
 import type { ScriptConverter } from '../../../app/shared/script-convert.ts';
+import { MODE_LANG } from '../../../app/shared/script-lang.ts';
 import { connect } from '../api/client.ts';
 import { langTag, MESSAGES, regionLabel, resolveLocale } from '../i18n/messages.ts';
 import type { Locale, Messages } from '../i18n/messages.ts';
@@ -64,6 +65,8 @@ export class HeituApp extends LitElement {
   @state() now = Date.now();
   /** OpenCC and the project dictionary, once loaded (script-loader.ts). */
   @state() scriptModule: ScriptModule | null = null;
+  /** Every mode's dictionaries are built: the list and pane can prepare every script. */
+  @state() allScriptsReady = false;
 
   readonly api: NewsClient = connect();
   readonly reader = new ReaderState(this, this.api);
@@ -80,6 +83,7 @@ export class HeituApp extends LitElement {
   /** One converter per mode, kept while the reader's dictionary stays the same. */
   #converters = new Map<ScriptMode, ScriptConverter>();
   #convertersFor: unknown = null;
+  #scripts: ReadonlyMap<ScriptMode, ScriptConverter['convert']> | null = null;
   #refreshTimer: ReturnType<typeof setTimeout> | null = null;
   #firstPaint = true;
   #scriptSeq = 0;
@@ -152,6 +156,7 @@ export class HeituApp extends LitElement {
     requestIdleCallback(() => {
       void loadConverters(['cn', 'tw', 'hk', 'twp']).then((module) => {
         this.scriptModule = module;
+        this.allScriptsReady = true;
       });
     });
   }
@@ -216,23 +221,45 @@ export class HeituApp extends LitElement {
 
   /** The converter for the script in force (identity until the dictionaries are loaded). */
   get converter(): ScriptConverter {
+    return this.#converterFor(this.mode) ?? ORIGINAL;
+  }
+
+  /** Every mode's convert, once all are built: the list and pane lay out every script ahead. */
+  get scripts(): ReadonlyMap<ScriptMode, ScriptConverter['convert']> | null {
+    if (!this.allScriptsReady) return null;
+    const first = this.#converterFor('cn');
+    if (this.#scripts === null || first?.convert !== this.#scripts.get('cn')) {
+      this.#scripts = new Map(
+        SCRIPT_MODES.map((m) => [m, (this.#converterFor(m) ?? ORIGINAL).convert]),
+      );
+    }
+    return this.#scripts;
+  }
+
+  #converterFor(mode: ScriptMode): ScriptConverter | null {
     const module = this.scriptModule;
-    if (this.mode === 'original' || module === null) return ORIGINAL;
+    if (mode === 'original' || module === null) return null;
     const entries = this.settings?.userDictionary ?? [];
     if (this.#convertersFor !== entries) {
       this.#converters = new Map();
       this.#convertersFor = entries;
     }
-    let converter = this.#converters.get(this.mode);
+    let converter = this.#converters.get(mode);
     if (converter === undefined) {
-      converter = module.createScriptConverter(this.mode, entries);
-      this.#converters.set(this.mode, converter);
+      converter = module.createScriptConverter(mode, entries);
+      this.#converters.set(mode, converter);
     }
     return converter;
   }
 
   get locale(): Locale {
     return resolveLocale(this.settings?.uiLanguage ?? 'system', navigator.languages);
+  }
+
+  /** The `lang` of the UI's strings: the UI language, in the reader's script when Chinese. */
+  get uiLang(): string {
+    const locale = this.locale;
+    return this.mode === 'original' || locale === 'en' ? langTag(locale) : MODE_LANG[this.mode];
   }
 
   /** Strings of a message table in the UI language, converted to the chosen script. */
@@ -345,7 +372,10 @@ export class HeituApp extends LitElement {
   protected override updated(): void {
     // Each only when it changed: a write, even of the same value, can cost a style pass.
     const root = document.documentElement;
-    const lang = this.converter.mode === 'original' ? langTag(this.locale) : this.converter.lang;
+    // The document's language is the UI's; text in the reader's script carries its own `lang`
+    // (uiLang on the UI's containers, each list row and article layer its own), so that a switch
+    // restyles those containers only, not the whole document.
+    const lang = langTag(this.locale);
     if (root.lang !== lang) root.lang = lang;
     const theme = this.settings?.theme ?? 'system';
     if (root.dataset.theme !== theme) root.dataset.theme = theme;

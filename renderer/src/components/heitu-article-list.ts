@@ -2,12 +2,19 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ArticleId } from '../../../app/shared/articles.ts';
-import { langFor } from '../../../app/shared/script-lang.ts';
 import type { ScriptMode } from '../../../app/shared/settings.ts';
 import { LIST_MESSAGES, type ListMessages } from '../i18n/list-messages.ts';
 import type { Locale } from '../i18n/messages.ts';
 import { ROW_HEIGHT, articleListStyles, styleProperty } from './article-list-styles.ts';
 import { formatListTime } from './list-time.ts';
+import {
+  RowPreparer,
+  RowTexts,
+  modeClass,
+  rowLayers,
+  rowVariants,
+  type Scripts,
+} from './script-layers.ts';
 import {
   EMPTY_RANGE,
   clampScrollTop,
@@ -17,13 +24,11 @@ import {
   nextWindow,
   reanchor,
   revealScrollTop,
-  rowText,
   sameRange,
   visibleRange,
   type Convert,
   type ListItem,
   type Range,
-  type RowText,
 } from './list-window.ts';
 
 export type { Convert, ListItem };
@@ -33,10 +38,8 @@ export interface BookmarkToggle {
 }
 
 const OVERSCAN = 10;
-/** Rows to spare before a scroll re-renders the window. */
-const MARGIN = 3;
-/** The viewport assumed until the ResizeObserver reports the real one. */
-const FALLBACK_VIEWPORT = 720;
+const MARGIN = 3; // rows to spare before a scroll re-renders the window
+const FALLBACK_VIEWPORT = 720; // until the ResizeObserver reports the real one
 const IDENTITY: Convert = (text) => text;
 const STAR_ON = '★';
 const STAR_OFF = '☆';
@@ -45,7 +48,7 @@ const STAR_OFF = '☆';
  * The articles of a tab or a search, newest first, as a virtualised WAI-ARIA listbox: only the
  * rows in view and ten either side are in the DOM, absolutely placed in a spacer as tall as all
  * of them, so 100,000 items scroll as smoothly as 100. The listbox keeps focus; the active row is
- * its aria-activedescendant. Text is converted to the reader's script per rendered row.
+ * its aria-activedescendant. Each row holds a layer per script (script-layers.ts).
  *
  * @fires article-activate - detail: ArticleId, when the list moves the active row itself.
  * @fires article-open - detail: ArticleId, on a click on a row or Enter.
@@ -65,8 +68,15 @@ export class HeituArticleList extends LitElement {
   @property({ attribute: false }) openId: ArticleId | null = null;
   /** Converts a rendered row's title, snippet and 來源 to the reader's script. */
   @property({ attribute: false }) convert: Convert = IDENTITY;
-  /** The script mode: each row's lang is langFor(mode, item.script). */
+  /** The script mode: which of a row's script variants is visible (row-variants.ts). */
   @property({ attribute: false }) mode: ScriptMode = 'original';
+  /**
+   * Every converter that is ready, by mode: rows get a variant for each in idle time, so that a
+   * switch between them only changes which is visible. Null until the dictionaries are built.
+   */
+  @property({ attribute: false }) scripts: Scripts | null = null;
+  /** The `lang` of the list's own strings (the UI's, in the reader's script). */
+  @property({ attribute: false }) uiLang = '';
   /** The UI locale, for times. */
   @property({ attribute: false }) locale: Locale = 'zh-Hant';
   /** The current time (ms), which relative times count from. */
@@ -94,8 +104,10 @@ export class HeituArticleList extends LitElement {
   /** items.length when load-more was last fired. */
   #loadMoreFor = -1;
   #frame = 0;
-  /** Converted row texts per converter, so switching back to a script is free. */
-  readonly #texts = new WeakMap<Convert, WeakMap<ListItem, RowText>>();
+  readonly #texts = new RowTexts();
+  readonly #preparer = new RowPreparer();
+  /** The items of the rows in the DOM, as last rendered. */
+  #rendered: readonly ListItem[] = [];
   readonly #resize = new ResizeObserver((entries) => {
     const height = entries.at(-1)?.contentRect.height;
     if (height === undefined || height === this.#viewport) return;
@@ -137,6 +149,7 @@ export class HeituArticleList extends LitElement {
     this.#resize.disconnect();
     cancelAnimationFrame(this.#frame);
     this.#frame = 0;
+    this.#preparer.cancel();
   }
 
   override firstUpdated(): void {
@@ -145,6 +158,11 @@ export class HeituArticleList extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('mode')) {
+      const previous = changed.get('mode');
+      if (previous !== undefined) this.classList.remove(modeClass(previous));
+      this.classList.add(modeClass(this.mode));
+    }
     const itemsChanged = changed.has('items');
     if (itemsChanged || changed.has('listKey')) {
       if (this.#list !== null && this.#pendingScroll === null) {
@@ -183,6 +201,7 @@ export class HeituArticleList extends LitElement {
       this.#loadMoreFor = count;
       this.dispatchEvent(new Event('load-more', { bubbles: true, composed: true }));
     }
+    this.#preparer.schedule(this.#rendered, this.scripts, () => this.requestUpdate());
   }
 
   override render() {
@@ -196,6 +215,7 @@ export class HeituArticleList extends LitElement {
     const activeItem = active >= 0 ? items[active] : undefined;
     const height = (items.length + (this.hasMore ? 1 : 0)) * ROW_HEIGHT;
     const loading = this.hasMore && this.#nearEnd();
+    this.#rendered = rows.flatMap((i) => items[i] ?? []);
     return html`<div
         role="listbox"
         tabindex="0"
@@ -211,10 +231,14 @@ export class HeituArticleList extends LitElement {
       <div class="ring" aria-hidden="true"></div>
       ${
         loading && this.#atEnd
-          ? html`<div class="more" aria-hidden="true">${messages.loadingMore}</div>`
+          ? html`<div class="more" aria-hidden="true" lang=${this.uiLang || nothing}>
+              ${messages.loadingMore}
+            </div>`
           : nothing
       }
-      <div class="visually-hidden" role="status">${loading ? messages.loadingMore : ''}</div>`;
+      <div class="visually-hidden" role="status" lang=${this.uiLang || nothing}>
+        ${loading ? messages.loadingMore : ''}
+      </div>`;
   }
 
   readonly #renderRow = (index: number) => {
@@ -222,7 +246,9 @@ export class HeituArticleList extends LitElement {
     if (item === undefined) return nothing;
     const { id, unread, bookmarked } = item;
     const m = this.messages;
-    const text = this.#text(item);
+    // The layer in force names and describes the row (ids are per layer: `t-<id>-<layer>`).
+    const { variants, shown } = rowVariants(item, this.mode, this.convert, this.#prepared(item));
+    const time = formatListTime(item.publishedAt, this.now, this.locale);
     const states = [unread ? m.unread : '', bookmarked ? m.bookmarked : ''].filter(Boolean);
     const classes = `${unread ? 'unread' : 'read'}${index === this.#activeIndex ? ' active' : ''}`;
     return html`<div
@@ -233,23 +259,14 @@ export class HeituArticleList extends LitElement {
       aria-selected=${id === this.openId ? 'true' : 'false'}
       aria-setsize=${this.hasMore ? -1 : this.items.length}
       aria-posinset=${index + 1}
-      aria-labelledby=${`t-${id}`}
-      aria-describedby=${`m-${id} s-${id} f-${id}`}
-      lang=${langFor(this.mode, item.script)}
+      aria-labelledby=${`t-${id}-${shown}`}
+      aria-describedby=${`m-${id}-${shown} s-${id}-${shown} f-${id}`}
       ${styleProperty('transform', `translateY(${index * ROW_HEIGHT}px)`)}
       @click=${this.#onRowClick}
     >
       <span class="dot" aria-hidden="true"></span>
-      <span class="text">
-        <span class="title" id=${`t-${id}`}>${text.title}</span>
-        <span class="meta" id=${`m-${id}`}
-          ><time lang=${this.locale} datetime=${item.publishedAt}
-            >${formatListTime(item.publishedAt, this.now, this.locale)}</time
-          >${text.source === null ? nothing : html`${m.metaSeparator}<span>${text.source}</span>`}</span
-        >
-        <span class="snippet" id=${`s-${id}`}
-          >${text.snippet.map((s) => (s.match ? html`<mark>${s.text}</mark>` : s.text))}</span
-        >
+      <span class="text stack">
+        ${rowLayers(variants, id, item.publishedAt, time, this.locale, m.metaSeparator)}
         <span class="visually-hidden" id=${`f-${id}`} lang=${this.locale}
           >${states.join(m.stateSeparator)}</span
         >
@@ -269,15 +286,10 @@ export class HeituArticleList extends LitElement {
     </div>`;
   };
 
-  /** The row's title, 來源 and snippet in the reader's script, converted once per item. */
-  #text(item: ListItem): RowText {
-    let texts = this.#texts.get(this.convert);
-    if (texts === undefined) this.#texts.set(this.convert, (texts = new WeakMap()));
-    const cached = texts.get(item);
-    if (cached !== undefined) return cached;
-    const text = rowText(item, this.convert);
-    texts.set(item, text);
-    return text;
+  /** The converters a row has all variants of (idle-time preparation); null for none yet. */
+  #prepared(item: ListItem): { scripts: Scripts | null; textOf: RowTexts['get'] } {
+    const ready = this.#preparer.has(item, this.scripts);
+    return { scripts: ready ? this.scripts : null, textOf: this.#texts.get };
   }
 
   #rowsPerViewport(): number {

@@ -4,11 +4,11 @@ import { styleMap } from 'lit/directives/style-map.js';
 import type { Article, ArticleId } from '../../../app/shared/articles.ts';
 import { langFor } from '../../../app/shared/script-lang.ts';
 import type { ScriptMode } from '../../../app/shared/settings.ts';
-import { parseArticleBody } from '../dom/article-body.ts';
-import { convertTextNodes } from '../dom/convert-dom.ts';
 import type { Locale } from '../i18n/messages.ts';
 import { PANE_MESSAGES, type PaneMessages } from '../i18n/pane-messages.ts';
 import { articleHeader, type ArticleHeader, type ConvertText } from './article-meta.ts';
+import { BodyLayers } from './body-layers.ts';
+import { layerStyles, modeClass, type Scripts } from './script-layers.ts';
 import { buttonStyles, scriptFonts } from './shared-styles.ts';
 
 export interface BookmarkToggleDetail {
@@ -43,29 +43,14 @@ function isHttpUrl(url: string): boolean {
   }
 }
 
-/** One article's body, parsed once, and its conversions (inert fragments, cloned to be shown). */
-interface BodyCache {
-  readonly id: ArticleId;
-  readonly html: string;
-  /** As published: shown (cloned) in 原文 mode, and the source of every conversion. */
-  readonly original: DocumentFragment;
-  /** Per mode, the conversion and the converter it was made with (a new one re-converts). */
-  readonly converted: Map<
-    ScriptMode,
-    { readonly convert: ConvertText; readonly fragment: DocumentFragment }
-  >;
-}
-
-let parser: DOMParser | undefined;
-
 /**
  * The reading pane: one article, as the channel lays it out (title; time, 來源, 編輯, 責編;
  * 原題; body; copyright notice), in the script the reader chose, with bookmark and read toggles
  * and a link to the original.
  *
- * Script conversion touches text only: the body is parsed once per article (inert DOMParser
- * document) and each mode's conversion is a clone of that parse with its text nodes converted,
- * made once per article and mode. 原文 mode shows the parse unconverted.
+ * Script conversion touches text only (body-layers.ts): the body is parsed once per article and
+ * shown as one layer per script, made once per article and mode, the other scripts' in idle
+ * time; 原文 mode shows the parse unconverted.
  *
  * @fires bookmark-toggle - detail: BookmarkToggleDetail
  * @fires read-toggle - detail: ReadToggleDetail
@@ -81,22 +66,25 @@ export class HeituReadingPane extends LitElement {
    * Keep it the same function while the converter is the same: a new function re-converts.
    */
   @property({ attribute: false }) convert: ConvertText = identity;
+  /** Every converter that is ready, by mode: the body gets a layer per script in idle time. */
+  @property({ attribute: false }) scripts: Scripts | null = null;
   /** The UI language: picks the messages when `messages` is not set. */
   @property({ attribute: false }) locale: Locale = 'en';
   /** UI strings; PANE_MESSAGES[locale] when not set (set it for messages in another script). */
   @property({ attribute: false }) messages: PaneMessages | undefined = undefined;
+  /** The `lang` of the pane's own strings (the UI's, in the reader's script). */
+  @property({ attribute: false }) uiLang = '';
   /** Article text size, percent of the default (75–200). */
   @property({ attribute: false }) textScale = 100;
 
-  #body: BodyCache | null = null;
   #header: ArticleHeader | null = null;
-  /** The fragment whose clone the body container holds, and that container. */
-  #shown: { readonly container: HTMLElement; readonly fragment: DocumentFragment } | null = null;
+  readonly #body = new BodyLayers();
   #shownId: ArticleId | null = null;
 
   static override styles = [
     buttonStyles,
     scriptFonts,
+    layerStyles,
     css`
       :host {
         display: block;
@@ -174,12 +162,15 @@ export class HeituReadingPane extends LitElement {
       .body {
         margin-top: 1.5em;
       }
-      .body p {
+      .layer p {
         margin: 0 0 1em;
       }
       /* Blocks out of view are laid out only when scrolled to, so a script switch re-lays out what
        is on screen, however long the article. */
-      .body > *,
+      .body > .layer {
+        display: block;
+      }
+      .layer > *,
       footer {
         content-visibility: auto;
         contain-intrinsic-size: auto 6em;
@@ -235,7 +226,7 @@ export class HeituReadingPane extends LitElement {
     `,
   ];
 
-  /** The body container (the converted article body), for tests; null in the empty state. */
+  /** The body container (the body's script layers); null in the empty state. */
   get bodyElement(): HTMLElement | null {
     return this.renderRoot.querySelector<HTMLElement>('#body');
   }
@@ -246,7 +237,17 @@ export class HeituReadingPane extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#body.cancel();
+  }
+
   override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('mode')) {
+      const previous = changed.get('mode');
+      if (previous !== undefined) this.classList.remove(modeClass(previous));
+      this.classList.add(modeClass(this.mode));
+    }
     if (changed.has('article') || changed.has('mode') || changed.has('convert')) {
       this.#header =
         this.article === null ? null : articleHeader(this.article, this.mode, this.convert);
@@ -259,12 +260,12 @@ export class HeituReadingPane extends LitElement {
     const header = this.#header;
     if (article === null || header === null) {
       return html`<section class="pane" aria-label=${t.paneLabel}>
-        <p class="empty-text">${t.selectArticle}</p>
+        <p class="empty-text" lang=${this.uiLang || nothing}>${t.selectArticle}</p>
       </section>`;
     }
     const scale = styleMap({ '--heitu-text-scale': String(clampScale(this.textScale) / 100) });
     return html`<section class="pane" aria-label=${t.paneLabel}>
-      <div class="actions" role="group" aria-label=${t.actionsLabel}>
+      <div class="actions" role="group" lang=${this.uiLang || nothing} aria-label=${t.actionsLabel}>
         <button
           type="button"
           class="bookmark"
@@ -286,7 +287,7 @@ export class HeituReadingPane extends LitElement {
             : nothing
         }
       </div>
-      ${article.fromBookmark ? html`<p class="note" role="note">${t.fromBookmark}</p>` : nothing}
+      ${article.fromBookmark ? html`<p class="note" role="note" lang=${this.uiLang || nothing}>${t.fromBookmark}</p>` : nothing}
       <article lang=${langFor(this.mode, article.script)} aria-labelledby="title" style=${scale}>
         <header>
           <h1 id="title" tabindex="-1">${header.title}</h1>
@@ -297,7 +298,7 @@ export class HeituReadingPane extends LitElement {
               : html`<p class="original-title">${header.originalTitle}</p>`
           }
         </header>
-        <div class="body" id="body"></div>
+        <div class="body stack" id="body"></div>
         ${
           header.copyright === null
             ? nothing
@@ -311,7 +312,7 @@ export class HeituReadingPane extends LitElement {
     const article = this.article;
     const container = this.bodyElement;
     if (article === null || container === null) {
-      this.#shown = null;
+      this.#body.cancel();
       this.#shownId = null;
       return;
     }
@@ -319,34 +320,7 @@ export class HeituReadingPane extends LitElement {
       this.#shownId = article.id;
       this.scrollTop = 0;
     }
-    const fragment = this.#bodyFor(article);
-    if (this.#shown?.container === container && this.#shown.fragment === fragment) return;
-    container.replaceChildren(fragment.cloneNode(true));
-    this.#shown = { container, fragment };
-  }
-
-  /** The article's body in the current mode: parsed once per article, converted once per mode. */
-  #bodyFor(article: Article): DocumentFragment {
-    let cache = this.#body;
-    if (cache?.id !== article.id || cache.html !== article.contentHtml) {
-      parser ??= new DOMParser();
-      cache = {
-        id: article.id,
-        html: article.contentHtml,
-        original: parseArticleBody(article.contentHtml, parser),
-        converted: new Map(),
-      };
-      this.#body = cache;
-    }
-    const { mode, convert } = this;
-    if (mode === 'original') return cache.original;
-    const memo = cache.converted.get(mode);
-    if (memo?.convert === convert) return memo.fragment;
-    const fragment = cache.original.cloneNode(true) as DocumentFragment;
-    const script = article.script;
-    convertTextNodes(fragment, (text) => convert(text, script));
-    cache.converted.set(mode, { convert, fragment });
-    return fragment;
+    this.#body.show(container, article, this.mode, this.convert, this.scripts);
   }
 
   #onBookmark(): void {

@@ -1,4 +1,4 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { visuallyHidden } from './shared-styles.ts';
 import type { Region, RegionId } from '../../../app/shared/regions.ts';
@@ -33,6 +33,8 @@ export class HeituRegionTabs extends LitElement {
   @property({ attribute: false }) selected: RegionId = 'all';
   /** Accessible name of the tablist. */
   @property() label = '';
+  /** The `lang` of the tab labels (the UI's, in the reader's script). */
+  @property({ attribute: false }) uiLang = '';
 
   static override styles = [
     visuallyHidden,
@@ -105,7 +107,12 @@ export class HeituRegionTabs extends LitElement {
   }
 
   #renderTablist() {
-    return html`<div role="tablist" aria-label=${this.label} @keydown=${this.#onKeydown}>
+    return html`<div
+      role="tablist"
+      lang=${this.uiLang || nothing}
+      aria-label=${this.label}
+      @keydown=${this.#onKeydown}
+    >
       ${this.tabs.map(
         (tab) =>
           html`<button

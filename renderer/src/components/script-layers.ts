@@ -1,0 +1,193 @@
+/**
+ * Script variants of a list row (docs/technotes/0007-script-switch.md). A row holds its title,
+ * 來源 and snippet once per script that reads differently, as layers stacked in one grid cell;
+ * only the layer of the mode in force is visible (`:host(.mode-…) .m-…`). Each variant is laid out and
+ * shaped once, when it is made, so a switch between prepared scripts changes visibility only:
+ * no text is replaced, re-laid out or re-shaped. Rows start with the mode in force alone and get
+ * the other scripts in idle time (RowPreparer).
+ */
+import { css, html, nothing, unsafeCSS } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import type { ArticleId } from '../../../app/shared/articles.ts';
+import { langFor } from '../../../app/shared/script-lang.ts';
+import { SCRIPT_MODES, type ScriptMode } from '../../../app/shared/settings.ts';
+import { rowText, type Convert, type ListItem, type RowText } from './list-window.ts';
+
+/** Converters whose dictionaries are built, by mode (原文 included). */
+export type Scripts = ReadonlyMap<ScriptMode, Convert>;
+
+/** One way the row reads: the modes it is shown in, their `lang`, and the texts. */
+export interface Variant {
+  /** Identifies the variant among the row's (its lang and texts). */
+  readonly key: string;
+  readonly modes: readonly ScriptMode[];
+  /** Class names: `m-<mode>` for each mode that shows this variant. */
+  readonly classes: string;
+  readonly lang: string;
+  readonly text: RowText;
+}
+
+function keyOf(lang: string, text: RowText): string {
+  const snippet = text.snippet.map((s) => (s.match ? `\u0002${s.text}` : s.text)).join('\u0003');
+  return `${lang}\u0001${text.title}\u0001${text.source ?? ''}\u0001${snippet}`;
+}
+
+/**
+ * The variants a row renders: the mode in force, and every mode of `prepared.scripts` (null until
+ * the row is prepared); modes that read the same and share a `lang` share one variant. Ordered by
+ * SCRIPT_MODES, so the variant in force keeps its key (and its DOM) when the others arrive.
+ * `shown` is the index of the variant in force.
+ */
+export function rowVariants(
+  item: ListItem,
+  mode: ScriptMode,
+  convert: Convert,
+  prepared: { scripts: Scripts | null; textOf: (item: ListItem, convert: Convert) => RowText },
+): { variants: Variant[]; shown: number } {
+  const { scripts, textOf } = prepared;
+  const groups = new Map<string, { modes: ScriptMode[]; lang: string; text: RowText }>();
+  for (const m of SCRIPT_MODES) {
+    const fn = m === mode ? convert : scripts?.get(m);
+    if (fn === undefined) continue;
+    const text = textOf(item, fn);
+    const lang = langFor(m, item.script);
+    const key = keyOf(lang, text);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, { modes: [m], lang, text });
+    else group.modes.push(m);
+  }
+  const variants = [...groups].map(([key, g]) => ({
+    key,
+    modes: g.modes,
+    classes: g.modes.map((m) => `m-${m}`).join(' '),
+    lang: g.lang,
+    text: g.text,
+  }));
+  return {
+    variants,
+    shown: Math.max(
+      0,
+      variants.findIndex((v) => v.modes.includes(mode)),
+    ),
+  };
+}
+
+/** Converted row texts per converter and item, so that a script is converted once per row. */
+export class RowTexts {
+  readonly #texts = new WeakMap<Convert, WeakMap<ListItem, RowText>>();
+
+  readonly get = (item: ListItem, convert: Convert): RowText => {
+    let texts = this.#texts.get(convert);
+    if (texts === undefined) this.#texts.set(convert, (texts = new WeakMap()));
+    const cached = texts.get(item);
+    if (cached !== undefined) return cached;
+    const text = rowText(item, convert);
+    texts.set(item, text);
+    return text;
+  };
+}
+
+/**
+ * A row's layers: title, time and 來源, snippet (search matches marked), each with ids of its
+ * layer (`t-<id>-<layer>`, `m-…`, `s-…`) for the row's aria-labelledby and aria-describedby.
+ */
+export function rowLayers(
+  variants: readonly Variant[],
+  id: ArticleId,
+  publishedAt: string,
+  time: string,
+  locale: string,
+  separator: string,
+): unknown {
+  return repeat(
+    variants,
+    (v) => v.key,
+    (v, k) =>
+      html`<span class="layer ${v.classes}" lang=${v.lang}>
+        <span class="title" id=${`t-${id}-${k}`}>${v.text.title}</span>
+        <span class="meta" id=${`m-${id}-${k}`}
+          ><time lang=${locale} datetime=${publishedAt}>${time}</time>${
+            v.text.source === null ? nothing : html`${separator}<span>${v.text.source}</span>`
+          }</span
+        >
+        <span class="snippet" id=${`s-${id}-${k}`}
+          >${v.text.snippet.map((s) => (s.match ? html`<mark>${s.text}</mark>` : s.text))}</span
+        >
+      </span>`,
+  );
+}
+
+/** The host class that shows the variants of `mode`. */
+export const modeClass = (mode: ScriptMode): string => `mode-${mode}`;
+
+/** Built from SCRIPT_MODES (constants, not input). */
+const MODE_RULES = SCRIPT_MODES.map((m) => `:host(.${modeClass(m)}) .m-${m}`).join(',\n');
+
+/**
+ * A row's variants are layers stacked in one grid cell, hidden but the one of the mode in force.
+ * The mode is a class on the host, so a switch restyles the layers of the old and the new mode
+ * only, and their contents inherit `visibility` (an independent inherited property: no restyle).
+ */
+export const layerStyles = css`
+  .stack {
+    display: grid;
+    min-width: 0;
+  }
+  .stack > .layer {
+    grid-area: 1 / 1;
+    display: grid;
+    min-width: 0;
+    visibility: hidden;
+  }
+  ${unsafeCSS(MODE_RULES)} {
+    visibility: visible;
+  }
+`;
+
+/** Rows rendered per idle callback while preparing: each is a few spans to lay out and shape. */
+const ROWS_PER_IDLE = 8;
+/** Idle time (ms) a row's variants are allowed to take; below this, the rest waits. */
+const MIN_IDLE_MS = 4;
+
+/**
+ * Which items have all their variants, and the idle-time work that gives them the rest: a few
+ * rows per idle callback, so that neither input nor a frame waits for the preparing.
+ */
+export class RowPreparer {
+  #prepared = new WeakSet<ListItem>();
+  #for: Scripts | null = null;
+  #handle = 0;
+
+  /** Whether `item` renders every script of `scripts` (forgotten when the scripts change). */
+  has(item: ListItem, scripts: Scripts | null): boolean {
+    if (scripts !== this.#for) {
+      this.#prepared = new WeakSet();
+      this.#for = scripts;
+    }
+    return this.#prepared.has(item);
+  }
+
+  /** Prepares `items` in idle time, calling `render` after each slice. */
+  schedule(items: readonly ListItem[], scripts: Scripts | null, render: () => void): void {
+    if (this.#handle !== 0 || scripts === null || scripts.size < 2) return;
+    if (items.every((item) => this.has(item, scripts))) return;
+    this.#handle = requestIdleCallback((deadline) => {
+      this.#handle = 0;
+      if (scripts !== this.#for) return;
+      let done = 0;
+      for (const item of items) {
+        if (done >= ROWS_PER_IDLE || deadline.timeRemaining() < MIN_IDLE_MS) break;
+        if (this.#prepared.has(item)) continue;
+        this.#prepared.add(item);
+        done += 1;
+      }
+      if (done > 0) render();
+      else this.schedule(items, scripts, render);
+    });
+  }
+
+  cancel(): void {
+    if (this.#handle !== 0) cancelIdleCallback(this.#handle);
+    this.#handle = 0;
+  }
+}

@@ -1,0 +1,98 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { ArticleId, ArticleSummary } from '../../../../app/shared/articles.ts';
+import { createScriptConverter } from '../../../../app/shared/script-convert.ts';
+import { SCRIPT_MODES, type ScriptMode } from '../../../../app/shared/settings.ts';
+import {
+  RowTexts,
+  rowVariants,
+  type Scripts,
+} from '../../../../renderer/src/components/script-layers.ts';
+import type { Convert } from '../../../../renderer/src/components/list-window.ts';
+
+const hans: ArticleSummary = {
+  id: '7' as ArticleId,
+  title: '长春发布冰雪旅游新线路',
+  publishedAt: '2026-11-20T01:00:00.000Z',
+  sourceName: '吉林日报',
+  snippet: '长春市发布了冬季冰雪旅游线路。',
+  thumbnail: null,
+  unread: true,
+  bookmarked: false,
+  script: 'hans',
+};
+const hant: ArticleSummary = {
+  ...hans,
+  id: '8' as ArticleId,
+  title: '延邊發布新規',
+  script: 'hant',
+};
+
+const scripts: Scripts = new Map(
+  SCRIPT_MODES.map((m): [ScriptMode, Convert] => [m, createScriptConverter(m).convert]),
+);
+const convertOf = (m: ScriptMode): Convert => scripts.get(m) ?? ((t) => t);
+
+test('a row not prepared yet renders the mode in force alone', () => {
+  const texts = new RowTexts();
+  const { variants, shown } = rowVariants(hans, 'tw', convertOf('tw'), {
+    scripts: null,
+    textOf: texts.get,
+  });
+  assert.equal(variants.length, 1);
+  assert.equal(shown, 0);
+  assert.deepEqual(variants[0]?.modes, ['tw']);
+  assert.equal(variants[0]?.lang, 'zh-Hant-TW');
+  assert.equal(variants[0]?.text.title, convertOf('tw')(hans.title, 'hans'));
+  assert.notEqual(variants[0]?.text.title, hans.title);
+});
+
+test('a prepared row has every mode once; modes that read the same with the same lang share a layer', () => {
+  const texts = new RowTexts();
+  const { variants, shown } = rowVariants(hans, 'hk', convertOf('hk'), {
+    scripts,
+    textOf: texts.get,
+  });
+  const modes = variants.flatMap((v) => v.modes);
+  assert.deepEqual([...modes].sort(), [...SCRIPT_MODES].sort());
+  // 原文 of a Simplified article reads as 简体 does, both zh-Hans: one layer.
+  assert.deepEqual(variants[0]?.modes, ['original', 'cn']);
+  assert.equal(variants[0]?.classes, 'm-original m-cn');
+  assert.equal(variants[0]?.text.title, hans.title);
+  assert.ok(variants[shown]?.modes.includes('hk'));
+  assert.equal(variants[shown]?.lang, 'zh-Hant-HK');
+  // Layer keys are unique (they key the DOM).
+  assert.equal(new Set(variants.map((v) => v.key)).size, variants.length);
+});
+
+test('the layer in force keeps its key when the other scripts arrive', () => {
+  const texts = new RowTexts();
+  const alone = rowVariants(hans, 'cn', convertOf('cn'), { scripts: null, textOf: texts.get });
+  const all = rowVariants(hans, 'cn', convertOf('cn'), { scripts, textOf: texts.get });
+  assert.equal(all.variants[all.shown]?.key, alone.variants[0]?.key);
+});
+
+test('the same text in another lang is a layer of its own (glyph shapes differ)', () => {
+  const texts = new RowTexts();
+  const { variants } = rowVariants(hant, 'original', (t) => t, { scripts, textOf: texts.get });
+  const original = variants.find((v) => v.modes.includes('original'));
+  const tw = variants.find((v) => v.modes.includes('tw'));
+  assert.equal(original?.lang, 'zh-Hant');
+  assert.equal(tw?.lang, 'zh-Hant-TW');
+  assert.equal(original?.text.title, tw?.text.title);
+  assert.notEqual(original, tw);
+});
+
+test('row texts are converted once per converter and item', () => {
+  const texts = new RowTexts();
+  let calls = 0;
+  const counting: Convert = (t) => {
+    calls += 1;
+    return t;
+  };
+  const first = texts.get(hans, counting);
+  const callsAfterFirst = calls;
+  assert.equal(texts.get(hans, counting), first);
+  assert.equal(calls, callsAfterFirst);
+  assert.ok(callsAfterFirst > 0);
+});
