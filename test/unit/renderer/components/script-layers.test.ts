@@ -41,10 +41,10 @@ test('a row not prepared yet renders the mode in force alone', () => {
   });
   assert.equal(variants.length, 1);
   assert.equal(shown, 0);
-  assert.deepEqual(variants[0]?.modes, ['tw']);
-  assert.equal(variants[0]?.lang, 'zh-Hant-TW');
-  assert.equal(variants[0]?.text.title, convertOf('tw')(hans.title, 'hans'));
-  assert.notEqual(variants[0]?.text.title, hans.title);
+  assert.deepEqual(variants[0].modes, ['tw']);
+  assert.equal(variants[0].lang, 'zh-Hant-TW');
+  assert.equal(variants[0].text.title, convertOf('tw')(hans.title, 'hans'));
+  assert.notEqual(variants[0].text.title, hans.title);
 });
 
 test('a prepared row has every mode once; modes that read the same with the same lang share a layer', () => {
@@ -56,11 +56,11 @@ test('a prepared row has every mode once; modes that read the same with the same
   const modes = variants.flatMap((v) => v.modes);
   assert.deepEqual([...modes].sort(), [...SCRIPT_MODES].sort());
   // 原文 of a Simplified article reads as 简体 does, both zh-Hans: one layer.
-  assert.deepEqual(variants[0]?.modes, ['original', 'cn']);
-  assert.equal(variants[0]?.classes, 'm-original m-cn');
-  assert.equal(variants[0]?.text.title, hans.title);
-  assert.ok(variants[shown]?.modes.includes('hk'));
-  assert.equal(variants[shown]?.lang, 'zh-Hant-HK');
+  assert.deepEqual(variants[0].modes, ['original', 'cn']);
+  assert.equal(variants[0].classes, 'm-original m-cn');
+  assert.equal(variants[0].text.title, hans.title);
+  assert.ok(variants[shown].modes.includes('hk'));
+  assert.equal(variants[shown].lang, 'zh-Hant-HK');
   // Layer keys are unique (they key the DOM).
   assert.equal(new Set(variants.map((v) => v.key)).size, variants.length);
 });
@@ -69,7 +69,7 @@ test('the layer in force keeps its key when the other scripts arrive', () => {
   const texts = new RowTexts();
   const alone = rowVariants(hans, 'cn', convertOf('cn'), { scripts: null, textOf: texts.get });
   const all = rowVariants(hans, 'cn', convertOf('cn'), { scripts, textOf: texts.get });
-  assert.equal(all.variants[all.shown]?.key, alone.variants[0]?.key);
+  assert.equal(all.variants[all.shown].key, alone.variants[0].key);
 });
 
 test('the same text in another lang is a layer of its own (glyph shapes differ)', () => {
