@@ -31,6 +31,12 @@ const hant: ArticleSummary = {
 const scripts: Scripts = new Map(
   SCRIPT_MODES.map((m): [ScriptMode, Convert] => [m, createScriptConverter(m).convert]),
 );
+/** Element `i`, which the test expects to be there. */
+function at<T>(xs: readonly T[], i: number): T {
+  const x = xs[i];
+  if (x === undefined) throw new Error(`no element ${i}`);
+  return x;
+}
 const convertOf = (m: ScriptMode): Convert => scripts.get(m) ?? ((t) => t);
 
 test('a row not prepared yet renders the mode in force alone', () => {
@@ -41,10 +47,10 @@ test('a row not prepared yet renders the mode in force alone', () => {
   });
   assert.equal(variants.length, 1);
   assert.equal(shown, 0);
-  assert.deepEqual(variants[0].modes, ['tw']);
-  assert.equal(variants[0].lang, 'zh-Hant-TW');
-  assert.equal(variants[0].text.title, convertOf('tw')(hans.title, 'hans'));
-  assert.notEqual(variants[0].text.title, hans.title);
+  assert.deepEqual(at(variants, 0).modes, ['tw']);
+  assert.equal(at(variants, 0).lang, 'zh-Hant-TW');
+  assert.equal(at(variants, 0).text.title, convertOf('tw')(hans.title, 'hans'));
+  assert.notEqual(at(variants, 0).text.title, hans.title);
 });
 
 test('a prepared row has every mode once; modes that read the same with the same lang share a layer', () => {
@@ -56,11 +62,11 @@ test('a prepared row has every mode once; modes that read the same with the same
   const modes = variants.flatMap((v) => v.modes);
   assert.deepEqual([...modes].sort(), [...SCRIPT_MODES].sort());
   // 原文 of a Simplified article reads as 简体 does, both zh-Hans: one layer.
-  assert.deepEqual(variants[0].modes, ['original', 'cn']);
-  assert.equal(variants[0].classes, 'm-original m-cn');
-  assert.equal(variants[0].text.title, hans.title);
-  assert.ok(variants[shown].modes.includes('hk'));
-  assert.equal(variants[shown].lang, 'zh-Hant-HK');
+  assert.deepEqual(at(variants, 0).modes, ['original', 'cn']);
+  assert.equal(at(variants, 0).classes, 'm-original m-cn');
+  assert.equal(at(variants, 0).text.title, hans.title);
+  assert.ok(at(variants, shown).modes.includes('hk'));
+  assert.equal(at(variants, shown).lang, 'zh-Hant-HK');
   // Layer keys are unique (they key the DOM).
   assert.equal(new Set(variants.map((v) => v.key)).size, variants.length);
 });
@@ -69,17 +75,23 @@ test('the layer in force keeps its key when the other scripts arrive', () => {
   const texts = new RowTexts();
   const alone = rowVariants(hans, 'cn', convertOf('cn'), { scripts: null, textOf: texts.get });
   const all = rowVariants(hans, 'cn', convertOf('cn'), { scripts, textOf: texts.get });
-  assert.equal(all.variants[all.shown].key, alone.variants[0].key);
+  assert.equal(at(all.variants, all.shown).key, at(alone.variants, 0).key);
 });
 
 test('the same text in another lang is a layer of its own (glyph shapes differ)', () => {
   const texts = new RowTexts();
   const { variants } = rowVariants(hant, 'original', (t) => t, { scripts, textOf: texts.get });
-  const original = variants.find((v) => v.modes.includes('original'));
-  const tw = variants.find((v) => v.modes.includes('tw'));
-  assert.equal(original?.lang, 'zh-Hant');
-  assert.equal(tw?.lang, 'zh-Hant-TW');
-  assert.equal(original?.text.title, tw?.text.title);
+  const original = at(
+    variants.filter((v) => v.modes.includes('original')),
+    0,
+  );
+  const tw = at(
+    variants.filter((v) => v.modes.includes('tw')),
+    0,
+  );
+  assert.equal(original.lang, 'zh-Hant');
+  assert.equal(tw.lang, 'zh-Hant-TW');
+  assert.equal(original.text.title, tw.text.title);
   assert.notEqual(original, tw);
 });
 
