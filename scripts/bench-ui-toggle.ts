@@ -97,14 +97,31 @@ async function visibleOptions(page: Page): Promise<number> {
   });
 }
 
-/** Characters of the reading pane's article body, whitespace aside. */
+/** Characters of the reading pane's article body (its visible script layer), whitespace aside. */
 async function bodyChars(page: Page): Promise<number> {
   const text = await page
-    .locator('heitu-reading-pane #body')
+    .locator('heitu-reading-pane #body > .layer:visible')
     .first()
     .textContent({ timeout: 5000 })
     .catch(() => null);
   return (text ?? '').replace(/\s+/g, '').length;
+}
+
+/** How many rendered rows hold more than one script layer, and how many the body holds. */
+function scriptLayers(page: Page): Promise<{ rows: number; body: number }> {
+  return page.evaluate(() => {
+    const app = document.querySelector('heitu-app')?.shadowRoot;
+    const rows = app
+      ?.querySelector('heitu-article-list')
+      ?.shadowRoot?.querySelectorAll('[role=option]');
+    const body = app
+      ?.querySelector('heitu-reading-pane')
+      ?.shadowRoot?.querySelectorAll('#body > .layer');
+    return {
+      rows: [...(rows ?? [])].filter((row) => row.querySelectorAll('.layer').length > 1).length,
+      body: body?.length ?? 0,
+    };
+  });
 }
 
 interface FrameProbe {
@@ -216,7 +233,8 @@ export async function toggleWarm(
     throw new BenchError(`only ${visible} list options are visible at ${height} px (< 50)`);
   if (chars < LONG_ARTICLE_CHARS)
     throw new BenchError(`the open article shows ${chars} characters (< ${LONG_ARTICLE_CHARS})`);
-  await sleep(2000); // idle time: the converters are warmed after load
+  await sleep(2000); // idle time: the converters are built, then every script's layers
+  const layers = await scriptLayers(page);
   const samples: number[] = [];
   const switches: Switch[] = [];
   const byMode = new Map<string, number[]>();
@@ -253,6 +271,10 @@ export async function toggleWarm(
     viewport: `${TALL_VIEWPORT.width}x${height}`,
     visible_options: visible,
     rendered_options: rendered,
+    // Script layers made ahead in idle time (script-layers.ts): rows with more than one, and the
+    // article body's (modes that read the same share one).
+    rows_with_layers: layers.rows,
+    body_layers: layers.body,
     open_article_chars: chars,
     toggles: samples.length,
     // Input to paint (heitu:script-start → heitu:script-painted), waiting for the frame included.

@@ -267,10 +267,10 @@ export class HeituArticleList extends LitElement {
       <span class="dot" aria-hidden="true"></span>
       <span class="text stack">
         ${rowLayers(variants, id, item.publishedAt, time, this.locale, m.metaSeparator)}
-        <span class="visually-hidden" id=${`f-${id}`} lang=${this.locale}
-          >${states.join(m.stateSeparator)}</span
-        >
       </span>
+      <span hidden id=${`f-${id}`} lang=${this.uiLang || this.locale}
+        >${states.join(m.stateSeparator)}</span
+      >
       ${
         item.thumbnail === null
           ? nothing
