@@ -35,7 +35,7 @@ function keyOf(lang: string, text: RowText): string {
 /**
  * The variants a row renders: the mode in force, and every mode of `prepared.scripts` (null until
  * the row is prepared); modes that read the same and share a `lang` share one variant. Ordered by
- * SCRIPT_MODES, so the variant in force keeps its key (and its DOM) when the others arrive.
+ * SCRIPT_MODES, so that prepared layers keep their keys (and their DOM) from switch to switch.
  * `shown` is the index of the variant in force.
  */
 export function rowVariants(
@@ -57,7 +57,8 @@ export function rowVariants(
     else group.modes.push(m);
   }
   const variants = [...groups].map(([key, g]) => ({
-    key,
+    // A row not prepared yet has one layer, changed in place by a switch (no new DOM).
+    key: scripts === null ? 'solo' : key,
     modes: g.modes,
     classes: g.modes.map((m) => `m-${m}`).join(' '),
     lang: g.lang,
