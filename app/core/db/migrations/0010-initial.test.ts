@@ -5,7 +5,13 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import BetterSqlite3 from 'better-sqlite3';
 import { NewsApiError } from '../../../shared/errors.ts';
-import { migrate, openDatabase, schemaVersion, WAL_CHECKPOINT_PAGES } from '../database.ts';
+import {
+  migrate,
+  openDatabase,
+  PAGE_SIZE,
+  schemaVersion,
+  WAL_CHECKPOINT_BYTES,
+} from '../database.ts';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './index.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'heitu-migrate-'));
@@ -30,15 +36,33 @@ test('0010 creates the settings table on an empty file', () => {
   db.close();
 });
 
-test('the library opens with WAL (checkpointed at 16 MB), foreign keys, NORMAL sync and a busy timeout', () => {
+test('the library opens with 16 KiB pages, WAL (checkpointed at 16 MB), foreign keys, NORMAL sync and a busy timeout', () => {
   const db = openDatabase(join(dir, 'pragmas.sqlite3'));
+  assert.equal(db.pragma('page_size', { simple: true }), PAGE_SIZE);
   assert.equal(schemaVersion(db), LATEST_VERSION);
   assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
   assert.equal(db.pragma('foreign_keys', { simple: true }), 1);
   assert.equal(db.pragma('synchronous', { simple: true }), 1); // NORMAL
   assert.equal(db.pragma('busy_timeout', { simple: true }), 5000);
-  assert.equal(db.pragma('wal_autocheckpoint', { simple: true }), WAL_CHECKPOINT_PAGES);
-  assert.equal(db.pragma('journal_size_limit', { simple: true }), WAL_CHECKPOINT_PAGES * 4096);
+  assert.equal(db.pragma('wal_autocheckpoint', { simple: true }), WAL_CHECKPOINT_BYTES / PAGE_SIZE);
+  assert.equal(db.pragma('journal_size_limit', { simple: true }), WAL_CHECKPOINT_BYTES);
+  db.close();
+});
+
+test('a library made with 4 KiB pages keeps them, and checkpoints at 16 MB too', () => {
+  const file = join(dir, 'small-pages.sqlite3');
+  const old = new BetterSqlite3(file);
+  old.pragma('journal_mode = WAL');
+  migrate(old);
+  old.prepare("INSERT INTO settings (key, value) VALUES ('theme', '\"dark\"')").run();
+  old.close();
+  const db = openDatabase(file);
+  assert.equal(db.pragma('page_size', { simple: true }), 4096);
+  assert.equal(db.pragma('wal_autocheckpoint', { simple: true }), WAL_CHECKPOINT_BYTES / 4096);
+  assert.equal(
+    db.prepare("SELECT value FROM settings WHERE key = 'theme'").pluck().get(),
+    '"dark"',
+  );
   db.close();
 });
 
