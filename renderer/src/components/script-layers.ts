@@ -146,7 +146,7 @@ export const layerStyles = css`
 `;
 
 /** Rows rendered per idle callback while preparing: each is a few spans to lay out and shape. */
-const ROWS_PER_IDLE = 8;
+const ROWS_PER_IDLE = 4;
 /** Idle time (ms) a row's variants are allowed to take; below this, the rest waits. */
 const MIN_IDLE_MS = 4;
 
