@@ -32,6 +32,12 @@ interface Layer {
 
 let parser: DOMParser | undefined;
 
+/** Gives a layer the class of each mode it shows (`m-tw`…), which makes it the visible one. */
+function classify(layer: Layer): void {
+  const classes = `layer ${[...layer.modes].map((m) => `m-${m}`).join(' ')}`;
+  if (layer.element.className !== classes) layer.element.className = classes;
+}
+
 export class BodyLayers {
   #parsed: Parsed | null = null;
   #container: HTMLElement | null = null;
@@ -97,9 +103,11 @@ export class BodyLayers {
     if (parsed === null || container === null) throw new Error('BodyLayers: nothing shown');
     const fragment = this.#fragment(parsed, mode, convert);
     const lang = langFor(mode, this.#script);
-    const key = `${lang}\u0001${fragment.textContent}`;
+    // (A fragment's own textContent is not in every DOM: linkedom, in the unit tests, has none.)
+    const text = Array.from(fragment.childNodes, (node) => node.textContent ?? '').join('');
+    const key = `${lang}\u0001${text}`;
     const before = this.#placed.get(mode);
-    if (before !== undefined && before !== key) this.#layers.get(before)?.modes.delete(mode);
+    if (before !== undefined && before !== key) this.#leave(before, mode);
     let layer = this.#layers.get(key);
     if (layer === undefined) {
       const element = container.ownerDocument.createElement('div');
@@ -111,9 +119,21 @@ export class BodyLayers {
     }
     layer.modes.add(mode);
     this.#placed.set(mode, key);
-    const classes = `layer ${[...layer.modes].map((m) => `m-${m}`).join(' ')}`;
-    if (layer.element.className !== classes) layer.element.className = classes;
+    classify(layer);
     return layer;
+  }
+
+  /** Takes `mode` off the layer `key` (it reads differently now), and drops a layer left empty. */
+  #leave(key: string, mode: ScriptMode): void {
+    const layer = this.#layers.get(key);
+    if (layer === undefined) return;
+    layer.modes.delete(mode);
+    if (layer.modes.size > 0) {
+      classify(layer);
+      return;
+    }
+    layer.element.remove();
+    this.#layers.delete(key);
   }
 
   #fragment(parsed: Parsed, mode: ScriptMode, convert: Convert): DocumentFragment {
