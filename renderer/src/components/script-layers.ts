@@ -108,7 +108,7 @@ export function rowLayers(
         <span class="title" id=${`t-${id}-${k}`}>${v.text.title}</span>
         <span class="meta" id=${`m-${id}-${k}`}
           ><time lang=${locale} datetime=${publishedAt}>${time}</time>${
-            v.text.source === null ? nothing : html`${separator}<span>${v.text.source}</span>`
+            v.text.source === null ? nothing : `${separator}${v.text.source}`
           }</span
         >
         <span class="snippet" id=${`s-${id}-${k}`}
