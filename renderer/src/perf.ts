@@ -21,3 +21,10 @@ export function markPainted(what: PerfMark): void {
     setTimeout(() => performance.mark(`heitu:${what}-painted`), 0);
   });
 }
+
+/** Resolves once the next frame has been painted (a task queued from its rAF runs after it). */
+export function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+  });
+}

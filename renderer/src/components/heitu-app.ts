@@ -15,7 +15,7 @@ import { MODE_LANG } from '../../../app/shared/script-lang.ts';
 import { connect } from '../api/client.ts';
 import { langTag, MESSAGES, regionLabel, resolveLocale } from '../i18n/messages.ts';
 import type { Locale, Messages } from '../i18n/messages.ts';
-import { markPainted, markStart } from '../perf.ts';
+import { afterPaint, markPainted, markStart } from '../perf.ts';
 import { ORIGINAL, loadConverters, type ScriptModule } from '../script-loader.ts';
 import { localizeTable } from '../i18n/localize.ts';
 import { ReaderState } from '../state/reader.ts';
@@ -227,8 +227,7 @@ export class HeituApp extends LitElement {
   /** Every mode's convert, once all are built: the list and pane lay out every script ahead. */
   get scripts(): ReadonlyMap<ScriptMode, ScriptConverter['convert']> | null {
     if (!this.allScriptsReady) return null;
-    const first = this.#converterFor('cn');
-    if (this.#scripts === null || first?.convert !== this.#scripts.get('cn')) {
+    if (this.#scripts?.get('cn') !== this.#converterFor('cn')?.convert) {
       this.#scripts = new Map(
         SCRIPT_MODES.map((m) => [m, (this.#converterFor(m) ?? ORIGINAL).convert]),
       );
@@ -327,8 +326,9 @@ export class HeituApp extends LitElement {
     this.#pendingMode = null;
     if (this.settings !== null)
       this.settings = { ...this.settings, script: mode, scriptChosen: true };
-    // Saved once the switch is on screen, so the request does not hold up the frame.
     await this.#painted('script');
+    // Saved once the switch is painted: the request is no work of the frame that shows it.
+    await afterPaint();
     await this.saveSettings({ script: mode, scriptChosen: true });
   }
 
