@@ -1,6 +1,6 @@
 /**
  * An article body in every script, as layers stacked in the pane's body container
- * (script-layers.ts, docs/technotes/0007-script-switch.md). The body is parsed once per article
+ * (script-layers.ts, docs/technotes/0007-script-conversion.md). The body is parsed once per article
  * (inert DOMParser document); each mode's conversion is a clone of that parse with its text nodes
  * converted, made once per article and converter. The mode in force gets its layer at once; the
  * other scripts get theirs in idle time, one per idle callback, once their converters are built.
@@ -12,9 +12,8 @@ import { langFor } from '../../../app/shared/script-lang.ts';
 import { SCRIPT_MODES, type ScriptMode } from '../../../app/shared/settings.ts';
 import { parseArticleBody } from '../dom/article-body.ts';
 import { convertTextNodes } from '../dom/convert-dom.ts';
-import type { Scripts } from './script-layers.ts';
-
-type Convert = (text: string, script: Article['script']) => string;
+import type { Convert } from './list-window.ts';
+import { layerClasses, type Scripts } from './script-layers.ts';
 
 interface Parsed {
   readonly id: ArticleId;
@@ -34,7 +33,7 @@ let parser: DOMParser | undefined;
 
 /** Gives a layer the class of each mode it shows (`m-tw`…), which makes it the visible one. */
 function classify(layer: Layer): void {
-  const classes = `layer ${[...layer.modes].map((m) => `m-${m}`).join(' ')}`;
+  const classes = layerClasses(layer.modes);
   if (layer.element.className !== classes) layer.element.className = classes;
 }
 

@@ -10,7 +10,7 @@ import { formatListTime } from './list-time.ts';
 import {
   RowPreparer,
   RowTexts,
-  modeClass,
+  showMode,
   rowLayers,
   rowVariants,
   type Scripts,
@@ -68,7 +68,7 @@ export class HeituArticleList extends LitElement {
   @property({ attribute: false }) openId: ArticleId | null = null;
   /** Converts a rendered row's title, snippet and 來源 to the reader's script. */
   @property({ attribute: false }) convert: Convert = IDENTITY;
-  /** The script mode: which of a row's script variants is visible (row-variants.ts). */
+  /** The script mode: which of a row's script layers is visible (script-layers.ts). */
   @property({ attribute: false }) mode: ScriptMode = 'original';
   /**
    * Every converter that is ready, by mode: rows get a variant for each in idle time, so that a
@@ -158,11 +158,7 @@ export class HeituArticleList extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('mode')) {
-      const previous = changed.get('mode');
-      if (previous !== undefined) this.classList.remove(modeClass(previous));
-      this.classList.add(modeClass(this.mode));
-    }
+    if (changed.has('mode')) showMode(this, changed.get('mode'), this.mode);
     const itemsChanged = changed.has('items');
     if (itemsChanged || changed.has('listKey')) {
       if (this.#list !== null && this.#pendingScroll === null) {

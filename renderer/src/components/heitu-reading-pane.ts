@@ -8,7 +8,7 @@ import type { Locale } from '../i18n/messages.ts';
 import { PANE_MESSAGES, type PaneMessages } from '../i18n/pane-messages.ts';
 import { articleHeader, type ArticleHeader, type ConvertText } from './article-meta.ts';
 import { BodyLayers } from './body-layers.ts';
-import { layerStyles, modeClass, type Scripts } from './script-layers.ts';
+import { layerStyles, showMode, type Scripts } from './script-layers.ts';
 import { buttonStyles, scriptFonts } from './shared-styles.ts';
 
 export interface BookmarkToggleDetail {
@@ -243,11 +243,7 @@ export class HeituReadingPane extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('mode')) {
-      const previous = changed.get('mode');
-      if (previous !== undefined) this.classList.remove(modeClass(previous));
-      this.classList.add(modeClass(this.mode));
-    }
+    if (changed.has('mode')) showMode(this, changed.get('mode'), this.mode);
     if (changed.has('article') || changed.has('mode') || changed.has('convert')) {
       this.#header =
         this.article === null ? null : articleHeader(this.article, this.mode, this.convert);

@@ -1,5 +1,5 @@
 /**
- * Script variants of a list row (docs/technotes/0007-script-switch.md). A row holds its title,
+ * Script variants of a list row (docs/technotes/0007-script-conversion.md). A row holds its title,
  * 來源 and snippet once per script that reads differently, as layers stacked in one grid cell;
  * only the layer of the mode in force is visible (`:host(.mode-…) .m-…`). Each variant is laid out and
  * shaped once, when it is made, so a switch between prepared scripts changes visibility only:
@@ -21,8 +21,6 @@ export interface Variant {
   /** Identifies the variant among the row's (its lang and texts). */
   readonly key: string;
   readonly modes: readonly ScriptMode[];
-  /** Class names: `m-<mode>` for each mode that shows this variant. */
-  readonly classes: string;
   readonly lang: string;
   readonly text: RowText;
 }
@@ -60,7 +58,6 @@ export function rowVariants(
     // A row not prepared yet has one layer, changed in place by a switch (no new DOM).
     key: scripts === null ? 'solo' : key,
     modes: g.modes,
-    classes: g.modes.map((m) => `m-${m}`).join(' '),
     lang: g.lang,
     text: g.text,
   }));
@@ -104,7 +101,7 @@ export function rowLayers(
     variants,
     (v) => v.key,
     (v, k) =>
-      html`<span class="layer ${v.classes}" lang=${v.lang}>
+      html`<span class=${layerClasses(v.modes)} lang=${v.lang}>
         <span class="title" id=${`t-${id}-${k}`}>${v.text.title}</span>
         <span class="meta" id=${`m-${id}-${k}`}
           ><time lang=${locale} datetime=${publishedAt}>${time}</time>${
@@ -118,16 +115,29 @@ export function rowLayers(
   );
 }
 
-/** The host class that shows the variants of `mode`. */
-export const modeClass = (mode: ScriptMode): string => `mode-${mode}`;
+/** The host class that shows the layers of `mode`. */
+const modeClass = (mode: ScriptMode): string => `mode-${mode}`;
+/** The class of a layer that shows `mode`. */
+const layerClass = (mode: ScriptMode): string => `m-${mode}`;
+
+/** The classes of a layer (list row or article body) that shows `modes`. */
+export function layerClasses(modes: Iterable<ScriptMode>): string {
+  return ['layer', ...Array.from(modes, layerClass)].join(' ');
+}
+
+/** Makes `host` (the list, the pane) show its layers of `mode` instead of `previous`'s. */
+export function showMode(host: HTMLElement, previous: ScriptMode | undefined, mode: ScriptMode) {
+  if (previous !== undefined) host.classList.remove(modeClass(previous));
+  host.classList.add(modeClass(mode));
+}
 
 /** Built from SCRIPT_MODES (constants, not input). */
-const MODE_RULES = SCRIPT_MODES.map((m) => `:host(.${modeClass(m)}) .m-${m}`).join(',\n');
+const MODE_RULES = SCRIPT_MODES.map((m) => `:host(.${modeClass(m)}) .${layerClass(m)}`).join(',\n');
 
 /**
  * A row's variants are layers stacked in one grid cell, hidden but the one of the mode in force.
  * The mode is a class on the host, so a switch restyles the layers of the old and the new mode
- * only, and their contents inherit `visibility` (an independent inherited property: no restyle).
+ * only (with their contents, which inherit `visibility`), not the whole list.
  */
 export const layerStyles = css`
   .stack {

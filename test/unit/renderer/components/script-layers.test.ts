@@ -4,6 +4,7 @@ import type { ArticleId, ArticleSummary } from '../../../../app/shared/articles.
 import { createScriptConverter } from '../../../../app/shared/script-convert.ts';
 import { SCRIPT_MODES, type ScriptMode } from '../../../../app/shared/settings.ts';
 import {
+  layerClasses,
   RowTexts,
   rowVariants,
   type Scripts,
@@ -63,7 +64,7 @@ test('a prepared row has every mode once; modes that read the same with the same
   assert.deepEqual([...modes].sort(), [...SCRIPT_MODES].sort());
   // 原文 of a Simplified article reads as 简体 does, both zh-Hans: one layer.
   assert.deepEqual(at(variants, 0).modes, ['original', 'cn']);
-  assert.equal(at(variants, 0).classes, 'm-original m-cn');
+  assert.equal(layerClasses(at(variants, 0).modes), 'layer m-original m-cn');
   assert.equal(at(variants, 0).text.title, hans.title);
   assert.ok(at(variants, shown).modes.includes('hk'));
   assert.equal(at(variants, shown).lang, 'zh-Hant-HK');
