@@ -38,6 +38,7 @@ import { openDatabase, schemaVersion, type Database } from './db/database.ts';
 import { checkInBackground } from './db/integrity.ts';
 import { openLibrary, repairMarker } from './db/library.ts';
 import { parseArticleId } from './db/rows.ts';
+import { closeSearchIndex, searchIndexOf } from './db/search-index.ts';
 import { searchRepo, type SearchRepo } from './db/search-repo.ts';
 import { settingsRepo, type SettingsRepo } from './db/settings-repo.ts';
 import { sourcesRepo, type SourcesRepo } from './db/sources-repo.ts';
@@ -320,6 +321,11 @@ export class NewsService implements NewsApi {
     return result;
   }
 
+  /** Blocks until what was stored is searchable (the index is written on a worker; bounded). */
+  waitForSearchIndex(): boolean {
+    return searchIndexOf(this.#db).settle();
+  }
+
   get sources(): SourcesRepo {
     return this.#sources;
   }
@@ -345,7 +351,9 @@ export class NewsService implements NewsApi {
   close(): void {
     this.#sync.cancel();
     this.#listeners.clear();
-    if (this.#db.open) this.#db.close();
+    if (!this.#db.open) return;
+    closeSearchIndex(this.#db);
+    this.#db.close();
   }
 
   async #checkInBackground(): Promise<string> {

@@ -10,8 +10,8 @@ import type {
   TabCount,
 } from '../../shared/articles.ts';
 import { REGION_IDS, type RegionId } from '../../shared/regions.ts';
-import { searchTokenBytes } from '../text/search-tokens.ts';
 import type { Database } from './database.ts';
+import { searchIndexOf } from './search-index.ts';
 import {
   SORT_KEY_SLOTS as SLOTS,
   searchIdAllocator,
@@ -126,10 +126,8 @@ export function articlesRepo(db: Database): ArticlesRepo {
   const isUnread = db
     .prepare<[number], number>('SELECT read_at IS NULL FROM articles WHERE id = ?')
     .pluck();
-  const indexInsert = db.prepare<[number, Buffer]>(
-    'INSERT INTO search_index (rowid, tokens) VALUES (?, ?)',
-  );
-  const indexDelete = db.prepare<[number]>('DELETE FROM search_index WHERE rowid = ?');
+  // Changes to the search index are logged here and applied on another thread (search-index.ts).
+  const index = searchIndexOf(db);
 
   const listAll = db.prepare<[number, number], SummaryRow>(
     `SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.sort_key < ? ORDER BY a.sort_key DESC LIMIT ?`,
@@ -208,9 +206,6 @@ export function articlesRepo(db: Database): ArticlesRepo {
     const ids: number[] = [];
     const searchIds: SearchIdAllocator = allocator();
     const added = new Counts();
-    // FTS5 flushes its in-memory index whenever a rowid arrives below the previous one, so the
-    // index rows are written after the loop in ascending rowid (search id) order: 10× faster.
-    const indexRows: [number, Buffer][] = [];
     for (const a of batch) {
       const existing = findExisting(a);
       if (existing === undefined) {
@@ -219,7 +214,7 @@ export function articlesRepo(db: Database): ArticlesRepo {
         for (const region of new Set(a.regions)) {
           if (insertRegion.run(region, sortKey, id, 1).changes === 1) added.add(region, 1);
         }
-        indexRows.push([searchId, searchTokenBytes(a.title, a.summary ?? '', a.text)]);
+        index.add(searchId, a.title, a.summary ?? '', a.text);
         inserted += 1;
         ids.push(id);
         continue;
@@ -246,12 +241,10 @@ export function articlesRepo(db: Database): ArticlesRepo {
       for (const region of new Set(a.regions))
         if (insertRegion.run(region, sortKey, existing.id, unread).changes === 1)
           added.add(region, unread);
-      if (existing.search_id !== null) indexDelete.run(existing.search_id);
-      indexRows.push([searchId, searchTokenBytes(a.title, a.summary ?? '', a.text)]);
+      if (existing.search_id !== null) index.remove(existing.search_id);
+      index.add(searchId, a.title, a.summary ?? '', a.text);
       updated += 1;
     }
-    indexRows.sort((x, y) => x[0] - y[0]);
-    for (const [key, tokens] of indexRows) indexInsert.run(key, tokens);
     added.add('all', inserted, inserted);
     for (const [region, [total, unread]] of added.byRegion) addCounts.run(total, unread, region);
     return { inserted, updated, unchanged, ids };
@@ -270,7 +263,17 @@ export function articlesRepo(db: Database): ArticlesRepo {
   });
 
   return {
-    upsert: (batch) => upsertAll(batch),
+    upsert(batch) {
+      let result: UpsertResult;
+      try {
+        result = upsertAll(batch);
+      } catch (error) {
+        index.rollback();
+        throw error;
+      }
+      index.commit();
+      return result;
+    },
     list(region, cursor, limit) {
       const start = cursor ?? Number.MAX_SAFE_INTEGER;
       const rows =
@@ -306,7 +309,12 @@ export function articlesRepo(db: Database): ArticlesRepo {
       });
     },
     // published_at < before, as a sort-key range (published ms × 1024 + slot).
-    prune: (before) => pruneAll(Math.ceil(before) * SLOTS),
+    prune(before) {
+      const removed = pruneAll(Math.ceil(before) * SLOTS);
+      // The deletes logged their removals from the index by trigger.
+      if (removed > 0) index.catchUp();
+      return removed;
+    },
     count: () => countAll.get() ?? 0,
     hasUrl: (url) => byUrl.get(url) !== undefined,
   };

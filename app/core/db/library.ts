@@ -12,6 +12,7 @@ import { createLogger } from '../log.ts';
 import { bookmarksRepo, recordFields } from './bookmarks-repo.ts';
 import { openDatabase, type Database } from './database.ts';
 import { CRITICAL_TABLES } from './integrity.ts';
+import { openSearchIndex, removeSearchIndex } from './search-index.ts';
 
 const log = createLogger('library');
 
@@ -62,6 +63,7 @@ export function openLibrary(file: string, options: OpenLibraryOptions = {}): Ope
         const check = db.pragma(pragma, { simple: true });
         if (check !== 'ok') throw new DamagedFile(String(check));
       }
+      openSearchIndex(db);
       return { db, notices: [] };
     } catch (error) {
       db.close();
@@ -77,7 +79,10 @@ export function openLibrary(file: string, options: OpenLibraryOptions = {}): Ope
 function recover(file: string, now: Date): OpenedLibrary {
   if (!existsSync(file)) {
     rmSync(repairMarker(file), { force: true });
-    return { db: openDatabase(file), notices: [] };
+    removeSearchIndex(file);
+    const db = openDatabase(file);
+    openSearchIndex(db);
+    return { db, notices: [] };
   }
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   const aside = `${file}.damaged-${stamp}`;
@@ -86,8 +91,11 @@ function recover(file: string, now: Date): OpenedLibrary {
     if (existsSync(`${file}${suffix}`)) renameSync(`${file}${suffix}`, `${aside}${suffix}`);
   }
   rmSync(repairMarker(file), { force: true });
+  // The index describes the damaged library: a new one is made from the new library's articles.
+  removeSearchIndex(file);
   const salvaged = salvage(aside);
   const db = openDatabase(file);
+  openSearchIndex(db);
   let restored = 0;
   if (salvaged.bookmarks.length > 0) {
     restored = bookmarksRepo(db).importFile({

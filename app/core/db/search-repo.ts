@@ -12,6 +12,7 @@ import { parseQuery } from '../text/search-tokens.ts';
 import type { Database } from './database.ts';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './rows.ts';
 import { dayOfSearchId, dayOfSortKey, dayStart } from './search-ids.ts';
+import { searchIndexOf } from './search-index.ts';
 
 /**
  * Candidates read from the index in the first round trip, and at most in later ones. Each
@@ -34,13 +35,14 @@ export interface SearchRepo {
 }
 
 export function searchRepo(db: Database): SearchRepo {
+  const index = searchIndexOf(db);
   // The index's rowids are search ids (search-ids.ts): a day at a time, newest day first. The
   // candidates of a day are collected whole and put in sort-key order before they are checked,
   // so hits come out exactly newest first.
   const candidates = db
     .prepare<[string, number, number], [number, number]>(
       `SELECT search_index.rowid, a.sort_key
-       FROM search_index JOIN articles a ON a.search_id = search_index.rowid
+       FROM ix.search_index JOIN articles a ON a.search_id = search_index.rowid
        WHERE search_index MATCH ? AND search_index.rowid < ?
        ORDER BY search_index.rowid DESC LIMIT ?`,
     )
@@ -69,6 +71,8 @@ export function searchRepo(db: Database): SearchRepo {
     search(query, region, cursor, limit) {
       const parsed = parseQuery(query);
       if (parsed.match === '') return { items: [], nextCursor: null };
+      // What was stored before the search is found by it (the index is written on another thread).
+      index.settle();
       const hits: SearchHit[] = [];
       let lastIncluded = 0;
       let checked = 0;

@@ -3,6 +3,7 @@
  * cached images) and its sync state. A crash mid-sync leaves each source as it was or whole.
  */
 import { sanitizeArticleHtml } from '../sanitize.ts';
+import { searchIndexOf } from './search-index.ts';
 import { articlesRepo, type NewArticle, type UpsertResult } from './articles-repo.ts';
 import type { Database } from './database.ts';
 import { imagesRepo, type NewImage } from './images-repo.ts';
@@ -29,7 +30,8 @@ export function syncWriter(db: Database): SyncWriter {
   const articles = articlesRepo(db);
   const images = imagesRepo(db);
   const sources = sourcesRepo(db);
-  return db.transaction((result: SourceResult): UpsertResult => {
+  const index = searchIndexOf(db);
+  const write = db.transaction((result: SourceResult): UpsertResult => {
     const ids = new Map<string, number>();
     for (const image of result.images) ids.set(image.url, images.store(image));
     const local = (url: string): string | null => {
@@ -65,4 +67,16 @@ export function syncWriter(db: Database): SyncWriter {
     });
     return outcome;
   });
+  return (result) => {
+    let outcome: UpsertResult;
+    try {
+      outcome = write(result);
+    } catch (error) {
+      index.rollback();
+      throw error;
+    }
+    // The articles' changes to the search index go to its indexer once they are committed.
+    index.commit();
+    return outcome;
+  };
 }

@@ -1,0 +1,293 @@
+/**
+ * The library's search index, on a second core (docs/technotes/0004-search.md): the index is a
+ * file of its own (`<library>.search`), attached to the library's connection as `ix` for reading
+ * and written by a worker thread (search-worker.ts). Writers of articles log their changes to the
+ * index in the library's `search_log`, inside their own transaction, and hand them to the worker
+ * once committed; search waits until the worker has applied what was logged. The index is derived
+ * data: a missing, damaged, outdated or foreign index file is replaced by a new one, filled again
+ * from the articles. An in-memory library, or one whose worker cannot run, is indexed on its own
+ * connection instead. One SearchIndex per connection: searchIndexOf(db).
+ */
+import { existsSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import { createLogger } from '../log.ts';
+import type { Database } from './database.ts';
+import {
+  catchUp,
+  createIndexSchema,
+  INDEX_VERSION,
+  indexWriter,
+  logReader,
+  type IndexOp,
+  type IndexWriter,
+} from './search-apply.ts';
+import type { SearchWorkerData, SearchWorkerMessage } from './search-worker.ts';
+
+const log = createLogger('search-index');
+
+/** How long a search waits for the index to catch up with what was stored before it. */
+const SETTLE_MS = 5000;
+/** Past this many ops behind (a rebuild), a search does not wait: it sees what is indexed. */
+const MAX_WAIT_BACKLOG = 50_000;
+/** Pages of a new index file (as the library's, database.ts). */
+const INDEX_PAGE_SIZE = 16384;
+
+/** The index file of a library file. */
+export function searchIndexFile(libraryFile: string): string {
+  return `${libraryFile}.search`;
+}
+
+/** Deletes a library's index file (with its WAL): it is rebuilt from the articles. */
+export function removeSearchIndex(libraryFile: string): void {
+  for (const suffix of ['', '-wal', '-shm'])
+    rmSync(`${searchIndexFile(libraryFile)}${suffix}`, { force: true });
+}
+
+export interface SearchIndex {
+  /** Logs an article's text for the index; inside the caller's write transaction. */
+  add(searchId: number, title: string, summary: string, text: string): void;
+  /** Logs that a search id leaves the index; inside the caller's write transaction. */
+  remove(searchId: number): void;
+  /**
+   * After the caller's transaction committed: hands what it logged to the indexer. Inside an outer
+   * transaction it does nothing: the outer transaction's owner calls it once that commits.
+   */
+  commit(): void;
+  /** After the caller's transaction rolled back: forgets what it logged. */
+  rollback(): void;
+  /** After writes that logged by trigger (deletes): the indexer reads the log itself. */
+  catchUp(): void;
+  /** Blocks until everything logged so far is searchable (bounded); true when it is. */
+  settle(): boolean;
+  close(): void;
+}
+
+const indexes = new WeakMap<Database, SearchIndex>();
+
+export interface SearchIndexOptions {
+  /** Index on a worker thread (default: for a library in a file). */
+  readonly worker?: boolean;
+}
+
+/** The connection's search index, attaching one that is indexed on the connection if none is. */
+export function searchIndexOf(db: Database): SearchIndex {
+  return indexes.get(db) ?? openSearchIndex(db, { worker: false });
+}
+
+/** Stops the connection's indexer, if it has one, once what was logged is applied (bounded). */
+export function closeSearchIndex(db: Database): void {
+  indexes.get(db)?.close();
+  indexes.delete(db);
+}
+
+/** Attaches the index file of `db`'s library as `ix` and starts its indexer. */
+export function openSearchIndex(db: Database, options: SearchIndexOptions = {}): SearchIndex {
+  const existing = indexes.get(db);
+  if (existing !== undefined) return existing;
+  const memory = db.memory || db.name === '' || db.name === ':memory:';
+  const file = memory ? ':memory:' : searchIndexFile(db.name);
+  attach(db, file);
+  const index = new LoggedIndex(db, file, !memory && (options.worker ?? true));
+  indexes.set(db, index);
+  return index;
+}
+
+function attach(db: Database, file: string): void {
+  const token = db
+    .prepare<[], string>("SELECT value FROM search_meta WHERE key = 'library'")
+    .pluck()
+    .get();
+  if (token === undefined) throw new Error('the library has no search_meta (schema < 60)');
+  try {
+    db.prepare('ATTACH DATABASE ? AS ix').run(file);
+    const version = db.pragma('ix.user_version', { simple: true }) as number;
+    if (version === 0) {
+      db.pragma(`ix.page_size = ${INDEX_PAGE_SIZE}`);
+      if (file !== ':memory:') db.pragma('ix.journal_mode = WAL');
+      db.transaction(() => {
+        createIndexSchema(db, 'ix', token);
+        requeueAll(db);
+      }).immediate();
+      return;
+    }
+    const owner = db
+      .prepare<[], string>("SELECT value FROM ix.search_state WHERE key = 'library'")
+      .pluck()
+      .get();
+    if (version === INDEX_VERSION && owner === token) return;
+    log.warn(`the search index ${file} is outdated or another library's: rebuilding it`);
+  } catch (error) {
+    if (file === ':memory:') throw error;
+    log.warn(`the search index ${file} cannot be used: rebuilding it`, error);
+  }
+  if (db.inTransaction) db.exec('ROLLBACK');
+  detach(db);
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+  attach(db, file);
+}
+
+function detach(db: Database): void {
+  try {
+    db.exec('DETACH DATABASE ix');
+  } catch {
+    // Not attached.
+  }
+}
+
+/** A new index applies the whole library: the log starts again with every article. */
+function requeueAll(db: Database): void {
+  db.exec(`
+    DELETE FROM search_log;
+    INSERT INTO search_log (search_id, op)
+      SELECT search_id, 1 FROM articles WHERE search_id IS NOT NULL ORDER BY search_id;
+  `);
+}
+
+class LoggedIndex implements SearchIndex {
+  readonly #db: Database;
+  readonly #file: string;
+  readonly #logOp: (searchId: number, op: number) => number;
+  readonly #lastLogged: () => number;
+  readonly #trim: (through: number) => void;
+  readonly #inline: IndexWriter;
+  readonly #state = new BigInt64Array(new SharedArrayBuffer(8));
+  #worker: Worker | null = null;
+  #pending: IndexOp[] = [];
+  /** The highest sequence number logged that the indexer must apply before a search. */
+  #target: number;
+  #trimmed = 0;
+
+  constructor(db: Database, file: string, worker: boolean) {
+    this.#db = db;
+    this.#file = file;
+    const insert = db.prepare<[number, number]>(
+      'INSERT INTO search_log (search_id, op) VALUES (?, ?)',
+    );
+    this.#logOp = (searchId, op) => Number(insert.run(searchId, op).lastInsertRowid);
+    const last = db.prepare<[], number | null>('SELECT max(seq) FROM search_log').pluck();
+    this.#lastLogged = () => last.get() ?? 0;
+    const trim = db.prepare<[number]>('DELETE FROM search_log WHERE seq <= ?');
+    this.#trim = (through) => trim.run(through);
+    this.#inline = indexWriter(db, 'ix');
+    this.#target = this.#lastLogged();
+    Atomics.store(this.#state, 0, BigInt(this.#inline.applied()));
+    if (worker) this.#startWorker();
+    else this.#applyInline();
+  }
+
+  add(searchId: number, title: string, summary: string, text: string): void {
+    this.#beforeLogging();
+    this.#pending.push([this.#logOp(searchId, 1), searchId, title, summary, text]);
+  }
+
+  remove(searchId: number): void {
+    this.#beforeLogging();
+    this.#pending.push([this.#logOp(searchId, 0), searchId, null, '', '']);
+  }
+
+  commit(): void {
+    if (this.#db.inTransaction) return;
+    const ops = this.#pending;
+    this.#pending = [];
+    const last = ops.at(-1);
+    if (last === undefined) return;
+    this.#target = Math.max(this.#target, last[0]);
+    if (this.#worker === null) this.#applyInline();
+    else this.#post({ type: 'ops', ops });
+  }
+
+  rollback(): void {
+    this.#pending = [];
+  }
+
+  catchUp(): void {
+    this.#target = this.#lastLogged();
+    if (this.#worker === null) this.#applyInline();
+    else this.#post({ type: 'catch-up' });
+  }
+
+  settle(): boolean {
+    const target = BigInt(this.#target);
+    let applied = Atomics.load(this.#state, 0);
+    if (applied >= target) return true;
+    if (target - applied > BigInt(MAX_WAIT_BACKLOG)) return false;
+    const deadline = performance.now() + SETTLE_MS;
+    while (applied < target) {
+      const left = deadline - performance.now();
+      if (left <= 0) {
+        log.warn(`search: the index is ${target - applied} changes behind after ${SETTLE_MS} ms`);
+        return false;
+      }
+      Atomics.wait(this.#state, 0, applied, left);
+      applied = Atomics.load(this.#state, 0);
+    }
+    return true;
+  }
+
+  close(): void {
+    const worker = this.#worker;
+    if (worker === null) return;
+    this.#worker = null;
+    this.settle();
+    worker.postMessage({ type: 'close' } satisfies SearchWorkerMessage);
+    worker.unref();
+  }
+
+  /** The first op of a write transaction drops the log that the index has applied. */
+  #beforeLogging(): void {
+    if (this.#pending.length > 0) return;
+    const applied = Number(Atomics.load(this.#state, 0));
+    if (applied > this.#trimmed) {
+      this.#trim(applied);
+      this.#trimmed = applied;
+    }
+  }
+
+  #applyInline(): void {
+    if (this.#db.inTransaction) return;
+    try {
+      const applied = catchUp(logReader(this.#db), this.#inline);
+      Atomics.store(this.#state, 0, BigInt(applied));
+    } catch (error) {
+      log.error('search: could not update the index', error);
+    }
+  }
+
+  #post(message: SearchWorkerMessage): void {
+    this.#worker?.postMessage(message);
+  }
+
+  #startWorker(): void {
+    const url = workerUrl();
+    const workerData: SearchWorkerData = {
+      library: this.#db.name,
+      index: this.#file,
+      driver: createRequire(import.meta.url).resolve('better-sqlite3'),
+      state: this.#state.buffer as SharedArrayBuffer,
+    };
+    const worker = new Worker(url, { workerData });
+    worker.unref();
+    const fallBack = (why: string, error?: unknown): void => {
+      if (this.#worker !== worker) return;
+      log.error(`search: the indexing worker ${why}; indexing on the main thread`, error);
+      this.#worker = null;
+      this.#applyInline();
+    };
+    worker.on('error', (error) => fallBack('failed', error));
+    worker.on('exit', (code) => fallBack(`stopped with code ${code}`));
+    this.#worker = worker;
+  }
+}
+
+/**
+ * The worker's script: beside this module when run from source (search-worker.ts), or beside the
+ * bundle that contains this module (dist/main/search-worker.cjs, dist/cli/search-worker.mjs).
+ */
+function workerUrl(): URL {
+  for (const name of ['./search-worker.ts', './search-worker.mjs', './search-worker.cjs']) {
+    const url = new URL(name, import.meta.url);
+    if (existsSync(url)) return url;
+  }
+  throw new Error('the search index worker script is missing');
+}
