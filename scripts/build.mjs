@@ -1,5 +1,7 @@
 // Bundles every part of the app with esbuild into dist/:
 //   dist/main/main.cjs        Electron main (electron and better-sqlite3 stay external)
+//   dist/main/search-worker.cjs, dist/cli/search-worker.mjs
+//                             the search index's worker thread, beside the bundle that starts it
 //   dist/preload/preload.cjs  sandboxed preload: one self-contained file
 //   dist/cli/cli.mjs          the `heitu` command and browser-mode server
 //   dist/renderer/            the Lit renderer: index.html, styles.css, app.js
@@ -35,6 +37,31 @@ await Promise.all([
     banner: {
       js: "const __heituImportMetaUrl = require('node:url').pathToFileURL(__filename).href;",
     },
+  }),
+  build({
+    ...common,
+    entryPoints: ['app/core/db/search-worker.ts'],
+    outfile: 'dist/main/search-worker.cjs',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node22',
+    external: ['better-sqlite3'],
+    define: { 'import.meta.url': '__heituImportMetaUrl' },
+    banner: {
+      js: "const __heituImportMetaUrl = require('node:url').pathToFileURL(__filename).href;",
+    },
+  }),
+  build({
+    ...common,
+    entryPoints: ['app/core/db/search-worker.ts'],
+    outfile: 'dist/cli/search-worker.mjs',
+    platform: 'node',
+    format: 'esm',
+    banner: {
+      js: "import { createRequire as __heituRequire } from 'node:module'; const require = __heituRequire(import.meta.url);",
+    },
+    target: 'node22',
+    external: ['better-sqlite3'],
   }),
   build({
     ...common,

@@ -259,6 +259,15 @@ class LoggedIndex implements SearchIndex {
   }
 
   #startWorker(): void {
+    try {
+      this.#spawn();
+    } catch (error) {
+      log.error('search: cannot start the indexing worker; indexing on the main thread', error);
+      this.#applyInline();
+    }
+  }
+
+  #spawn(): void {
     const url = workerUrl();
     const workerData: SearchWorkerData = {
       library: this.#db.name,
