@@ -115,12 +115,17 @@ async function fill(
 
 const floor: number[] = [];
 let chars = 0;
-const filled = await fill(service, N, (i) => c.article(i), async (rows) => {
-  for (const batch of rows) {
-    for (const a of batch) chars += a.title.length + (a.summary ?? '').length + a.text.length;
-    floor.push(await time(() => rawBatch(batch)));
-  }
-});
+const filled = await fill(
+  service,
+  N,
+  (i) => c.article(i),
+  async (rows) => {
+    for (const batch of rows) {
+      for (const a of batch) chars += a.title.length + (a.summary ?? '').length + a.text.length;
+      floor.push(await time(() => rawBatch(batch)));
+    }
+  },
+);
 const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
 emit({
   name: 'insert_batch',
@@ -268,8 +273,7 @@ const size = (f: string): number => {
 };
 const dbFile = join(dir, DATABASE_FILE);
 const indexFile = searchIndexFile(dbFile);
-const bytes =
-  size(dbFile) + size(`${dbFile}-wal`) + size(indexFile) + size(`${indexFile}-wal`);
+const bytes = size(dbFile) + size(`${dbFile}-wal`) + size(indexFile) + size(`${indexFile}-wal`);
 emit({
   name: 'file_size',
   n: N,

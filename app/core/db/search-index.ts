@@ -8,7 +8,7 @@
  * from the articles. An in-memory library, or one whose worker cannot run, is indexed on its own
  * connection instead. One SearchIndex per connection: searchIndexOf(db).
  */
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { createLogger } from '../log.ts';
@@ -38,10 +38,27 @@ export function searchIndexFile(libraryFile: string): string {
   return `${libraryFile}.search`;
 }
 
+/** Marks an index file found damaged while the app runs: the next open rebuilds it. */
+function damageMarker(indexFile: string): string {
+  return `${indexFile}.damaged`;
+}
+
 /** Deletes a library's index file (with its WAL): it is rebuilt from the articles. */
 export function removeSearchIndex(libraryFile: string): void {
-  for (const suffix of ['', '-wal', '-shm'])
-    rmSync(`${searchIndexFile(libraryFile)}${suffix}`, { force: true });
+  removeIndexFile(searchIndexFile(libraryFile));
+}
+
+function removeIndexFile(file: string): void {
+  for (const suffix of ['', '-wal', '-shm', '.damaged'])
+    rmSync(`${file}${suffix}`, { force: true });
+}
+
+/** SQLite's codes for a damaged file. */
+export function isDamage(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return (
+    typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')
+  );
 }
 
 export interface SearchIndex {
@@ -60,6 +77,11 @@ export interface SearchIndex {
   catchUp(): void;
   /** Blocks until everything logged so far is searchable (bounded); true when it is. */
   settle(): boolean;
+  /**
+   * Records that reading the index found it damaged. The file is in use (by the worker, and on
+   * Windows an open file cannot be deleted), so it is replaced when the library is next opened.
+   */
+  markDamaged(error: unknown): void;
   close(): void;
 }
 
@@ -100,6 +122,8 @@ function attach(db: Database, file: string): void {
     .get();
   if (token === undefined) throw new Error('the library has no search_meta (schema < 60)');
   try {
+    if (file !== ':memory:' && existsSync(damageMarker(file)))
+      throw new Error('it was found damaged while the app ran');
     db.prepare('ATTACH DATABASE ? AS ix').run(file);
     const version = db.pragma('ix.user_version', { simple: true }) as number;
     if (version === 0) {
@@ -123,7 +147,7 @@ function attach(db: Database, file: string): void {
   }
   if (db.inTransaction) db.exec('ROLLBACK');
   detach(db);
-  for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+  removeIndexFile(file);
   attach(db, file);
 }
 
@@ -225,6 +249,16 @@ class LoggedIndex implements SearchIndex {
     return true;
   }
 
+  markDamaged(error: unknown): void {
+    log.error(`search: the index ${this.#file} is damaged; it is rebuilt at the next start`, error);
+    if (this.#file === ':memory:') return;
+    try {
+      writeFileSync(damageMarker(this.#file), `${new Date().toISOString()}\n`);
+    } catch (markError) {
+      log.error('search: could not mark the index for rebuilding', markError);
+    }
+  }
+
   close(): void {
     const worker = this.#worker;
     if (worker === null) return;
@@ -273,7 +307,7 @@ class LoggedIndex implements SearchIndex {
       library: this.#db.name,
       index: this.#file,
       driver: createRequire(import.meta.url).resolve('better-sqlite3'),
-      state: this.#state.buffer as SharedArrayBuffer,
+      state: this.#state.buffer,
     };
     const worker = new Worker(url, { workerData });
     worker.unref();

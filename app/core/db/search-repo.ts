@@ -12,7 +12,8 @@ import { parseQuery } from '../text/search-tokens.ts';
 import type { Database } from './database.ts';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './rows.ts';
 import { dayOfSearchId, dayOfSortKey, dayStart } from './search-ids.ts';
-import { searchIndexOf } from './search-index.ts';
+import { isDamage, searchIndexOf } from './search-index.ts';
+import { NewsApiError } from '../../shared/errors.ts';
 
 /**
  * Candidates read from the index in the first round trip, and at most in later ones. Each
@@ -61,6 +62,20 @@ export function searchRepo(db: Database): SearchRepo {
     )
     .pluck();
 
+  const readCandidates = (match: string, below: number, limit: number): [number, number][] => {
+    try {
+      return candidates.all(match, below, limit);
+    } catch (error) {
+      if (!isDamage(error)) throw error;
+      index.markDamaged(error);
+      throw new NewsApiError(
+        'STORAGE',
+        'The search index is damaged. Restart Heitu Reader to rebuild it from your library; no article or bookmark is lost.',
+        { cause: error },
+      );
+    }
+  };
+
   const inScope = (region: RegionId, key: number): boolean => {
     if (region === 'all') return true;
     if (region === 'bookmarks') return isBookmarked.get(key) !== undefined;
@@ -100,7 +115,7 @@ export function searchRepo(db: Database): SearchRepo {
       let day = Number.NaN;
       let keys: number[] = [];
       for (let chunk = FIRST_CHUNK; ; chunk = Math.min(MAX_CHUNK, chunk * 4)) {
-        const rows = candidates.all(parsed.match, bound, chunk);
+        const rows = readCandidates(parsed.match, bound, chunk);
         for (const [searchId, key] of rows) {
           const d = dayOfSearchId(searchId);
           if (d !== day) {

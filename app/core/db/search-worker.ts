@@ -70,9 +70,16 @@ function handle(message: SearchWorkerMessage): void {
     }
     ops.push(...m.ops);
   }
-  const first = ops[0];
-  // Ops logged that no message brought (a prune's deletes, another process): read the log.
-  if (first !== undefined && first[0] > writer.applied() + 1) catchUp(read, writer);
+  // Ops logged that no message brought (a prune's deletes, another process's writes) leave a gap
+  // in the sequence: then the log itself is read, and the messages' ops it covered are skipped.
+  let expected = writer.applied() + 1;
+  for (const op of ops) {
+    if (op[0] > expected) {
+      catchUp(read, writer);
+      break;
+    }
+    expected = Math.max(expected, op[0] + 1);
+  }
   publish(writer.apply(ops));
   if (after !== null) handle(after);
 }

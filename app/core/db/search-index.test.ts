@@ -1,0 +1,196 @@
+/**
+ * The search index in a file of its own, written on a worker thread: found by search as soon as
+ * stored, caught up after a crash, rebuilt when damaged or another library's, and kept in step
+ * with changed and pruned articles.
+ */
+import assert from 'node:assert/strict';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  writeSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import BetterSqlite3 from 'better-sqlite3';
+import { NewsApiError } from '../../shared/errors.ts';
+import { articlesRepo, type NewArticle } from './articles-repo.ts';
+import { openLibrary } from './library.ts';
+import { closeSearchIndex, searchIndexFile, searchIndexOf } from './search-index.ts';
+import { searchRepo } from './search-repo.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'heitu-search-index-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+const NOW = Date.UTC(2026, 10, 26);
+const DAY = 86_400_000;
+process.env.HEITU_LOG = 'silent';
+
+function article(i: number, text: string, publishedAt = NOW - i * 60_000): NewArticle {
+  return {
+    url: `https://jl.example.cn/${i}.html`,
+    title: `第${i}篇`,
+    text,
+    publishedAt,
+    fetchedAt: NOW,
+    script: 'hant',
+    regions: ['yanbian'],
+  };
+}
+
+/** Opens the library `name` (as the app does: index on a worker), runs `work`, closes it. */
+function withLibrary<T>(name: string, work: (lib: Library) => T): T {
+  mkdirSync(join(dir, name), { recursive: true });
+  const file = join(dir, name, 'heitu.sqlite3');
+  const { db } = openLibrary(file);
+  try {
+    return work({ db, file, articles: articlesRepo(db), search: searchRepo(db) });
+  } finally {
+    closeSearchIndex(db);
+    db.close();
+  }
+}
+interface Library {
+  db: ReturnType<typeof openLibrary>['db'];
+  file: string;
+  articles: ReturnType<typeof articlesRepo>;
+  search: ReturnType<typeof searchRepo>;
+}
+
+const titles = (lib: Library, query: string): string[] =>
+  lib.search.search(query, 'all', null, 50).items.map((h) => h.title);
+
+test('stored articles are found at once, from an index file of their own', () => {
+  withLibrary('fresh', (lib) => {
+    lib.articles.upsert(
+      Array.from({ length: 300 }, (_, i) => article(i, i === 7 ? '延吉的冷麵' : '長春的雪')),
+    );
+    // No wait in between: search waits for the worker to apply what was stored before it.
+    assert.deepEqual(titles(lib, '冷面'), ['第7篇']);
+    assert.equal(titles(lib, '雪').length, 50);
+    const inLibrary = lib.db
+      .prepare("SELECT count(*) FROM main.sqlite_schema WHERE name = 'search_index'")
+      .pluck()
+      .get();
+    assert.equal(inLibrary, 0);
+    assert.ok(existsSync(searchIndexFile(lib.file)));
+    // The log keeps only what the index has not applied: the next write drops the rest.
+    assert.ok(searchIndexOf(lib.db).settle());
+    lib.articles.upsert([article(1000, '白山')]);
+    assert.ok(searchIndexOf(lib.db).settle());
+    const logged = lib.db.prepare('SELECT count(*) FROM search_log').pluck().get() as number;
+    assert.ok(logged <= 1, `log rows left: ${logged}`);
+  });
+});
+
+test('changed and pruned articles leave the index', () => {
+  withLibrary('changes', (lib) => {
+    lib.articles.upsert([article(1, '霧凇島的清晨'), article(2, '松花江', NOW - 400 * DAY)]);
+    assert.deepEqual(titles(lib, '霧凇'), ['第1篇']);
+    assert.deepEqual(titles(lib, '松花江'), ['第2篇']);
+    lib.articles.upsert([article(1, '查干湖冬捕')]);
+    assert.deepEqual(titles(lib, '霧凇'), []);
+    assert.deepEqual(titles(lib, '冬捕'), ['第1篇']);
+    assert.equal(lib.articles.prune(NOW - 180 * DAY), 1);
+    assert.deepEqual(titles(lib, '松花江'), []);
+    // The removal reached the index itself, not only the join with the articles.
+    const ix = lib.db
+      .prepare('SELECT count(*) FROM ix.search_index WHERE search_index MATCH \'"松花"\'')
+      .pluck()
+      .get();
+    assert.equal(ix, 0);
+  });
+});
+
+test('an index that missed changes (a crash) catches up from the log at the next open', () => {
+  withLibrary('crash', (lib) => {
+    lib.articles.upsert([article(1, '長白山天池'), article(2, '延邊的蘋果梨')]);
+    assert.ok(searchIndexOf(lib.db).settle());
+  });
+  const file = join(dir, 'crash', 'heitu.sqlite3');
+  // As if the worker had died before applying anything: the index is empty and knows it.
+  const ix = new BetterSqlite3(searchIndexFile(file));
+  ix.exec("DELETE FROM search_index; UPDATE search_state SET value = 0 WHERE key = 'applied'");
+  ix.close();
+  withLibrary('crash', (lib) => {
+    assert.deepEqual(titles(lib, '天池'), ['第1篇']);
+    assert.deepEqual(titles(lib, '苹果梨'), ['第2篇']);
+  });
+});
+
+test('a damaged index file is replaced and filled again from the library', () => {
+  withLibrary('damaged', (lib) => {
+    lib.articles.upsert([article(1, '四平的玉米'), article(2, '通化的葡萄酒')]);
+  });
+  const file = join(dir, 'damaged', 'heitu.sqlite3');
+  writeFileSync(searchIndexFile(file), 'not a database '.repeat(2000));
+  withLibrary('damaged', (lib) => {
+    assert.deepEqual(titles(lib, '葡萄酒'), ['第2篇']);
+    assert.deepEqual(titles(lib, '玉米'), ['第1篇']);
+  });
+});
+
+test('damage found while searching is reported, and the next open rebuilds the index', () => {
+  withLibrary('damaged-later', (lib) => {
+    lib.articles.upsert([article(1, '遼源的襪子'), article(2, '白城的草原')]);
+    searchIndexOf(lib.db).markDamaged(Object.assign(new Error('test'), { code: 'SQLITE_CORRUPT' }));
+  });
+  const file = join(dir, 'damaged-later', 'heitu.sqlite3');
+  assert.ok(existsSync(`${searchIndexFile(file)}.damaged`));
+  // Emptied behind the library's back: only a rebuild from the articles finds them again.
+  const ix = new BetterSqlite3(searchIndexFile(file));
+  ix.exec('DELETE FROM search_index');
+  ix.close();
+  withLibrary('damaged-later', (lib) => {
+    assert.deepEqual(titles(lib, '襪子'), ['第1篇']);
+    assert.deepEqual(titles(lib, '草原'), ['第2篇']);
+  });
+  assert.equal(existsSync(`${searchIndexFile(file)}.damaged`), false);
+});
+
+test('a search that reads a damaged index fails with a clear error', () => {
+  withLibrary('corrupt-read', (lib) => lib.articles.upsert([article(1, '松原的查干湖')]));
+  const file = join(dir, 'corrupt-read', 'heitu.sqlite3');
+  // The index's own pages garbled, its state and schema left whole: the file opens, and only
+  // reading the index finds the damage.
+  const ix = new BetterSqlite3(searchIndexFile(file));
+  const pageSize = ix.pragma('page_size', { simple: true }) as number;
+  const pages = ix
+    .prepare("SELECT pageno FROM dbstat WHERE name = 'search_index_data'")
+    .pluck()
+    .all() as number[];
+  ix.pragma('wal_checkpoint(TRUNCATE)');
+  ix.close();
+  assert.ok(pages.length > 0);
+  const fd = openSync(searchIndexFile(file), 'r+');
+  for (const page of pages)
+    writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (page - 1) * pageSize);
+  closeSync(fd);
+  withLibrary('corrupt-read', (lib) => {
+    assert.throws(
+      () => titles(lib, '查干湖'),
+      (error) => error instanceof NewsApiError && error.message.includes('search index is damaged'),
+    );
+  });
+  assert.ok(existsSync(`${searchIndexFile(file)}.damaged`));
+  withLibrary('corrupt-read', (lib) => {
+    assert.deepEqual(titles(lib, '查干湖'), ['第1篇']);
+  });
+});
+
+test("another library's index file is not used", () => {
+  withLibrary('first', (lib) => lib.articles.upsert([article(1, '長春電影節')]));
+  withLibrary('second', (lib) => lib.articles.upsert([article(1, '吉林霧凇')]));
+  const first = join(dir, 'first', 'heitu.sqlite3');
+  const second = join(dir, 'second', 'heitu.sqlite3');
+  copyFileSync(searchIndexFile(first), searchIndexFile(second));
+  withLibrary('second', (lib) => {
+    assert.deepEqual(titles(lib, '電影'), []);
+    assert.deepEqual(titles(lib, '霧凇'), ['第1篇']);
+  });
+});
