@@ -47,8 +47,23 @@ export interface OpenLibraryOptions {
   readonly now?: Date;
 }
 
-/** Opens `file`, checking it first; see the module comment for what happens to a damaged one. */
+/**
+ * Opens `file`, checking it first; see the module comment for what happens to a damaged one. Then
+ * attaches its search index (search-index.ts), which replaces a damaged index file itself: an
+ * error there is never taken for damage to the library.
+ */
 export function openLibrary(file: string, options: OpenLibraryOptions = {}): OpenedLibrary {
+  const opened = openChecked(file, options);
+  try {
+    openSearchIndex(opened.db);
+  } catch (error) {
+    opened.db.close();
+    throw error;
+  }
+  return opened;
+}
+
+function openChecked(file: string, options: OpenLibraryOptions): OpenedLibrary {
   const now = options.now ?? new Date();
   try {
     if (existsSync(repairMarker(file)))
@@ -63,7 +78,6 @@ export function openLibrary(file: string, options: OpenLibraryOptions = {}): Ope
         const check = db.pragma(pragma, { simple: true });
         if (check !== 'ok') throw new DamagedFile(String(check));
       }
-      openSearchIndex(db);
       return { db, notices: [] };
     } catch (error) {
       db.close();
@@ -80,9 +94,7 @@ function recover(file: string, now: Date): OpenedLibrary {
   if (!existsSync(file)) {
     rmSync(repairMarker(file), { force: true });
     removeSearchIndex(file);
-    const db = openDatabase(file);
-    openSearchIndex(db);
-    return { db, notices: [] };
+    return { db: openDatabase(file), notices: [] };
   }
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   const aside = `${file}.damaged-${stamp}`;
@@ -95,7 +107,6 @@ function recover(file: string, now: Date): OpenedLibrary {
   removeSearchIndex(file);
   const salvaged = salvage(aside);
   const db = openDatabase(file);
-  openSearchIndex(db);
   let restored = 0;
   if (salvaged.bookmarks.length > 0) {
     restored = bookmarksRepo(db).importFile({

@@ -115,7 +115,7 @@ export function openSearchIndex(db: Database, options: SearchIndexOptions = {}):
   return index;
 }
 
-function attach(db: Database, file: string): void {
+function attach(db: Database, file: string, retry = true): void {
   const token = db
     .prepare<[], string>("SELECT value FROM search_meta WHERE key = 'library'")
     .pluck()
@@ -142,13 +142,14 @@ function attach(db: Database, file: string): void {
     if (version === INDEX_VERSION && owner === token) return;
     log.warn(`the search index ${file} is outdated or another library's: rebuilding it`);
   } catch (error) {
-    if (file === ':memory:') throw error;
+    // A new file that cannot be made is not the old file's fault: nothing more to try.
+    if (file === ':memory:' || !retry) throw error;
     log.warn(`the search index ${file} cannot be used: rebuilding it`, error);
   }
   if (db.inTransaction) db.exec('ROLLBACK');
   detach(db);
   removeIndexFile(file);
-  attach(db, file);
+  attach(db, file, false);
 }
 
 function detach(db: Database): void {
