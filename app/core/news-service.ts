@@ -38,7 +38,11 @@ import { openDatabase, schemaVersion, type Database } from './db/database.ts';
 import { checkInBackground } from './db/integrity.ts';
 import { openLibrary, repairMarker } from './db/library.ts';
 import { parseArticleId } from './db/rows.ts';
-import { closeSearchIndex, searchIndexOf } from './db/search-index.ts';
+import {
+  checkSearchIndexInBackground,
+  closeSearchIndex,
+  searchIndexOf,
+} from './db/search-index.ts';
 import { searchRepo, type SearchRepo } from './db/search-repo.ts';
 import { settingsRepo, type SettingsRepo } from './db/settings-repo.ts';
 import { sourcesRepo, type SourcesRepo } from './db/sources-repo.ts';
@@ -360,6 +364,7 @@ export class NewsService implements NewsApi {
     const t0 = performance.now();
     const result = await checkInBackground(this.#file);
     log.info(`integrity check: ${result} in ${Math.round(performance.now() - t0)} ms`);
+    if (this.#db.open) void checkSearchIndexInBackground(this.#db);
     if (result === 'ok' || result.startsWith('error: SQLITE_BUSY')) return result;
     log.error(`the integrity check found damage: ${result}`);
     try {

@@ -55,7 +55,12 @@ export interface OpenLibraryOptions {
 export function openLibrary(file: string, options: OpenLibraryOptions = {}): OpenedLibrary {
   const opened = openChecked(file, options);
   try {
-    openSearchIndex(opened.db);
+    const index = openSearchIndex(opened.db, { check: options.fullCheck === true });
+    if (index.rebuilt === 'damaged' && options.fullCheck === true) {
+      const notice =
+        'The search index was damaged. It is being rebuilt from the library; no article or bookmark was lost.';
+      return { db: opened.db, notices: [...opened.notices, notice] };
+    }
   } catch (error) {
     opened.db.close();
     throw error;

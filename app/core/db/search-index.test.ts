@@ -22,7 +22,12 @@ import BetterSqlite3 from 'better-sqlite3';
 import { NewsApiError } from '../../shared/errors.ts';
 import { articlesRepo, type NewArticle } from './articles-repo.ts';
 import { openLibrary } from './library.ts';
-import { closeSearchIndex, searchIndexFile, searchIndexOf } from './search-index.ts';
+import {
+  checkSearchIndexInBackground,
+  closeSearchIndex,
+  searchIndexFile,
+  searchIndexOf,
+} from './search-index.ts';
 import { searchRepo } from './search-repo.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'heitu-search-index-'));
@@ -153,11 +158,8 @@ test('damage found while searching is reported, and the next open rebuilds the i
   assert.equal(existsSync(`${searchIndexFile(file)}.damaged`), false);
 });
 
-test('a search that reads a damaged index fails with a clear error', () => {
-  withLibrary('corrupt-read', (lib) => lib.articles.upsert([article(1, '松原的查干湖')]));
-  const file = join(dir, 'corrupt-read', 'heitu.sqlite3');
-  // The index's own pages garbled, its state and schema left whole: the file opens, and only
-  // reading the index finds the damage.
+/** Garbles the index's own pages, leaving its state and schema whole: the file still opens. */
+function garbleIndexPages(file: string): void {
   const ix = new BetterSqlite3(searchIndexFile(file));
   const pageSize = ix.pragma('page_size', { simple: true }) as number;
   const pages = ix
@@ -171,6 +173,12 @@ test('a search that reads a damaged index fails with a clear error', () => {
   for (const page of pages)
     writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (page - 1) * pageSize);
   closeSync(fd);
+}
+
+test('a search that reads a damaged index fails with a clear error', () => {
+  withLibrary('corrupt-read', (lib) => lib.articles.upsert([article(1, '松原的查干湖')]));
+  const file = join(dir, 'corrupt-read', 'heitu.sqlite3');
+  garbleIndexPages(file);
   withLibrary('corrupt-read', (lib) => {
     assert.throws(
       () => titles(lib, '查干湖'),
@@ -181,6 +189,39 @@ test('a search that reads a damaged index fails with a clear error', () => {
   withLibrary('corrupt-read', (lib) => {
     assert.deepEqual(titles(lib, '查干湖'), ['第1篇']);
   });
+});
+
+test('the background check marks a damaged index; a full check rebuilds it and says so', async () => {
+  withLibrary('checked', (lib) => lib.articles.upsert([article(1, '集安的高句麗遺址')]));
+  const file = join(dir, 'checked', 'heitu.sqlite3');
+  const healthy = openLibrary(file);
+  assert.equal(await checkSearchIndexInBackground(healthy.db), 'ok');
+  closeSearchIndex(healthy.db);
+  healthy.db.close();
+  assert.equal(existsSync(`${searchIndexFile(file)}.damaged`), false);
+
+  garbleIndexPages(file);
+  const opened = openLibrary(file);
+  assert.notEqual(await checkSearchIndexInBackground(opened.db), 'ok');
+  closeSearchIndex(opened.db);
+  opened.db.close();
+  assert.ok(existsSync(`${searchIndexFile(file)}.damaged`));
+
+  rmSync(`${searchIndexFile(file)}.damaged`);
+  garbleIndexPages(file);
+  const full = openLibrary(file, { fullCheck: true });
+  try {
+    assert.match(full.notices.join(' '), /search index was damaged/);
+    assert.deepEqual(
+      searchRepo(full.db)
+        .search('高句麗', 'all', null, 10)
+        .items.map((h) => h.title),
+      ['第1篇'],
+    );
+  } finally {
+    closeSearchIndex(full.db);
+    full.db.close();
+  }
 });
 
 test("another library's index file is not used", () => {

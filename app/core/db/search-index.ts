@@ -12,6 +12,7 @@ import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { createLogger } from '../log.ts';
+import { checkInBackground } from './integrity.ts';
 import type { Database } from './database.ts';
 import {
   catchUp,
@@ -77,6 +78,8 @@ export interface SearchIndex {
   catchUp(): void;
   /** Blocks until everything logged so far is searchable (bounded); true when it is. */
   settle(): boolean;
+  /** Why the index file was replaced when it was opened (damaged, outdated…), or null. */
+  readonly rebuilt: string | null;
   /**
    * Records that reading the index found it damaged. The file is in use (by the worker, and on
    * Windows an open file cannot be deleted), so it is replaced when the library is next opened.
@@ -90,6 +93,8 @@ const indexes = new WeakMap<Database, SearchIndex>();
 export interface SearchIndexOptions {
   /** Index on a worker thread (default: for a library in a file). */
   readonly worker?: boolean;
+  /** Check every page of the index file first (`heitu check`), and rebuild it if damaged. */
+  readonly check?: boolean;
 }
 
 /** The connection's search index, attaching one that is indexed on the connection if none is. */
@@ -103,27 +108,43 @@ export function closeSearchIndex(db: Database): void {
   indexes.delete(db);
 }
 
+/**
+ * Checks every page of the connection's index file on a worker thread (as the library's own
+ * background check, integrity.ts); a damaged one is marked, and rebuilt at the next start.
+ */
+export async function checkSearchIndexInBackground(db: Database): Promise<string> {
+  const index = indexes.get(db);
+  if (index === undefined || db.memory) return 'ok';
+  const result = await checkInBackground(searchIndexFile(db.name));
+  // quick_check's findings, or a file SQLite calls damaged (not: busy, or gone meanwhile).
+  if (!result.startsWith('error: ') ? result !== 'ok' : /SQLITE_(CORRUPT|NOTADB)/.test(result))
+    index.markDamaged(new Error(result));
+  return result;
+}
+
 /** Attaches the index file of `db`'s library as `ix` and starts its indexer. */
 export function openSearchIndex(db: Database, options: SearchIndexOptions = {}): SearchIndex {
   const existing = indexes.get(db);
   if (existing !== undefined) return existing;
   const memory = db.memory || db.name === '' || db.name === ':memory:';
   const file = memory ? ':memory:' : searchIndexFile(db.name);
-  attach(db, file);
-  const index = new LoggedIndex(db, file, !memory && (options.worker ?? true));
+  const rebuilt = attach(db, file, options.check === true);
+  const index = new LoggedIndex(db, file, !memory && (options.worker ?? true), rebuilt);
   indexes.set(db, index);
   return index;
 }
 
-function attach(db: Database, file: string, retry = true): void {
+/** Attaches the index file; returns why it was replaced by a new one, or null. */
+function attach(db: Database, file: string, check: boolean, retry = true): string | null {
   const token = db
     .prepare<[], string>("SELECT value FROM search_meta WHERE key = 'library'")
     .pluck()
     .get();
   if (token === undefined) throw new Error('the library has no search_meta (schema < 60)');
+  let why: string;
   try {
     if (file !== ':memory:' && existsSync(damageMarker(file)))
-      throw new Error('it was found damaged while the app ran');
+      throw Object.assign(new Error('found damaged while the app ran'), { code: 'SQLITE_CORRUPT' });
     db.prepare('ATTACH DATABASE ? AS ix').run(file);
     const version = db.pragma('ix.user_version', { simple: true }) as number;
     if (version === 0) {
@@ -133,23 +154,26 @@ function attach(db: Database, file: string, retry = true): void {
         createIndexSchema(db, 'ix', token);
         requeueAll(db);
       }).immediate();
-      return;
+      return null;
     }
     const owner = db
       .prepare<[], string>("SELECT value FROM ix.search_state WHERE key = 'library'")
       .pluck()
       .get();
-    if (version === INDEX_VERSION && owner === token) return;
-    log.warn(`the search index ${file} is outdated or another library's: rebuilding it`);
+    if (version !== INDEX_VERSION || owner !== token) why = "outdated or another library's";
+    else if (check && db.pragma('ix.quick_check', { simple: true }) !== 'ok') why = 'damaged';
+    else return null;
   } catch (error) {
     // A new file that cannot be made is not the old file's fault: nothing more to try.
     if (file === ':memory:' || !retry) throw error;
-    log.warn(`the search index ${file} cannot be used: rebuilding it`, error);
+    why = isDamage(error) ? 'damaged' : `unreadable (${(error as Error).message})`;
   }
+  log.warn(`the search index ${file} is ${why}: rebuilding it from the library`);
   if (db.inTransaction) db.exec('ROLLBACK');
   detach(db);
   removeIndexFile(file);
-  attach(db, file, false);
+  attach(db, file, false, false);
+  return why;
 }
 
 function detach(db: Database): void {
@@ -183,9 +207,12 @@ class LoggedIndex implements SearchIndex {
   #target: number;
   #trimmed = 0;
 
-  constructor(db: Database, file: string, worker: boolean) {
+  readonly rebuilt: string | null;
+
+  constructor(db: Database, file: string, worker: boolean, rebuilt: string | null) {
     this.#db = db;
     this.#file = file;
+    this.rebuilt = rebuilt;
     const insert = db.prepare<[number, number]>(
       'INSERT INTO search_log (search_id, op) VALUES (?, ?)',
     );
