@@ -81,6 +81,8 @@ test('an unpacked Linux build holds the bundles and better-sqlite3, and nothing 
   for (const needed of [
     '/package.json',
     '/dist/main/main.cjs',
+    // The search index's worker thread, started from beside main.cjs (search-index.ts).
+    '/dist/main/search-worker.cjs',
     '/dist/preload/preload.cjs',
     '/dist/renderer/index.html',
     '/dist/renderer/app.js',
