@@ -20,6 +20,8 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import BetterSqlite3 from 'better-sqlite3';
 import { NewsApiError } from '../../shared/errors.ts';
+import { rng } from '../../../test/support/corpus.ts';
+import { fold } from '../text/fold.ts';
 import { articlesRepo, type NewArticle } from './articles-repo.ts';
 import { openLibrary } from './library.ts';
 import {
@@ -234,4 +236,46 @@ test("another library's index file is not used", () => {
     assert.deepEqual(titles(lib, '電影'), []);
     assert.deepEqual(titles(lib, '霧凇'), ['第1篇']);
   });
+});
+
+test('after random stores, changes, prunes and reopenings, search finds exactly what the articles hold', () => {
+  const random = rng(20261126);
+  const words = ['長春', '吉林', '雪', '霧凇', '松花江', '延邊', '冷麵', '白山', '查干湖', '集安'];
+  const pick = (): string => words[Math.floor(random() * words.length)] ?? '雪';
+  const sentence = (): string =>
+    Array.from({ length: 1 + Math.floor(random() * 4) }, pick).join('的');
+  /** What each stored article holds, by its number, as the test expects it. */
+  const stored = new Map<number, { text: string; publishedAt: number }>();
+  for (let round = 0; round < 4; round += 1) {
+    withLibrary('random', (lib) => {
+      for (let step = 0; step < 12; step += 1) {
+        if (random() < 0.75) {
+          // New articles, and new texts (and times) for some stored ones: the same URL.
+          const batch: NewArticle[] = [];
+          for (let k = 0; k < 1 + Math.floor(random() * 30); k += 1) {
+            const i = Math.floor(random() * 200);
+            const next = { text: sentence(), publishedAt: NOW - Math.floor(random() * 300) * DAY };
+            stored.set(i, next);
+            batch.push(article(i, next.text, next.publishedAt));
+          }
+          lib.articles.upsert(batch);
+        } else {
+          const before = NOW - Math.floor(100 + random() * 200) * DAY;
+          lib.articles.prune(before);
+          for (const [i, t] of stored) if (t.publishedAt < before) stored.delete(i);
+        }
+      }
+      for (const word of words) {
+        const want = [...stored]
+          .filter(([, t]) => fold(t.text).includes(fold(word)))
+          .map(([i]) => `第${i}篇`)
+          .sort();
+        const found = lib.search
+          .search(word, 'all', null, 1000)
+          .items.map((h) => h.title)
+          .sort();
+        assert.deepEqual(found, want, `round ${round}, ${word}`);
+      }
+    });
+  }
 });
