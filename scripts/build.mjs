@@ -23,11 +23,15 @@ const common = {
   legalComments: 'linked',
 };
 
+const SEARCH_WORKER = 'app/core/db/search-worker.ts';
+
 await Promise.all([
   build({
     ...common,
-    entryPoints: ['app/main/main.ts'],
-    outfile: 'dist/main/main.cjs',
+    // Each entry its own bundle; the search index's worker sits beside the bundle that starts it.
+    entryPoints: { main: 'app/main/main.ts', 'search-worker': SEARCH_WORKER },
+    outdir: 'dist/main',
+    outExtension: { '.js': '.cjs' },
     platform: 'node',
     format: 'cjs',
     target: 'node22',
@@ -40,31 +44,6 @@ await Promise.all([
   }),
   build({
     ...common,
-    entryPoints: ['app/core/db/search-worker.ts'],
-    outfile: 'dist/main/search-worker.cjs',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node22',
-    external: ['better-sqlite3'],
-    define: { 'import.meta.url': '__heituImportMetaUrl' },
-    banner: {
-      js: "const __heituImportMetaUrl = require('node:url').pathToFileURL(__filename).href;",
-    },
-  }),
-  build({
-    ...common,
-    entryPoints: ['app/core/db/search-worker.ts'],
-    outfile: 'dist/cli/search-worker.mjs',
-    platform: 'node',
-    format: 'esm',
-    banner: {
-      js: "import { createRequire as __heituRequire } from 'node:module'; const require = __heituRequire(import.meta.url);",
-    },
-    target: 'node22',
-    external: ['better-sqlite3'],
-  }),
-  build({
-    ...common,
     entryPoints: ['app/preload/preload.ts'],
     outfile: 'dist/preload/preload.cjs',
     platform: 'node',
@@ -74,8 +53,9 @@ await Promise.all([
   }),
   build({
     ...common,
-    entryPoints: ['app/cli/cli.ts'],
-    outfile: 'dist/cli/cli.mjs',
+    entryPoints: { cli: 'app/cli/cli.ts', 'search-worker': SEARCH_WORKER },
+    outdir: 'dist/cli',
+    outExtension: { '.js': '.mjs' },
     platform: 'node',
     format: 'esm',
     // Bundled CommonJS dependencies (sanitize-html) call require() for Node built-ins.

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type {
   Article,
@@ -36,13 +36,9 @@ import {
 import { bookmarksRepo, type BookmarksRepo } from './db/bookmarks-repo.ts';
 import { openDatabase, schemaVersion, type Database } from './db/database.ts';
 import { checkInBackground } from './db/integrity.ts';
-import { openLibrary, repairMarker } from './db/library.ts';
+import { closeLibrary, markForRepair, openLibrary } from './db/library.ts';
 import { parseArticleId } from './db/rows.ts';
-import {
-  checkSearchIndexInBackground,
-  closeSearchIndex,
-  searchIndexOf,
-} from './db/search-index.ts';
+import { checkSearchIndexInBackground, searchIndexOf } from './db/search-index.ts';
 import { searchRepo, type SearchRepo } from './db/search-repo.ts';
 import { settingsRepo, type SettingsRepo } from './db/settings-repo.ts';
 import { sourcesRepo, type SourcesRepo } from './db/sources-repo.ts';
@@ -326,9 +322,7 @@ export class NewsService implements NewsApi {
   }
 
   /** Blocks until what was stored is searchable (the index is written on a worker; bounded). */
-  waitForSearchIndex(): boolean {
-    return searchIndexOf(this.#db).settle();
-  }
+  readonly waitForSearchIndex = (): boolean => searchIndexOf(this.#db).settle();
 
   get sources(): SourcesRepo {
     return this.#sources;
@@ -355,9 +349,7 @@ export class NewsService implements NewsApi {
   close(): void {
     this.#sync.cancel();
     this.#listeners.clear();
-    if (!this.#db.open) return;
-    closeSearchIndex(this.#db);
-    this.#db.close();
+    closeLibrary(this.#db);
   }
 
   async #checkInBackground(): Promise<string> {
@@ -367,11 +359,7 @@ export class NewsService implements NewsApi {
     if (this.#db.open) void checkSearchIndexInBackground(this.#db);
     if (result === 'ok' || result.startsWith('error: SQLITE_BUSY')) return result;
     log.error(`the integrity check found damage: ${result}`);
-    try {
-      writeFileSync(repairMarker(this.#file), `${new Date(this.#now()).toISOString()} ${result}\n`);
-    } catch (error) {
-      log.error('could not mark the library for repair', error);
-    }
+    markForRepair(this.#file, result, new Date(this.#now()));
     this.#notices.push(
       'The library file is damaged. Restart Heitu Reader to repair it: your bookmarks and settings will be kept, and articles come back with the next sync.',
     );

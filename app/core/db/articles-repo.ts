@@ -263,17 +263,7 @@ export function articlesRepo(db: Database): ArticlesRepo {
   });
 
   return {
-    upsert(batch) {
-      let result: UpsertResult;
-      try {
-        result = upsertAll(batch);
-      } catch (error) {
-        index.rollback();
-        throw error;
-      }
-      index.commit();
-      return result;
-    },
+    upsert: (batch) => index.write(() => upsertAll(batch)),
     list(region, cursor, limit) {
       const start = cursor ?? Number.MAX_SAFE_INTEGER;
       const rows =

@@ -3,7 +3,7 @@
  * started, and the bookmarks (and settings, and the reader's sources and source choices) are
  * recovered from the damaged copy as far as it can still be read. The notices say what happened, in words for the reader.
  */
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
 import { BookmarkRecordSchema, type BookmarkRecord } from '../../shared/articles.ts';
 import { NewsApiError } from '../../shared/errors.ts';
@@ -12,7 +12,7 @@ import { createLogger } from '../log.ts';
 import { bookmarksRepo, recordFields } from './bookmarks-repo.ts';
 import { openDatabase, type Database } from './database.ts';
 import { CRITICAL_TABLES } from './integrity.ts';
-import { openSearchIndex, removeSearchIndex } from './search-index.ts';
+import { closeSearchIndex, openSearchIndex, removeSearchIndex } from './search-index.ts';
 
 const log = createLogger('library');
 
@@ -66,6 +66,22 @@ export function openLibrary(file: string, options: OpenLibraryOptions = {}): Ope
     throw error;
   }
   return opened;
+}
+
+/** Closes a library openLibrary opened, its search index's worker first. */
+export function closeLibrary(db: Database): void {
+  if (!db.open) return;
+  closeSearchIndex(db);
+  db.close();
+}
+
+/** Leaves the marker that makes the next start repair `file` (the background check found damage). */
+export function markForRepair(file: string, why: string, now: Date): void {
+  try {
+    writeFileSync(repairMarker(file), `${now.toISOString()} ${why}\n`);
+  } catch (error) {
+    log.error('could not mark the library for repair', error);
+  }
 }
 
 function openChecked(file: string, options: OpenLibraryOptions): OpenedLibrary {

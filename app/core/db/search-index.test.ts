@@ -23,13 +23,8 @@ import { NewsApiError } from '../../shared/errors.ts';
 import { rng } from '../../../test/support/corpus.ts';
 import { fold } from '../text/fold.ts';
 import { articlesRepo, type NewArticle } from './articles-repo.ts';
-import { openLibrary } from './library.ts';
-import {
-  checkSearchIndexInBackground,
-  closeSearchIndex,
-  searchIndexFile,
-  searchIndexOf,
-} from './search-index.ts';
+import { closeLibrary, openLibrary } from './library.ts';
+import { checkSearchIndexInBackground, searchIndexFile, searchIndexOf } from './search-index.ts';
 import { searchRepo } from './search-repo.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'heitu-search-index-'));
@@ -58,8 +53,7 @@ function withLibrary<T>(name: string, work: (lib: Library) => T): T {
   try {
     return work({ db, file, articles: articlesRepo(db), search: searchRepo(db) });
   } finally {
-    closeSearchIndex(db);
-    db.close();
+    closeLibrary(db);
   }
 }
 interface Library {
@@ -198,15 +192,13 @@ test('the background check marks a damaged index; a full check rebuilds it and s
   const file = join(dir, 'checked', 'heitu.sqlite3');
   const healthy = openLibrary(file);
   assert.equal(await checkSearchIndexInBackground(healthy.db), 'ok');
-  closeSearchIndex(healthy.db);
-  healthy.db.close();
+  closeLibrary(healthy.db);
   assert.equal(existsSync(`${searchIndexFile(file)}.damaged`), false);
 
   garbleIndexPages(file);
   const opened = openLibrary(file);
   assert.notEqual(await checkSearchIndexInBackground(opened.db), 'ok');
-  closeSearchIndex(opened.db);
-  opened.db.close();
+  closeLibrary(opened.db);
   assert.ok(existsSync(`${searchIndexFile(file)}.damaged`));
 
   rmSync(`${searchIndexFile(file)}.damaged`);
@@ -221,8 +213,7 @@ test('the background check marks a damaged index; a full check rebuilds it and s
       ['第1篇'],
     );
   } finally {
-    closeSearchIndex(full.db);
-    full.db.close();
+    closeLibrary(full.db);
   }
 });
 

@@ -68,12 +68,11 @@ export interface SearchIndex {
   /** Logs that a search id leaves the index; inside the caller's write transaction. */
   remove(searchId: number): void;
   /**
-   * After the caller's transaction committed: hands what it logged to the indexer. Inside an outer
-   * transaction it does nothing: the outer transaction's owner calls it once that commits.
+   * Runs `transaction` (a write that logs with add/remove) and then hands what it logged to the
+   * indexer, or forgets it when the transaction threw. Inside an outer transaction the ops wait:
+   * the outer transaction's own write() hands them over once that commits.
    */
-  commit(): void;
-  /** After the caller's transaction rolled back: forgets what it logged. */
-  rollback(): void;
+  write<T>(transaction: () => T): T;
   /** After writes that logged by trigger (deletes): the indexer reads the log itself. */
   catchUp(): void;
   /** Blocks until everything logged so far is searchable (bounded); true when it is. */
@@ -238,7 +237,19 @@ class LoggedIndex implements SearchIndex {
     this.#pending.push([this.#logOp(searchId, 0), searchId, null, '', '']);
   }
 
-  commit(): void {
+  write<T>(transaction: () => T): T {
+    let result: T;
+    try {
+      result = transaction();
+    } catch (error) {
+      this.#pending = [];
+      throw error;
+    }
+    this.#commit();
+    return result;
+  }
+
+  #commit(): void {
     if (this.#db.inTransaction) return;
     const ops = this.#pending;
     this.#pending = [];
@@ -247,10 +258,6 @@ class LoggedIndex implements SearchIndex {
     this.#target = Math.max(this.#target, last[0]);
     if (this.#worker === null) this.#applyInline();
     else this.#post({ type: 'ops', ops });
-  }
-
-  rollback(): void {
-    this.#pending = [];
   }
 
   catchUp(): void {

@@ -67,16 +67,6 @@ export function syncWriter(db: Database): SyncWriter {
     });
     return outcome;
   });
-  return (result) => {
-    let outcome: UpsertResult;
-    try {
-      outcome = write(result);
-    } catch (error) {
-      index.rollback();
-      throw error;
-    }
-    // The articles' changes to the search index go to its indexer once they are committed.
-    index.commit();
-    return outcome;
-  };
+  // The articles' changes to the search index go to its indexer once they are committed.
+  return (result) => index.write(() => write(result));
 }
