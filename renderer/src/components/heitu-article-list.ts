@@ -7,14 +7,7 @@ import { LIST_MESSAGES, type ListMessages } from '../i18n/list-messages.ts';
 import type { Locale } from '../i18n/messages.ts';
 import { ROW_HEIGHT, articleListStyles, styleProperty } from './article-list-styles.ts';
 import { formatListTime } from './list-time.ts';
-import {
-  RowPreparer,
-  RowTexts,
-  showMode,
-  rowLayers,
-  rowVariants,
-  type Scripts,
-} from './script-layers.ts';
+import { RowPreparer, RowVariants, showMode, rowLayers, type Scripts } from './script-layers.ts';
 import {
   EMPTY_RANGE,
   clampScrollTop,
@@ -104,7 +97,7 @@ export class HeituArticleList extends LitElement {
   /** items.length when load-more was last fired. */
   #loadMoreFor = -1;
   #frame = 0;
-  readonly #texts = new RowTexts();
+  readonly #variants = new RowVariants();
   readonly #preparer = new RowPreparer();
   /** The items of the rows in the DOM, as last rendered. */
   #rendered: readonly ListItem[] = [];
@@ -243,7 +236,8 @@ export class HeituArticleList extends LitElement {
     const { id, unread, bookmarked } = item;
     const m = this.messages;
     // The layer in force names and describes the row (ids are per layer: `t-<id>-<layer>`).
-    const { variants, shown } = rowVariants(item, this.mode, this.convert, this.#prepared(item));
+    const scripts = this.#preparer.has(item, this.scripts) ? this.scripts : null;
+    const { variants, shown } = this.#variants.get(item, this.mode, this.convert, scripts);
     const time = formatListTime(item.publishedAt, this.now, this.locale);
     const states = [unread ? m.unread : '', bookmarked ? m.bookmarked : ''].filter(Boolean);
     const classes = `${unread ? 'unread' : 'read'}${index === this.#activeIndex ? ' active' : ''}`;
@@ -281,12 +275,6 @@ export class HeituArticleList extends LitElement {
       >
     </div>`;
   };
-
-  /** The converters a row has all variants of (idle-time preparation); null for none yet. */
-  #prepared(item: ListItem): { scripts: Scripts | null; textOf: RowTexts['get'] } {
-    const ready = this.#preparer.has(item, this.scripts);
-    return { scripts: ready ? this.scripts : null, textOf: this.#texts.get };
-  }
 
   #rowsPerViewport(): number {
     return Math.max(1, Math.floor((this.#viewport || FALLBACK_VIEWPORT) / ROW_HEIGHT));

@@ -7,6 +7,7 @@
  * the other scripts in idle time (RowPreparer).
  */
 import { css, html, nothing, unsafeCSS } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ArticleId } from '../../../app/shared/articles.ts';
 import { langFor } from '../../../app/shared/script-lang.ts';
@@ -61,14 +62,15 @@ export function rowVariants(
     lang: g.lang,
     text: g.text,
   }));
-  return {
-    variants,
-    shown: Math.max(
-      0,
-      variants.findIndex((v) => v.modes.includes(mode)),
-    ),
-  };
+  return { variants, shown: shownIndex(variants, mode) };
 }
+
+/** The index of the variant shown in `mode` (0 if none lists it). */
+const shownIndex = (variants: readonly Variant[], mode: ScriptMode): number =>
+  Math.max(
+    0,
+    variants.findIndex((v) => v.modes.includes(mode)),
+  );
 
 /** Converted row texts per converter and item, so that a script is converted once per row. */
 export class RowTexts {
@@ -86,6 +88,38 @@ export class RowTexts {
 }
 
 /**
+ * Rows' variants. A prepared row's variants cover every mode, so they are made once per row (and
+ * set of scripts) and kept: a switch between prepared scripts then gives Lit the same variants
+ * (its layers are skipped, see rowLayers) and changes only which one is shown.
+ */
+export class RowVariants {
+  readonly #texts = new RowTexts();
+  #for: Scripts | null = null;
+  #variants = new WeakMap<ListItem, Variant[]>();
+
+  /** `scripts` is null for a row not prepared yet (one variant, the mode in force). */
+  get(
+    item: ListItem,
+    mode: ScriptMode,
+    convert: Convert,
+    scripts: Scripts | null,
+  ): { variants: readonly Variant[]; shown: number } {
+    const prepared = { scripts, textOf: this.#texts.get };
+    if (scripts === null) return rowVariants(item, mode, convert, prepared);
+    if (scripts !== this.#for) {
+      this.#for = scripts;
+      this.#variants = new WeakMap();
+    }
+    let variants = this.#variants.get(item);
+    if (variants === undefined) {
+      variants = rowVariants(item, mode, convert, prepared).variants;
+      this.#variants.set(item, variants);
+    }
+    return { variants, shown: shownIndex(variants, mode) };
+  }
+}
+
+/**
  * A row's layers: title, time and 來源, snippet (search matches marked), each with ids of its
  * layer (`t-<id>-<layer>`, `m-…`, `s-…`) for the row's aria-labelledby and aria-describedby.
  */
@@ -97,21 +131,24 @@ export function rowLayers(
   locale: string,
   separator: string,
 ): unknown {
-  return repeat(
-    variants,
-    (v) => v.key,
-    (v, k) =>
-      html`<span class=${layerClasses(v.modes)} lang=${v.lang}>
-        <span class="title" id=${`t-${id}-${k}`}>${v.text.title}</span>
-        <span class="meta" id=${`m-${id}-${k}`}
-          ><time lang=${locale} datetime=${publishedAt}>${time}</time>${
-            v.text.source === null ? nothing : `${separator}${v.text.source}`
-          }</span
-        >
-        <span class="snippet" id=${`s-${id}-${k}`}
-          >${v.text.snippet.map((s) => (s.match ? html`<mark>${s.text}</mark>` : s.text))}</span
-        >
-      </span>`,
+  // The same variants (a prepared row) with the same time render the same layers: Lit skips them.
+  return guard([variants, publishedAt, time, locale, separator], () =>
+    repeat(
+      variants,
+      (v) => v.key,
+      (v, k) =>
+        html`<span class=${layerClasses(v.modes)} lang=${v.lang}>
+          <span class="title" id=${`t-${id}-${k}`}>${v.text.title}</span>
+          <span class="meta" id=${`m-${id}-${k}`}
+            ><time lang=${locale} datetime=${publishedAt}>${time}</time>${
+              v.text.source === null ? nothing : `${separator}${v.text.source}`
+            }</span
+          >
+          <span class="snippet" id=${`s-${id}-${k}`}
+            >${v.text.snippet.map((s) => (s.match ? html`<mark>${s.text}</mark>` : s.text))}</span
+          >
+        </span>`,
+    ),
   );
 }
 

@@ -6,6 +6,7 @@ import { SCRIPT_MODES, type ScriptMode } from '../../../../app/shared/settings.t
 import {
   layerClasses,
   RowTexts,
+  RowVariants,
   rowVariants,
   type Scripts,
 } from '../../../../renderer/src/components/script-layers.ts';
@@ -117,4 +118,25 @@ test('row texts are converted once per converter and item', () => {
   assert.equal(texts.get(hans, counting), first);
   assert.equal(calls, callsAfterFirst);
   assert.ok(callsAfterFirst > 0);
+});
+
+test('a prepared row keeps one set of variants across switches (Lit skips its layers); only the shown one changes', () => {
+  const rows = new RowVariants();
+  const cn = rows.get(hans, 'cn', convertOf('cn'), scripts);
+  const hk = rows.get(hans, 'hk', convertOf('hk'), scripts);
+  assert.equal(hk.variants, cn.variants);
+  assert.deepEqual(at(cn.variants, cn.shown).modes, ['original', 'cn']);
+  assert.ok(at(hk.variants, hk.shown).modes.includes('hk'));
+  assert.notEqual(hk.shown, cn.shown);
+  // Other converters (a reader's dictionary entry changed): made again.
+  const again = rows.get(hans, 'hk', convertOf('hk'), new Map(scripts));
+  assert.notEqual(again.variants, hk.variants);
+  assert.deepEqual(
+    again.variants.map((v) => v.key),
+    hk.variants.map((v) => v.key),
+  );
+  // A row not prepared has the mode in force alone, made for each switch.
+  const solo = rows.get(hant, 'tw', convertOf('tw'), null);
+  assert.equal(solo.variants.length, 1);
+  assert.deepEqual(at(solo.variants, 0).modes, ['tw']);
 });
