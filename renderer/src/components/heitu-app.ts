@@ -383,8 +383,9 @@ export class HeituApp extends LitElement {
     const width = `${this.listWidth}px`;
     if (this.style.getPropertyValue('--heitu-list-width') !== width)
       this.style.setProperty('--heitu-list-width', width);
-    const title = this.messages.appName;
-    if (document.title !== title) document.title = title;
+    // The window title is drawn outside the page: set after the frame, not inside it.
+    if (document.title !== this.messages.appName)
+      void afterPaint().then(() => (document.title = this.messages.appName));
   }
 
   override render() {
