@@ -4,7 +4,8 @@
  * UI speed in browser mode. Seeds N synthetic articles (as bench:store does: 150 days, 10 regions,
  * 40 sources; the 41st newest has a body of 5,000+ characters, for toggle_warm_ms) into a
  * temporary library, script mode 原文, starts `heitu web --no-sync` on it and drives Debian's
- * Chromium (1280×800, zh-TW; toggle_warm_ms at 1280×4600, so that 50 list rows are on screen).
+ * Chromium (1280×800, zh-TW; toggle_warm_ms at 1280×4600, so that 50 list rows are on screen, and
+ * toggle_warm_window_ms, the same switches at 1280×800).
  * Times come from the renderer's performance marks (renderer/src/perf.ts): `heitu:<what>-start` →
  * `heitu:<what>-painted`. Prints one JSON line per measure with median_ms / p95_ms, the issue's
  * target and whether it is met.
@@ -40,7 +41,7 @@ import {
   waitForListbox,
   type Newest,
 } from './bench-ui-support.ts';
-import { longArticle, TALL_VIEWPORT, toggleWarm } from './bench-ui-toggle.ts';
+import { longArticle, TALL, toggleWarm, WINDOW } from './bench-ui-toggle.ts';
 
 const { values } = parseArgs({
   options: {
@@ -253,11 +254,12 @@ async function main(): Promise<void> {
     if (wanted('scroll_list')) await scrollList(page, N);
     await page.close();
   }
-  if (wanted('toggle_warm_ms')) {
-    log(`toggle_warm_ms (${TALL_VIEWPORT.width}×${TALL_VIEWPORT.height})`);
-    const tall = await browser.newContext({ viewport: TALL_VIEWPORT, locale: 'zh-TW' });
-    await toggleWarm(tall, url, newest, N);
-    await tall.close();
+  for (const where of [TALL, WINDOW]) {
+    if (!wanted(where.name)) continue;
+    log(`${where.name} (${where.viewport.width}×${where.viewport.height})`);
+    const own = await browser.newContext({ viewport: where.viewport, locale: 'zh-TW' });
+    await toggleWarm(own, url, newest, N, where);
+    await own.close();
   }
   if (wanted('heap_after_1000_articles')) {
     log('heap_after_1000_articles');
