@@ -3,16 +3,27 @@ import type { ArticleId } from '../../../app/shared/articles.ts';
 import type { RegionId } from '../../../app/shared/regions.ts';
 import type { ScriptMode, SettingsPatch } from '../../../app/shared/settings.ts';
 import { LIST_MESSAGES } from '../i18n/list-messages.ts';
-import { langTag, type Messages } from '../i18n/messages.ts';
+import { langTag, MESSAGES, type Messages } from '../i18n/messages.ts';
 import { PANE_MESSAGES } from '../i18n/pane-messages.ts';
 import {
   HELP_OVERLAY_MESSAGES,
   SETTINGS_PANEL_MESSAGES,
   SOURCES_PANEL_MESSAGES,
 } from '../i18n/panel-messages.ts';
+import type { MessageTable } from '../i18n/localize.ts';
 import type { HeituApp } from './heitu-app.ts';
 import type { RegionTab } from './heitu-region-tabs.ts';
 import type { SearchRequest } from './heitu-search-box.ts';
+
+/** The tables of the UI's strings (converted to every script ahead: localizeWhenIdle). */
+export const UI_TABLES: readonly MessageTable[] = [
+  MESSAGES,
+  LIST_MESSAGES,
+  PANE_MESSAGES,
+  SETTINGS_PANEL_MESSAGES,
+  SOURCES_PANEL_MESSAGES,
+  HELP_OVERLAY_MESSAGES,
+];
 
 /** The shell's markup, apart from the element's logic (heitu-app.ts). */
 export function renderApp(app: HeituApp) {

@@ -4,7 +4,7 @@
  * styles.
  */
 import { css, noChange } from 'lit';
-import { layerStyles } from './script-layers.ts';
+import { stripStyles } from './script-layers.ts';
 import { scriptFonts, visuallyHidden } from './shared-styles.ts';
 import { Directive, directive, type DirectiveParameters, type ElementPart } from 'lit/directive.js';
 
@@ -33,7 +33,7 @@ export const styleProperty = directive(StyleProperty);
 export const articleListStyles = [
   visuallyHidden,
   scriptFonts,
-  layerStyles,
+  stripStyles,
   css`
     :host {
       display: block;
@@ -87,6 +87,8 @@ export const articleListStyles = [
       box-shadow: var(--bar), var(--ring);
       contain: strict;
       cursor: default;
+      /* Options, not text to select (a row's other script layers are beside it, clipped). */
+      user-select: none;
     }
     [role='option']:hover {
       background: color-mix(in srgb, var(--heitu-text) 5%, transparent);

@@ -17,10 +17,10 @@ import { langTag, MESSAGES, regionLabel, resolveLocale } from '../i18n/messages.
 import type { Locale, Messages } from '../i18n/messages.ts';
 import { afterPaint, markPainted, markStart } from '../perf.ts';
 import { ORIGINAL, loadConverters, type ScriptModule } from '../script-loader.ts';
-import { localizeTable } from '../i18n/localize.ts';
+import { localizeTable, localizeWhenIdle } from '../i18n/localize.ts';
 import { ReaderState } from '../state/reader.ts';
 import { appStyles } from './app-styles.ts';
-import { renderApp } from './app-view.ts';
+import { renderApp, UI_TABLES } from './app-view.ts';
 import { handleShortcut } from './app-shortcuts.ts';
 import type { HeituArticleList } from './heitu-article-list.ts';
 import type { HeituReadingPane } from './heitu-reading-pane.ts';
@@ -228,9 +228,9 @@ export class HeituApp extends LitElement {
   get scripts(): ReadonlyMap<ScriptMode, ScriptConverter['convert']> | null {
     if (!this.allScriptsReady) return null;
     if (this.#scripts?.get('cn') !== this.#converterFor('cn')?.convert) {
-      this.#scripts = new Map(
-        SCRIPT_MODES.map((m) => [m, (this.#converterFor(m) ?? ORIGINAL).convert]),
-      );
+      const converters = SCRIPT_MODES.map((m) => this.#converterFor(m) ?? ORIGINAL);
+      this.#scripts = new Map(SCRIPT_MODES.map((m, i) => [m, (converters[i] ?? ORIGINAL).convert]));
+      localizeWhenIdle(UI_TABLES, this.locale, converters); // the UI's strings, ahead of a switch
     }
     return this.#scripts;
   }

@@ -255,7 +255,7 @@ export class HeituArticleList extends LitElement {
       @click=${this.#onRowClick}
     >
       <span class="dot" aria-hidden="true"></span>
-      <span class="text stack">
+      <span class="text clip">
         ${rowLayers(variants, id, item.publishedAt, time, this.locale, m.metaSeparator)}
       </span>
       <span hidden id=${`f-${id}`} lang=${this.uiLang || this.locale}

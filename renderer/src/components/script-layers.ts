@@ -1,10 +1,11 @@
 /**
- * Script variants of a list row (docs/technotes/0007-script-conversion.md). A row holds its title,
- * 來源 and snippet once per script that reads differently, as layers stacked in one grid cell;
- * only the layer of the mode in force is visible (`:host(.mode-…) .m-…`). Each variant is laid out and
- * shaped once, when it is made, so a switch between prepared scripts changes visibility only:
- * no text is replaced, re-laid out or re-shaped. Rows start with the mode in force alone and get
- * the other scripts in idle time (RowPreparer).
+ * Script variants of a list row and an article body (docs/technotes/0007-script-conversion.md).
+ * A row holds its title, 來源 and snippet once per script that reads differently, as layers side by
+ * side in a strip clipped to one; the mode in force moves its layer into view
+ * (`:host(.mode-…) .at-…-k`, stripStyles). A body's layers are stacked, the mode's visible
+ * (`:host(.mode-…) .m-…`, layerStyles). Each variant is laid out and shaped once, when it is made,
+ * so a switch between prepared scripts replaces, lays out and shapes no text. Rows start with the
+ * mode in force alone and get the other scripts in idle time (RowPreparer).
  */
 import { css, html, nothing, unsafeCSS } from 'lit';
 import { guard } from 'lit/directives/guard.js';
@@ -132,24 +133,40 @@ export function rowLayers(
   separator: string,
 ): unknown {
   // The same variants (a prepared row) with the same time render the same layers: Lit skips them.
-  return guard([variants, publishedAt, time, locale, separator], () =>
-    repeat(
-      variants,
-      (v) => v.key,
-      (v, k) =>
-        html`<span class=${layerClasses(v.modes)} lang=${v.lang}>
-          <span class="title" id=${`t-${id}-${k}`}>${v.text.title}</span>
-          <span class="meta" id=${`m-${id}-${k}`}
-            ><time lang=${locale} datetime=${publishedAt}>${time}</time>${
-              v.text.source === null ? nothing : `${separator}${v.text.source}`
-            }</span
-          >
-          <span class="snippet" id=${`s-${id}-${k}`}
-            >${v.text.snippet.map((s) => (s.match ? html`<mark>${s.text}</mark>` : s.text))}</span
-          >
-        </span>`,
-    ),
+  return guard(
+    [variants, publishedAt, time, locale, separator],
+    () =>
+      html`<span class=${stripClasses(variants)}
+        >${repeat(
+          variants,
+          (v) => v.key,
+          (v, k) =>
+            html`<span class=${layerClasses(v.modes)} lang=${v.lang}>
+              <span class="title" id=${`t-${id}-${k}`}>${v.text.title}</span>
+              <span class="meta" id=${`m-${id}-${k}`}
+                ><time lang=${locale} datetime=${publishedAt}>${time}</time>${
+                  v.text.source === null ? nothing : `${separator}${v.text.source}`
+                }</span
+              >
+              <span class="snippet" id=${`s-${id}-${k}`}
+                >${v.text.snippet.map((s) => (s.match ? html`<mark>${s.text}</mark>` : s.text))}</span
+              >
+            </span>`,
+        )}</span
+      >`,
   );
+}
+
+/**
+ * A row's strip (its layers side by side, stripStyles): for each mode whose layer is not the
+ * first, `at-<mode>-<index>`, which moves that layer into view when the mode is in force.
+ */
+export function stripClasses(variants: readonly Variant[]): string {
+  const classes = ['strip'];
+  variants.forEach((v, k) => {
+    if (k > 0) for (const m of v.modes) classes.push(`at-${m}-${k}`);
+  });
+  return classes.join(' ');
 }
 
 /** The host class that shows the layers of `mode`. */
@@ -172,9 +189,10 @@ export function showMode(host: HTMLElement, previous: ScriptMode | undefined, mo
 const MODE_RULES = SCRIPT_MODES.map((m) => `:host(.${modeClass(m)}) .${layerClass(m)}`).join(',\n');
 
 /**
- * A row's variants are layers stacked in one grid cell, hidden but the one of the mode in force.
- * The mode is a class on the host, so a switch restyles the layers of the old and the new mode
- * only (with their contents, which inherit `visibility`), not the whole list.
+ * An article body's variants are layers stacked in one grid cell, hidden but the one of the mode
+ * in force. The mode is a class on the host, so a switch restyles the layers of the old and the
+ * new mode only (with their contents, which inherit `visibility`), not the whole pane. Hidden
+ * layers are neither painted, hit, selected, found nor in the accessibility tree.
  */
 export const layerStyles = css`
   .stack {
@@ -190,6 +208,41 @@ export const layerStyles = css`
   ${unsafeCSS(MODE_RULES)} {
     visibility: visible;
   }
+`;
+
+/** Built from SCRIPT_MODES (constants, not input): layer k of a strip in view for its modes. */
+const STRIP_RULES = SCRIPT_MODES.flatMap((m) =>
+  SCRIPT_MODES.slice(1).map(
+    (_, i) =>
+      `:host(.${modeClass(m)}) .at-${m}-${i + 1} { transform: translateX(-${(i + 1) * 100}%); }`,
+  ),
+).join('\n');
+
+/**
+ * A list row's variants are layers side by side in a strip, clipped to one column: a switch moves
+ * each row's strip (a transform, which descendants do not inherit), so it restyles one element per
+ * row, not every span of two layers as `visibility` did, and lays out nothing; the layers' paint
+ * is kept, only the transform changes. Layers out of view are clipped: not seen, not hit. A row's
+ * name and description come from the layer in view (aria-labelledby), and an option's contents
+ * are not exposed on their own (its children are presentational). Rows are not selectable text.
+ */
+export const stripStyles = css`
+  .clip {
+    overflow: clip;
+    min-width: 0;
+  }
+  .strip {
+    display: grid;
+    grid-auto-flow: column;
+    grid-auto-columns: 100%;
+    /* Always a transform, so that a switch changes its value only: no layout. */
+    transform: translateX(0);
+  }
+  .strip > .layer {
+    display: grid;
+    min-width: 0;
+  }
+  ${unsafeCSS(STRIP_RULES)}
 `;
 
 /** Rows rendered per idle callback while preparing: each is a few spans to lay out and shape. */

@@ -24,3 +24,27 @@ export function localizeTable<M extends object>(
   byLocale.set(locale, value);
   return value;
 }
+
+/** A message table of every locale (MESSAGES, LIST_MESSAGES…). */
+export type MessageTable = Readonly<Record<Locale, object>>;
+
+/**
+ * Converts `tables` to each of `converters` in idle time, at least one per idle callback, so that
+ * the first switch to a script finds the UI's strings converted (localizeTable keeps them) and
+ * spends its frame on showing them.
+ */
+export function localizeWhenIdle(
+  tables: readonly MessageTable[],
+  locale: Locale,
+  converters: readonly ScriptConverter[],
+  idle: (run: (deadline: IdleDeadline) => void) => unknown = requestIdleCallback,
+): void {
+  if (locale === 'en') return;
+  const jobs = converters.flatMap((c) => tables.map((t) => () => localizeTable(t, locale, c)));
+  const run = (deadline: IdleDeadline): void => {
+    do jobs.shift()?.();
+    while (jobs.length > 0 && deadline.timeRemaining() > 1);
+    if (jobs.length > 0) idle(run);
+  };
+  idle(run);
+}

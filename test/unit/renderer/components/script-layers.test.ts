@@ -7,6 +7,7 @@ import {
   layerClasses,
   RowTexts,
   RowVariants,
+  stripClasses,
   rowVariants,
   type Scripts,
 } from '../../../../renderer/src/components/script-layers.ts';
@@ -139,4 +140,18 @@ test('a prepared row keeps one set of variants across switches (Lit skips its la
   const solo = rows.get(hant, 'tw', convertOf('tw'), null);
   assert.equal(solo.variants.length, 1);
   assert.deepEqual(at(solo.variants, 0).modes, ['tw']);
+});
+
+test("a strip's classes move the layer of each mode into view; the first layer needs none", () => {
+  const rows = new RowVariants();
+  const { variants } = rows.get(hans, 'cn', convertOf('cn'), scripts);
+  const classes = stripClasses(variants).split(' ');
+  assert.equal(classes[0], 'strip');
+  for (const mode of SCRIPT_MODES) {
+    const k = variants.findIndex((v) => v.modes.includes(mode));
+    const moves = classes.filter((c) => c.startsWith(`at-${mode}-`));
+    // Layer 0 is in view without a transform; any other layer by exactly one class.
+    assert.deepEqual(moves, k === 0 ? [] : [`at-${mode}-${k}`], mode);
+  }
+  assert.equal(stripClasses(rows.get(hans, 'tw', convertOf('tw'), null).variants), 'strip');
 });
