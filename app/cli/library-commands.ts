@@ -7,6 +7,7 @@ import type {
   ImportResult,
   Page,
   SearchHit,
+  SearchPage,
   TabCount,
 } from '../shared/articles.ts';
 import { regionById } from '../shared/regions.ts';
@@ -154,8 +155,13 @@ export const LIBRARY_COMMANDS: Readonly<Record<string, Command>> = {
           pagingArgs(ctx),
         ]);
         if (!res.ok) return res.code;
-        const page = res.value as Page<SearchHit>;
+        const page = res.value as SearchPage;
         printPage(ctx, { ...page, items: page.items.map((h) => convertHit(script, h)) });
+        if (page.unindexed > 0)
+          ctx.io.err(
+            `heitu: the search index is still being built (${page.unindexed} changes to go): ` +
+              'these results may be incomplete. Search again in a moment.',
+          );
         return 0;
       }),
   },

@@ -9,7 +9,7 @@ import type {
   ListQuery,
   MarkRead,
   Page,
-  SearchHit,
+  SearchPage,
   SearchOptions,
   TabCount,
 } from '../shared/articles.ts';
@@ -261,7 +261,7 @@ export class NewsService implements NewsApi {
     });
   }
 
-  search(query: string, options: SearchOptions = {}): Promise<Page<SearchHit>> {
+  search(query: string, options: SearchOptions = {}): Promise<SearchPage> {
     return settle(() => {
       const cursor = options.cursor ?? null;
       if (cursor !== null && !/^\d+$/.test(cursor))

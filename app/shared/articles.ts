@@ -66,6 +66,15 @@ export interface Page<T> {
   readonly nextCursor: string | null;
 }
 
+/** A page of search results. */
+export interface SearchPage extends Page<SearchHit> {
+  /**
+   * Stored changes the search index had not applied when the search ran: 0 when the results are
+   * complete. More while a rebuilt or replaced index fills, when the results may miss articles.
+   */
+  readonly unindexed: number;
+}
+
 export interface TabCount {
   readonly region: RegionId;
   readonly unread: number;

@@ -21,7 +21,7 @@ import {
   type ListQuery,
   type MarkRead,
   type Page,
-  type SearchHit,
+  type SearchPage,
   type SearchOptions,
   type TabCount,
 } from './articles.ts';
@@ -85,7 +85,7 @@ export interface NewsApi {
   exportBookmarks(): Promise<BookmarkFile>;
   importBookmarks(file: BookmarkFile): Promise<ImportResult>;
   /** Cross-script full-text search, newest first, with highlighted snippets. */
-  search(query: string, options?: SearchOptions): Promise<Page<SearchHit>>;
+  search(query: string, options?: SearchOptions): Promise<SearchPage>;
   /** Syncs every enabled source (or the given ones); joins a sync already running. */
   sync(request?: SyncRequest): Promise<SyncSummary>;
   /** Stops a running sync; sources already stored stay stored. */

@@ -45,6 +45,8 @@ export interface OpenLibraryOptions {
   /** Check every page before opening (slow on big libraries; `heitu check` and tests). */
   readonly fullCheck?: boolean;
   readonly now?: Date;
+  /** How long a search waits for the index to catch up (ms; tests shorten it). */
+  readonly searchSettleMs?: number;
 }
 
 /**
@@ -55,7 +57,10 @@ export interface OpenLibraryOptions {
 export function openLibrary(file: string, options: OpenLibraryOptions = {}): OpenedLibrary {
   const opened = openChecked(file, options);
   try {
-    const index = openSearchIndex(opened.db, { check: options.fullCheck === true });
+    const index = openSearchIndex(opened.db, {
+      check: options.fullCheck === true,
+      ...(options.searchSettleMs === undefined ? {} : { settleMs: options.searchSettleMs }),
+    });
     if (index.rebuilt === 'damaged' && options.fullCheck === true) {
       const notice =
         'The search index was damaged. It is being rebuilt from the library; no article or bookmark was lost.';

@@ -46,10 +46,14 @@ function article(i: number, text: string, publishedAt = NOW - i * 60_000): NewAr
 }
 
 /** Opens the library `name` (as the app does: index on a worker), runs `work`, closes it. */
-function withLibrary<T>(name: string, work: (lib: Library) => T): T {
+function withLibrary<T>(
+  name: string,
+  work: (lib: Library) => T,
+  options: Parameters<typeof openLibrary>[1] = {},
+): T {
   mkdirSync(join(dir, name), { recursive: true });
   const file = join(dir, name, 'heitu.sqlite3');
-  const { db } = openLibrary(file);
+  const { db } = openLibrary(file, options);
   try {
     return work({ db, file, articles: articlesRepo(db), search: searchRepo(db) });
   } finally {
@@ -122,6 +126,57 @@ test('an index that missed changes (a crash) catches up from the log at the next
     assert.deepEqual(titles(lib, '天池'), ['第1篇']);
     assert.deepEqual(titles(lib, '苹果梨'), ['第2篇']);
   });
+});
+
+/** Blocks this thread until `done()` or `ms` have passed; whether it became true. */
+function waitUntil(done: () => boolean, ms: number): boolean {
+  const sleeper = new Int32Array(new SharedArrayBuffer(4));
+  for (const deadline = Date.now() + ms; !done();) {
+    if (Date.now() > deadline) return false;
+    Atomics.wait(sleeper, 0, 0, 20);
+  }
+  return true;
+}
+
+test('a search while the index cannot keep up says how far behind it is; later it is complete', () => {
+  withLibrary(
+    'behind',
+    (lib) => {
+      lib.articles.upsert([article(1, '長白山天池')]);
+      const index = searchIndexOf(lib.db);
+      // The worker starts with the library: a 100 ms wait may be too short for its first op.
+      assert.ok(
+        waitUntil(() => index.behind() === 0, 5000),
+        'the worker applied the first',
+      );
+      const first = lib.search.search('天池', 'all', null, 50);
+      assert.deepEqual([first.items.map((h) => h.title), first.unindexed], [['第1篇'], 0]);
+      // Another process holds the index file's write lock: the worker waits to apply.
+      const holder = new BetterSqlite3(searchIndexFile(lib.file));
+      try {
+        holder.exec('BEGIN IMMEDIATE');
+        lib.articles.upsert([article(2, '延邊的蘋果梨'), article(3, '蘋果梨豐收')]);
+        const partial = lib.search.search('蘋果梨', 'all', null, 50);
+        assert.deepEqual(partial.items, []);
+        assert.equal(partial.unindexed, 2);
+        // What was indexed before is still found.
+        assert.deepEqual(titles(lib, '天池'), ['第1篇']);
+      } finally {
+        holder.exec('ROLLBACK');
+        holder.close();
+      }
+      assert.ok(
+        waitUntil(() => index.behind() === 0, 5000),
+        'the worker caught up',
+      );
+      const complete = lib.search.search('蘋果梨', 'all', null, 50);
+      assert.deepEqual(
+        [complete.items.map((h) => h.title), complete.unindexed],
+        [['第2篇', '第3篇'], 0],
+      );
+    },
+    { searchSettleMs: 100 },
+  );
 });
 
 test('a damaged index file is replaced and filled again from the library', () => {

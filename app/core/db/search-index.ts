@@ -77,6 +77,8 @@ export interface SearchIndex {
   catchUp(): void;
   /** Blocks until everything logged so far is searchable (bounded); true when it is. */
   settle(): boolean;
+  /** Changes logged that the index has not applied yet: 0 once it has caught up. */
+  behind(): number;
   /** Why the index file was replaced when it was opened (damaged, outdated…), or null. */
   readonly rebuilt: string | null;
   /**
@@ -94,6 +96,8 @@ export interface SearchIndexOptions {
   readonly worker?: boolean;
   /** Check every page of the index file first (`heitu check`), and rebuild it if damaged. */
   readonly check?: boolean;
+  /** How long a search waits for the index to apply what was stored before it (ms). */
+  readonly settleMs?: number;
 }
 
 /** The connection's search index, attaching one that is indexed on the connection if none is. */
@@ -129,6 +133,7 @@ export function openSearchIndex(db: Database, options: SearchIndexOptions = {}):
   const file = memory ? ':memory:' : searchIndexFile(db.name);
   const rebuilt = attach(db, file, options.check === true);
   const index = new LoggedIndex(db, file, !memory && (options.worker ?? true), rebuilt);
+  if (options.settleMs !== undefined) index.settleMs = options.settleMs;
   indexes.set(db, index);
   return index;
 }
@@ -207,6 +212,7 @@ class LoggedIndex implements SearchIndex {
   #trimmed = 0;
 
   readonly rebuilt: string | null;
+  settleMs = SETTLE_MS;
 
   constructor(db: Database, file: string, worker: boolean, rebuilt: string | null) {
     this.#db = db;
@@ -271,17 +277,24 @@ class LoggedIndex implements SearchIndex {
     let applied = Atomics.load(this.#state, 0);
     if (applied >= target) return true;
     if (target - applied > BigInt(MAX_WAIT_BACKLOG)) return false;
-    const deadline = performance.now() + SETTLE_MS;
+    const deadline = performance.now() + this.settleMs;
     while (applied < target) {
       const left = deadline - performance.now();
       if (left <= 0) {
-        log.warn(`search: the index is ${target - applied} changes behind after ${SETTLE_MS} ms`);
+        log.warn(
+          `search: the index is ${target - applied} changes behind after ${this.settleMs} ms`,
+        );
         return false;
       }
       Atomics.wait(this.#state, 0, applied, left);
       applied = Atomics.load(this.#state, 0);
     }
     return true;
+  }
+
+  behind(): number {
+    const behind = BigInt(this.#target) - Atomics.load(this.#state, 0);
+    return behind > 0n ? Number(behind) : 0;
   }
 
   markDamaged(error: unknown): void {

@@ -5,7 +5,7 @@
  * checked against its folded text when the index alone cannot prove the match, and gets a
  * snippet with the matches highlighted. This file's exports are its whole API.
  */
-import type { Highlight, Page, SearchHit } from '../../shared/articles.ts';
+import type { Highlight, Page, SearchHit, SearchPage } from '../../shared/articles.ts';
 import type { RegionId } from '../../shared/regions.ts';
 import { fold } from '../text/fold.ts';
 import { parseQuery } from '../text/search-tokens.ts';
@@ -32,7 +32,7 @@ const END = Number.MAX_SAFE_INTEGER;
 type Row = SummaryRow & { text: string };
 
 export interface SearchRepo {
-  search(query: string, region: RegionId, cursor: number | null, limit: number): Page<SearchHit>;
+  search(query: string, region: RegionId, cursor: number | null, limit: number): SearchPage;
 }
 
 export function searchRepo(db: Database): SearchRepo {
@@ -82,53 +82,63 @@ export function searchRepo(db: Database): SearchRepo {
     return inRegion.get(region, key) !== undefined;
   };
 
+  const find = (
+    parsed: ReturnType<typeof parseQuery>,
+    region: RegionId,
+    cursor: number | null,
+    limit: number,
+  ): Page<SearchHit> => {
+    const hits: SearchHit[] = [];
+    let lastIncluded = 0;
+    let checked = 0;
+    /** Checks one day's candidates, newest first: the page when it is complete, else null. */
+    const checkDay = (keys: number[]): Page<SearchHit> | null => {
+      keys.sort((x, y) => y - x);
+      for (const key of keys) {
+        checked += 1;
+        const row = inScope(region, key) ? bySortKey.get(key) : undefined;
+        const hit = row === undefined ? null : toHit(row, parsed.runs, parsed.needsCheck);
+        if (hit !== null) {
+          // One hit past the page proves there is a next page.
+          if (hits.length === limit) return { items: hits, nextCursor: String(lastIncluded) };
+          hits.push(hit);
+          lastIncluded = key;
+        }
+        // Bounded work per call: a query whose candidates mostly fail the check ends early.
+        if (checked >= MAX_CHECKED) return { items: hits, nextCursor: String(key) };
+      }
+      return null;
+    };
+    const below = cursor ?? END;
+    // The cursor's own day is read again, from the cursor down.
+    let bound = cursor === null ? END : dayStart(dayOfSortKey(cursor) + 1);
+    let day = Number.NaN;
+    let keys: number[] = [];
+    for (let chunk = FIRST_CHUNK; ; chunk = Math.min(MAX_CHUNK, chunk * 4)) {
+      const rows = readCandidates(parsed.match, bound, chunk);
+      for (const [searchId, key] of rows) {
+        const d = dayOfSearchId(searchId);
+        if (d !== day) {
+          const page = checkDay(keys);
+          if (page !== null) return page;
+          day = d;
+          keys = [];
+        }
+        if (key < below) keys.push(key);
+        bound = searchId;
+      }
+      if (rows.length < chunk) return checkDay(keys) ?? { items: hits, nextCursor: null };
+    }
+  };
+
   return {
     search(query, region, cursor, limit) {
       const parsed = parseQuery(query);
-      if (parsed.match === '') return { items: [], nextCursor: null };
-      // What was stored before the search is found by it (the index is written on another thread).
+      if (parsed.match === '') return { items: [], nextCursor: null, unindexed: 0 };
+      // What was stored before the search is found by it (the index is written on another thread),
+      // unless the index is far behind (rebuilding): then the page says how far.
       index.settle();
-      const hits: SearchHit[] = [];
-      let lastIncluded = 0;
-      let checked = 0;
-      /** Checks one day's candidates, newest first: the page when it is complete, else null. */
-      const checkDay = (keys: number[]): Page<SearchHit> | null => {
-        keys.sort((x, y) => y - x);
-        for (const key of keys) {
-          checked += 1;
-          const row = inScope(region, key) ? bySortKey.get(key) : undefined;
-          const hit = row === undefined ? null : toHit(row, parsed.runs, parsed.needsCheck);
-          if (hit !== null) {
-            // One hit past the page proves there is a next page.
-            if (hits.length === limit) return { items: hits, nextCursor: String(lastIncluded) };
-            hits.push(hit);
-            lastIncluded = key;
-          }
-          // Bounded work per call: a query whose candidates mostly fail the check ends early.
-          if (checked >= MAX_CHECKED) return { items: hits, nextCursor: String(key) };
-        }
-        return null;
-      };
-      const below = cursor ?? END;
-      // The cursor's own day is read again, from the cursor down.
-      let bound = cursor === null ? END : dayStart(dayOfSortKey(cursor) + 1);
-      let day = Number.NaN;
-      let keys: number[] = [];
-      for (let chunk = FIRST_CHUNK; ; chunk = Math.min(MAX_CHUNK, chunk * 4)) {
-        const rows = readCandidates(parsed.match, bound, chunk);
-        for (const [searchId, key] of rows) {
-          const d = dayOfSearchId(searchId);
-          if (d !== day) {
-            const page = checkDay(keys);
-            if (page !== null) return page;
-            day = d;
-            keys = [];
-          }
-          if (key < below) keys.push(key);
-          bound = searchId;
-        }
-        if (rows.length < chunk) return checkDay(keys) ?? { items: hits, nextCursor: null };
-      }
+      return { ...find(parsed, region, cursor, limit), unindexed: index.behind() };
     },
   };
 }

@@ -58,6 +58,14 @@ export const appStyles = [
       flex: 1;
       min-height: 0;
     }
+    .list > .indexing {
+      flex: none;
+      margin: 0;
+      padding: 6px 16px;
+      font-size: 0.875rem;
+      color: var(--heitu-muted);
+      border-bottom: 1px solid var(--heitu-border);
+    }
     .pane {
       flex: 1;
       min-width: 0;

@@ -145,7 +145,11 @@ function renderPanes(app: HeituApp, tab: RegionTab, t: Messages) {
   const showPane = !app.narrow || reader.article !== null;
   const showList = !app.narrow || reader.article === null;
   return html`<div class="panes ${app.narrow ? 'narrow' : ''}">
-    ${showList ? html`<div class="list">${renderList(app, tab, t)}</div>` : nothing}
+    ${
+      showList
+        ? html`<div class="list">${renderIndexing(app, t)}${renderList(app, tab, t)}</div>`
+        : nothing
+    }
     ${
       app.narrow
         ? nothing
@@ -183,6 +187,14 @@ function renderPanes(app: HeituApp, tab: RegionTab, t: Messages) {
         : nothing
     }
   </div>`;
+}
+
+/** Above search results that the index could not complete yet (it is being rebuilt). */
+function renderIndexing(app: HeituApp, t: Messages) {
+  const reader = app.reader;
+  return reader.view.kind === 'search' && reader.loadedView !== null && reader.unindexed > 0
+    ? html`<p class="indexing" role="status" lang=${app.uiLang}>${t.searchIndexing}</p>`
+    : nothing;
 }
 
 function renderList(app: HeituApp, tab: RegionTab, t: Messages) {

@@ -37,6 +37,8 @@ export interface Messages {
   readonly searchScopeAll: string;
   readonly searchResults: (query: string) => string;
   readonly noResults: (query: string) => string;
+  /** Above search results while the search index is still being filled. */
+  readonly searchIndexing: string;
   readonly clearSearch: string;
   readonly backToList: string;
   readonly splitterLabel: string;
@@ -78,6 +80,7 @@ export const MESSAGES: Readonly<Record<Locale, Messages>> = {
     searchScopeAll: '搜全部',
     searchResults: (query) => `「${query}」的搜尋結果`,
     noResults: (query) => `找不到「${query}」。`,
+    searchIndexing: '搜尋索引仍在建立中，結果可能不完整。請稍後再搜尋一次。',
     clearSearch: '清除搜尋',
     backToList: '返回列表',
     splitterLabel: '調整列表寬度',
@@ -117,6 +120,7 @@ export const MESSAGES: Readonly<Record<Locale, Messages>> = {
     searchScopeAll: '搜全部',
     searchResults: (query) => `“${query}”的搜索结果`,
     noResults: (query) => `找不到“${query}”。`,
+    searchIndexing: '搜索索引仍在建立中，结果可能不完整。请稍后再搜索一次。',
     clearSearch: '清除搜索',
     backToList: '返回列表',
     splitterLabel: '调整列表宽度',
@@ -156,6 +160,8 @@ export const MESSAGES: Readonly<Record<Locale, Messages>> = {
     searchScopeAll: 'Everything',
     searchResults: (query) => `Results for “${query}”`,
     noResults: (query) => `Nothing matches “${query}”.`,
+    searchIndexing:
+      'The search index is still being built: these results may be incomplete. Search again in a moment.',
     clearSearch: 'Clear search',
     backToList: 'Back to the list',
     splitterLabel: 'Resize the list',

@@ -48,6 +48,8 @@ export class ReaderState {
   article: Article | null = null;
   counts: readonly TabCount[] = [];
   error: string | null = null;
+  /** For search results: changes the index had not applied yet (0 when they are complete). */
+  unindexed = 0;
 
   readonly #host: ReactiveControllerHost;
   readonly #api: NewsApi;
@@ -72,6 +74,7 @@ export class ReaderState {
       if (!sameView(view, this.view)) return;
       this.items = page.items;
       this.nextCursor = page.nextCursor;
+      this.unindexed = page.unindexed ?? 0;
       this.loadedView = view;
       this.activeId = page.items[0]?.id ?? null;
       this.error = null;
@@ -222,7 +225,10 @@ export class ReaderState {
     this.#host.requestUpdate();
   }
 
-  #fetch(view: ListView, cursor: string | null): Promise<Page<ListItem>> {
+  #fetch(
+    view: ListView,
+    cursor: string | null,
+  ): Promise<Page<ListItem> & { readonly unindexed?: number }> {
     if (view.kind === 'region')
       return this.#api.listArticles({ region: view.region, cursor, limit: PAGE });
     const region = view.scope === 'all' ? 'all' : view.region;
