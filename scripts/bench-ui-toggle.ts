@@ -282,7 +282,8 @@ export async function toggleWarm(
   const layers = await scriptLayers(page);
   const samples: number[] = [];
   const switches: Switch[] = [];
-  const byMode = new Map<string, number[]>();
+  /** The mode each switch went to. */
+  const modes: string[] = [];
   const trace = await PageTrace.start(page);
   for (let i = 1; i <= MODES.length * 4; i += 1) {
     const mode = MODES[i % MODES.length] ?? '原文';
@@ -290,7 +291,7 @@ export async function toggleWarm(
     await probeNextFrame(page);
     const ms = await measure(page, 'script', () => page.keyboard.press('t'), action);
     samples.push(ms);
-    byMode.set(mode, [...(byMode.get(mode) ?? []), ms]);
+    modes.push(mode);
     const phases = await readSwitch(page, action);
     if (phases === null) throw new BenchError(`a heitu:script-* mark is missing after ${action}`);
     switches.push(phases);
@@ -305,15 +306,13 @@ export async function toggleWarm(
   const presented = keyPresentations(events);
   await page.close();
   const marksWork = switches.map((s) => s.script + s.render);
-  const workByMode = new Map<string, number[]>();
-  work.forEach((ms, i) => {
-    const mode = MODES[(i + 1) % MODES.length] ?? '原文';
-    workByMode.set(mode, [...(workByMode.get(mode) ?? []), ms]);
-  });
   const nextFrame = switches.filter((s) => s.nextFrame).length;
   const of = (pick: (s: Switch) => number): number => stats(switches.map(pick)).median_ms;
-  const medians = (by: Map<string, number[]>): Record<string, number> =>
-    Object.fromEntries([...by].map(([m, s]) => [m, stats(s).median_ms]));
+  /** The median of `values` (one per switch) for each mode switched to. */
+  const medians = (values: readonly number[]): Record<string, number> =>
+    Object.fromEntries(
+      [...new Set(modes)].map((m) => [m, stats(values.filter((_, i) => modes[i] === m)).median_ms]),
+    );
   emit({
     name: where.name,
     n,
@@ -343,8 +342,8 @@ export async function toggleWarm(
     input_to_presentation_median_ms: stats(presented).median_ms,
     input_to_presentation_p95_ms: stats(presented).p95_ms,
     next_frame_switches: nextFrame,
-    by_mode_median_ms: medians(byMode),
-    work_by_mode_median_ms: medians(workByMode),
+    by_mode_median_ms: medians(samples),
+    work_by_mode_median_ms: medians(work),
     // Once every script has been shown (its texts converted) in the first round.
     steady: {
       ...stats(samples.slice(MODES.length)),

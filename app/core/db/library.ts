@@ -59,7 +59,7 @@ export function openLibrary(file: string, options: OpenLibraryOptions = {}): Ope
   try {
     const index = openSearchIndex(opened.db, {
       check: options.fullCheck === true,
-      ...(options.searchSettleMs === undefined ? {} : { settleMs: options.searchSettleMs }),
+      settleMs: options.searchSettleMs,
     });
     if (index.rebuilt === 'damaged' && options.fullCheck === true) {
       const notice =

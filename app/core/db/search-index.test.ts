@@ -67,6 +67,16 @@ interface Library {
   search: ReturnType<typeof searchRepo>;
 }
 
+/** Runs `sql` on the index file of the library `file` from a connection of its own. */
+function onIndexFile(file: string, sql: string): void {
+  const ix = new BetterSqlite3(searchIndexFile(file));
+  try {
+    ix.exec(sql);
+  } finally {
+    ix.close();
+  }
+}
+
 const titles = (lib: Library, query: string): string[] =>
   lib.search.search(query, 'all', null, 50).items.map((h) => h.title);
 
@@ -119,9 +129,10 @@ test('an index that missed changes (a crash) catches up from the log at the next
   });
   const file = join(dir, 'crash', 'heitu.sqlite3');
   // As if the worker had died before applying anything: the index is empty and knows it.
-  const ix = new BetterSqlite3(searchIndexFile(file));
-  ix.exec("DELETE FROM search_index; UPDATE search_state SET value = 0 WHERE key = 'applied'");
-  ix.close();
+  onIndexFile(
+    file,
+    "DELETE FROM search_index; UPDATE search_state SET value = 0 WHERE key = 'applied'",
+  );
   withLibrary('crash', (lib) => {
     assert.deepEqual(titles(lib, '天池'), ['第1篇']);
     assert.deepEqual(titles(lib, '苹果梨'), ['第2篇']);
@@ -199,9 +210,7 @@ test('damage found while searching is reported, and the next open rebuilds the i
   const file = join(dir, 'damaged-later', 'heitu.sqlite3');
   assert.ok(existsSync(`${searchIndexFile(file)}.damaged`));
   // Emptied behind the library's back: only a rebuild from the articles finds them again.
-  const ix = new BetterSqlite3(searchIndexFile(file));
-  ix.exec('DELETE FROM search_index');
-  ix.close();
+  onIndexFile(file, 'DELETE FROM search_index');
   withLibrary('damaged-later', (lib) => {
     assert.deepEqual(titles(lib, '襪子'), ['第1篇']);
     assert.deepEqual(titles(lib, '草原'), ['第2篇']);

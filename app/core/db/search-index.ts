@@ -97,7 +97,7 @@ export interface SearchIndexOptions {
   /** Check every page of the index file first (`heitu check`), and rebuild it if damaged. */
   readonly check?: boolean;
   /** How long a search waits for the index to apply what was stored before it (ms). */
-  readonly settleMs?: number;
+  readonly settleMs?: number | undefined;
 }
 
 /** The connection's search index, attaching one that is indexed on the connection if none is. */
@@ -132,8 +132,8 @@ export function openSearchIndex(db: Database, options: SearchIndexOptions = {}):
   const memory = db.memory || db.name === '' || db.name === ':memory:';
   const file = memory ? ':memory:' : searchIndexFile(db.name);
   const rebuilt = attach(db, file, options.check === true);
-  const index = new LoggedIndex(db, file, !memory && (options.worker ?? true), rebuilt);
-  if (options.settleMs !== undefined) index.settleMs = options.settleMs;
+  const worker = !memory && (options.worker ?? true);
+  const index = new LoggedIndex(db, file, worker, rebuilt, options.settleMs ?? SETTLE_MS);
   indexes.set(db, index);
   return index;
 }
@@ -212,10 +212,17 @@ class LoggedIndex implements SearchIndex {
   #trimmed = 0;
 
   readonly rebuilt: string | null;
-  settleMs = SETTLE_MS;
+  readonly #settleMs: number;
 
-  constructor(db: Database, file: string, worker: boolean, rebuilt: string | null) {
+  constructor(
+    db: Database,
+    file: string,
+    worker: boolean,
+    rebuilt: string | null,
+    settleMs: number,
+  ) {
     this.#db = db;
+    this.#settleMs = settleMs;
     this.#file = file;
     this.rebuilt = rebuilt;
     const insert = db.prepare<[number, number]>(
@@ -277,12 +284,12 @@ class LoggedIndex implements SearchIndex {
     let applied = Atomics.load(this.#state, 0);
     if (applied >= target) return true;
     if (target - applied > BigInt(MAX_WAIT_BACKLOG)) return false;
-    const deadline = performance.now() + this.settleMs;
+    const deadline = performance.now() + this.#settleMs;
     while (applied < target) {
       const left = deadline - performance.now();
       if (left <= 0) {
         log.warn(
-          `search: the index is ${target - applied} changes behind after ${this.settleMs} ms`,
+          `search: the index is ${target - applied} changes behind after ${this.#settleMs} ms`,
         );
         return false;
       }

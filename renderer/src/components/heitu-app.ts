@@ -224,13 +224,14 @@ export class HeituApp extends LitElement {
     return this.#converterFor(this.mode) ?? ORIGINAL;
   }
 
-  /** Every mode's convert, once all are built: the list and pane lay out every script ahead. */
+  /** Every mode's convert, once all are built: list, pane and UI strings get every script ahead. */
   get scripts(): ReadonlyMap<ScriptMode, ScriptConverter['convert']> | null {
     if (!this.allScriptsReady) return null;
     if (this.#scripts?.get('cn') !== this.#converterFor('cn')?.convert) {
-      const converters = SCRIPT_MODES.map((m) => this.#converterFor(m) ?? ORIGINAL);
-      this.#scripts = new Map(SCRIPT_MODES.map((m, i) => [m, (converters[i] ?? ORIGINAL).convert]));
-      localizeWhenIdle(UI_TABLES, this.locale, converters); // the UI's strings, ahead of a switch
+      this.#scripts = new Map(
+        SCRIPT_MODES.map((m) => [m, (this.#converterFor(m) ?? ORIGINAL).convert]),
+      );
+      localizeWhenIdle(UI_TABLES, this.locale, [...this.#converters.values()]); // UI strings too
     }
     return this.#scripts;
   }

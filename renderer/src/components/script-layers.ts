@@ -141,7 +141,7 @@ export function rowLayers(
           variants,
           (v) => v.key,
           (v, k) =>
-            html`<span class=${layerClasses(v.modes)} lang=${v.lang}>
+            html`<span class="layer" lang=${v.lang}>
               <span class="title" id=${`t-${id}-${k}`}>${v.text.title}</span>
               <span class="meta" id=${`m-${id}-${k}`}
                 ><time lang=${locale} datetime=${publishedAt}>${time}</time>${
@@ -174,7 +174,7 @@ const modeClass = (mode: ScriptMode): string => `mode-${mode}`;
 /** The class of a layer that shows `mode`. */
 const layerClass = (mode: ScriptMode): string => `m-${mode}`;
 
-/** The classes of a layer (list row or article body) that shows `modes`. */
+/** The classes of an article body's layer that shows `modes` (a row's strip moves instead). */
 export function layerClasses(modes: Iterable<ScriptMode>): string {
   return ['layer', ...Array.from(modes, layerClass)].join(' ');
 }
