@@ -58,6 +58,11 @@ export const appStyles = [
       flex: 1;
       min-height: 0;
     }
+    /* Rows of the view before, while a slow next one loads: dimmed after a moment, never at once. */
+    .list[aria-busy='true'] > heitu-article-list {
+      opacity: 0.6;
+      transition: opacity 0.2s 0.4s;
+    }
     .list > .indexing {
       flex: none;
       margin: 0;

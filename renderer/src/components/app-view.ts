@@ -13,7 +13,7 @@ import {
 import type { MessageTable } from '../i18n/localize.ts';
 import type { HeituApp } from './heitu-app.ts';
 import type { RegionTab } from './heitu-region-tabs.ts';
-import type { SearchRequest } from './heitu-search-box.ts';
+import type { SearchRequest } from '../state/reader.ts';
 
 /** The tables of the UI's strings (converted to every script ahead: localizeWhenIdle). */
 export const UI_TABLES: readonly MessageTable[] = [
@@ -98,7 +98,7 @@ export function renderApp(app: HeituApp) {
         label=${t.regionTabsLabel}
         @region-select=${(e: CustomEvent<RegionId>) => void app.selectRegion(e.detail)}
       >
-        ${current ? renderPanes(app, current, t) : nothing}
+        ${current ? renderPanes(app, tabs, t) : nothing}
       </heitu-region-tabs>
     </main>
     <heitu-settings-panel
@@ -140,14 +140,16 @@ function renderBanners(app: HeituApp, t: Messages) {
   </div>`;
 }
 
-function renderPanes(app: HeituApp, tab: RegionTab, t: Messages) {
+function renderPanes(app: HeituApp, tabs: readonly RegionTab[], t: Messages) {
   const reader = app.reader;
   const showPane = !app.narrow || reader.article !== null;
   const showList = !app.narrow || reader.article === null;
   return html`<div class="panes ${app.narrow ? 'narrow' : ''}">
     ${
       showList
-        ? html`<div class="list">${renderIndexing(app, t)}${renderList(app, tab, t)}</div>`
+        ? html`<div class="list" aria-busy=${reader.loading ? 'true' : 'false'}>
+            ${renderIndexing(app, t)}${renderList(app, tabs, t)}
+          </div>`
         : nothing
     }
     ${
@@ -192,15 +194,21 @@ function renderPanes(app: HeituApp, tab: RegionTab, t: Messages) {
 /** Above search results that the index could not complete yet (it is being rebuilt). */
 function renderIndexing(app: HeituApp, t: Messages) {
   const reader = app.reader;
-  return reader.view.kind === 'search' && reader.loadedView !== null && reader.unindexed > 0
+  return reader.loadedView?.kind === 'search' && reader.unindexed > 0
     ? html`<p class="indexing" role="status" lang=${app.uiLang}>${t.searchIndexing}</p>`
     : nothing;
 }
 
-function renderList(app: HeituApp, tab: RegionTab, t: Messages) {
+/**
+ * The rows of the view loaded last, named after it: while the next view loads (`aria-busy` on the
+ * list), they are not passed off as its rows.
+ */
+function renderList(app: HeituApp, tabs: readonly RegionTab[], t: Messages) {
   const reader = app.reader;
-  const view = reader.view;
-  if (reader.loadedView === null) return nothing;
+  const view = reader.loadedView;
+  if (view === null) return nothing;
+  const tab = tabs.find((candidate) => candidate.region.id === view.region) ?? tabs[0];
+  if (tab === undefined) return nothing;
   if (reader.items.length === 0) {
     const heading =
       view.kind === 'search'

@@ -1,12 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
-
-export type SearchScope = 'tab' | 'all';
-
-export interface SearchRequest {
-  readonly query: string;
-  readonly scope: SearchScope;
-}
+import type { SearchRequest, SearchScope } from '../state/reader.ts';
 
 /**
  * The search field (a `searchbox`) and its scope: the current tab or everything. The reader's

@@ -10,10 +10,18 @@ import type {
 } from '../../../app/shared/articles.ts';
 import type { RegionId } from '../../../app/shared/regions.ts';
 import { stepIndex } from '../keyboard.ts';
-import type { SearchScope } from '../components/heitu-search-box.ts';
 import { mergeFresh, mergeNewer, withFlags } from './merge.ts';
 
 export type ListItem = ArticleSummary | SearchHit;
+
+/** Where a search looks: the current tab, or everything. */
+export type SearchScope = 'tab' | 'all';
+
+/** What the search box asks for (query '' ends the search). */
+export interface SearchRequest {
+  readonly query: string;
+  readonly scope: SearchScope;
+}
 
 /** What the list shows: a tab, or search results (in one tab or everywhere). */
 export type ListView =
@@ -50,6 +58,11 @@ export class ReaderState {
   error: string | null = null;
   /** For search results: changes the index had not applied yet (0 when they are complete). */
   unindexed = 0;
+  /**
+   * From asking for a view's first page until it is shown (or has failed). Meanwhile `items`
+   * are still `loadedView`'s, and the list is labelled as what it shows, not what was asked for.
+   */
+  loading = false;
 
   readonly #host: ReactiveControllerHost;
   readonly #api: NewsApi;
@@ -68,9 +81,11 @@ export class ReaderState {
   /** Shows a view from its first page. */
   async show(view: ListView): Promise<void> {
     this.view = view;
+    this.loading = true;
     this.#host.requestUpdate();
     try {
       const page = await this.#fetch(view, null);
+      // A view the reader has left since: its answer (or failure) is not shown.
       if (!sameView(view, this.view)) return;
       this.items = page.items;
       this.nextCursor = page.nextCursor;
@@ -79,8 +94,10 @@ export class ReaderState {
       this.activeId = page.items[0]?.id ?? null;
       this.error = null;
     } catch (error) {
+      if (!sameView(view, this.view)) return;
       this.#fail(error);
     }
+    this.loading = false;
     this.#host.requestUpdate();
   }
 
