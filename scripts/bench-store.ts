@@ -17,6 +17,7 @@ import { NewsService } from '../app/core/news-service.ts';
 import { checkInBackground } from '../app/core/db/integrity.ts';
 import { searchIndexFile } from '../app/core/db/search-index.ts';
 import { corpus, rng } from '../test/support/corpus.ts';
+import { round as roundTo, stats as summarize } from './bench-stats.ts';
 
 const { values } = parseArgs({
   options: {
@@ -33,13 +34,8 @@ const NOW = Date.UTC(2026, 10, 26);
 const dir = mkdtempSync(join(tmpdir(), 'heitu-bench-'));
 const random = rng(42);
 
-function stats(samples: number[]): { median_ms: number; p95_ms: number } {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number): number =>
-    sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-  return { median_ms: round(at(0.5)), p95_ms: round(at(0.95)) };
-}
-const round = (x: number): number => Math.round(x * 1000) / 1000;
+const stats = (samples: readonly number[]) => summarize(samples, 3);
+const round = (x: number): number => roundTo(x, 3);
 const emit = (line: Record<string, unknown>): void => {
   process.stdout.write(`${JSON.stringify(line)}\n`);
 };

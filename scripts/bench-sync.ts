@@ -30,6 +30,7 @@ import { parseFeedText } from '../app/core/sync/feed.ts';
 import { createFetcher, type Fetcher } from '../app/core/sync/fetch.ts';
 import { loadSourcesFile, type Source } from '../app/core/sync/sources-file.ts';
 import { FEEDS } from '../test/support/fixture-site.ts';
+import { round } from './bench-stats.ts';
 
 const { values } = parseArgs({
   options: {
@@ -66,10 +67,6 @@ const MAX_PAGES = Math.min(50, Math.max(1, Math.ceil(ARTICLES_PER_REGION / PAGE_
 /** The XML feeds, in the site's encodings (UTF-8, Big5, GBK); not JSON or the special cases. */
 const PARSE_FEEDS = new Set(['rss2', 'rss091', 'rdf', 'atom', 'big5', 'gb2312']);
 
-const round = (x: number, places = 1): number => {
-  const f = 10 ** places;
-  return Math.round(x * f) / f;
-};
 const MB = 1024 * 1024;
 const emit = (line: Record<string, unknown>): void => {
   process.stdout.write(`${JSON.stringify(line)}\n`);

@@ -163,7 +163,7 @@ export async function toggleCold(context: BrowserContext, url: string, n: number
     n,
     loads: samples.length,
     ...stats(samples),
-    samples_ms: samples.map(round),
+    samples_ms: samples.map((ms) => round(ms)),
     click_after_list_painted_ms: delays,
     idle_callbacks_before_click: idleBefore,
     max_long_task_ms: longest,

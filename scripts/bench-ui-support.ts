@@ -4,6 +4,10 @@
  */
 import { errors, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
+import { round, stats } from './bench-stats.ts';
+
+export { round, stats };
+
 export const MARK_TIMEOUT_MS = 30_000;
 
 /** A failure the bench reports as one line, without a stack. */
@@ -19,13 +23,6 @@ export interface Newest {
 export const log = (message: string): void => {
   process.stderr.write(`bench-ui: ${message}\n`);
 };
-export const round = (x: number): number => Math.round(x * 10) / 10;
-export function stats(samples: readonly number[]): { median_ms: number; p95_ms: number } {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number): number =>
-    sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-  return { median_ms: round(at(0.5)), p95_ms: round(at(0.95)) };
-}
 export const emit = (line: Record<string, unknown>): void => {
   process.stdout.write(`${JSON.stringify(line)}\n`);
 };

@@ -333,6 +333,8 @@ export async function toggleWarm(
     work_median_ms: stats(work).median_ms,
     work_p95_ms: stats(work).p95_ms,
     max_work_ms: round(Math.max(...work)),
+    // Each switch's, in order (the first MODES.length show each script for the first time).
+    work_each_ms: work.map((ms) => round(ms)),
     // The same from the page's marks alone (to heitu:script-painted, a timer task after the frame
     // that Chromium sometimes runs a frame later): an upper bound, as measured before the trace.
     marks_work_median_ms: stats(marksWork).median_ms,

@@ -15,7 +15,7 @@ test('sync from the UI, then read, bookmark and search with the network gone', a
   const web = await startWeb(lib.dataDir, ['--sources', lib.sources]);
   try {
     await page.goto(web.url);
-    await expect(page.getByText('文庫還是空的')).toBeVisible();
+    await expect(page.getByRole('main').getByText('文庫還是空的')).toBeVisible();
     await page.getByRole('button', { name: '同步', exact: true }).click();
     const progress = page.getByRole('progressbar', { name: '同步進度' });
     await expect(progress).toBeVisible();
@@ -149,7 +149,7 @@ test('the same walk with the keyboard alone', async ({ page }) => {
     const query = changchun[1]!.title.slice(0, 3);
     await page.keyboard.type(query);
     await page.keyboard.press('Enter');
-    await expect(page.getByText(`找不到「${query}」。`)).toBeVisible();
+    await expect(page.getByRole('main').getByText(`找不到「${query}」。`)).toBeVisible();
     await page.keyboard.press('Tab');
     expect(await focused(page)).toBe('select');
     await page.keyboard.press('ArrowDown');

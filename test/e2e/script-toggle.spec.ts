@@ -23,19 +23,19 @@ const FACE: Readonly<Record<ScriptMode, string>> = {
   hk: 'Noto Sans CJK HK',
 };
 
+const ARTICLE_TITLE = `document.querySelector('heitu-app').shadowRoot.querySelector('heitu-reading-pane').shadowRoot.querySelector('article h1')`;
+
 /**
- * The fonts Chromium actually rendered the article's title with (DevTools' "Rendered Fonts"):
- * the glyph shapes, not just the CSS.
+ * The fonts Chromium actually rendered an element's text with (DevTools' "Rendered Fonts"): the
+ * glyph shapes, not just the CSS. `element` is an expression for it (the article's title).
  */
-async function renderedFonts(page: Page): Promise<string[]> {
+async function renderedFonts(page: Page, element = ARTICLE_TITLE): Promise<string[]> {
   const cdp = await page.context().newCDPSession(page);
   try {
     await cdp.send('DOM.enable');
     await cdp.send('CSS.enable');
     await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
-    const { result } = await cdp.send('Runtime.evaluate', {
-      expression: `document.querySelector('heitu-app').shadowRoot.querySelector('heitu-reading-pane').shadowRoot.querySelector('article h1')`,
-    });
+    const { result } = await cdp.send('Runtime.evaluate', { expression: element });
     const { nodeId } = await cdp.send('DOM.requestNode', { objectId: result.objectId ?? '' });
     const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
     return fonts.map((f) => f.familyName);
@@ -146,6 +146,61 @@ test('every mode converts titles, the body, tabs and UI labels, sets lang, and �
     await expect(page.getByRole('banner')).toHaveAttribute('lang', 'zh-Hant-HK');
     await page.keyboard.press('t');
     await expect(page.getByRole('radio', { name: '原文' })).toHaveAttribute('aria-checked', 'true');
+  } finally {
+    web.child.kill('SIGTERM');
+    await lib.dispose();
+  }
+});
+
+test('ahead of the first switch, the UI is set out of sight in every script, in its own face', async ({
+  page,
+}) => {
+  const lib = await makeLibrary({ articlesPerRegion: 2, synced: true });
+  await lib.site.close();
+  const web = await startWeb(lib.dataDir);
+  try {
+    await page.goto(web.url);
+    await expect(page.getByRole('heading', { level: 1, name: '黑土閱讀' })).toBeVisible();
+    // Once every converter is built (idle time after the first list), the hidden box holds a line
+    // per font and face; it is hidden from sight and from assistive technology.
+    const box = page.locator('#heitu-font-warmup');
+    await expect(box).toBeAttached({ timeout: 15_000 });
+    await expect(box).toBeHidden();
+    await expect(box).toHaveAttribute('aria-hidden', 'true');
+    const heading = page.getByRole('banner').getByRole('heading', { level: 1 });
+    const font = await heading.evaluate((h) => {
+      const style = getComputedStyle(h);
+      return `${style.fontStyle} ${style.fontWeight} ${style.fontSize}`;
+    });
+    const cases = [
+      { lang: 'zh-Hans', app: EXPECTED.cn.app, face: FACE.cn },
+      { lang: 'zh-Hant-TW', app: EXPECTED.tw.app, face: FACE.tw },
+      { lang: 'zh-Hant-HK', app: EXPECTED.hk.app, face: FACE.hk },
+    ];
+    for (const { lang, app, face } of cases) {
+      // The heading's font in this face holds the app's name as this script writes it.
+      const lines = box.locator(`div[lang="${lang}"]`);
+      const text = await lines.evaluateAll(
+        (els, f) =>
+          els
+            .filter((el) => {
+              const style = getComputedStyle(el);
+              return `${style.fontStyle} ${style.fontWeight} ${style.fontSize}` === f;
+            })
+            .map((el) => el.textContent)
+            .join(''),
+        font,
+      );
+      for (const char of app) expect(text, `${lang}: ${app}`).toContain(char);
+      // And Chromium has set it in that face.
+      expect(
+        await renderedFonts(
+          page,
+          `document.querySelector('#heitu-font-warmup div[lang="${lang}"]')`,
+        ),
+        lang,
+      ).toContain(face);
+    }
   } finally {
     web.child.kill('SIGTERM');
     await lib.dispose();

@@ -11,6 +11,7 @@ import {
   SOURCES_PANEL_MESSAGES,
 } from '../i18n/panel-messages.ts';
 import type { MessageTable } from '../i18n/localize.ts';
+import { FontWarmup, textByFont } from '../font-warmup.ts';
 import type { HeituApp } from './heitu-app.ts';
 import type { RegionTab } from './heitu-region-tabs.ts';
 import type { SearchRequest } from '../state/reader.ts';
@@ -24,6 +25,30 @@ export const UI_TABLES: readonly MessageTable[] = [
   SOURCES_PANEL_MESSAGES,
   HELP_OVERLAY_MESSAGES,
 ];
+
+const warmups = new WeakMap<HeituApp, FontWarmup>();
+const warmPending = new WeakSet<HeituApp>();
+
+/**
+ * Once every script's converter is built, and again after each render (at most one pending),
+ * sets the UI's characters in every font and script's face, in idle time (font-warmup.ts).
+ */
+export function warmFacesWhenIdle(app: HeituApp): void {
+  const scripts = app.scripts;
+  if (scripts === null || warmPending.has(app)) return;
+  warmPending.add(app);
+  requestIdleCallback(() => {
+    warmPending.delete(app);
+    let warmup = warmups.get(app);
+    if (warmup === undefined) warmups.set(app, (warmup = new FontWarmup(document)));
+    warmup.warm(textByFont(app.renderRoot), (face) => {
+      const convert = scripts.get(face.mode);
+      // The UI's text is in either script: each face's converter takes it from the other.
+      const source = face.mode === 'cn' ? 'hant' : 'hans';
+      return convert === undefined ? (text) => text : (text) => convert(text, source);
+    });
+  });
+}
 
 /** The shell's markup, apart from the element's logic (heitu-app.ts). */
 export function renderApp(app: HeituApp) {

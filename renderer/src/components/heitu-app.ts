@@ -20,7 +20,7 @@ import { ORIGINAL, loadConverters, type ScriptModule } from '../script-loader.ts
 import { localizeTable, localizeWhenIdle } from '../i18n/localize.ts';
 import { ReaderState, type SearchRequest } from '../state/reader.ts';
 import { appStyles } from './app-styles.ts';
-import { renderApp, UI_TABLES } from './app-view.ts';
+import { renderApp, UI_TABLES, warmFacesWhenIdle } from './app-view.ts';
 import { handleShortcut } from './app-shortcuts.ts';
 import type { HeituArticleList } from './heitu-article-list.ts';
 import type { HeituReadingPane } from './heitu-reading-pane.ts';
@@ -384,6 +384,7 @@ export class HeituApp extends LitElement {
     const width = `${this.listWidth}px`;
     if (this.style.getPropertyValue('--heitu-list-width') !== width)
       this.style.setProperty('--heitu-list-width', width);
+    warmFacesWhenIdle(this); // the UI's characters in every script's face, ahead of a switch
     // The window title is drawn outside the page: set after the frame, not inside it.
     if (document.title !== this.messages.appName)
       void afterPaint().then(() => (document.title = this.messages.appName));
