@@ -167,6 +167,23 @@ function scriptLayers(page: Page): Promise<{ rows: number; body: number }> {
   });
 }
 
+/** The app's heitu:font-warmup measures so far: callbacks, total and longest ms, lines. */
+function fontWarmup(
+  page: Page,
+): Promise<{ callbacks: number; total_ms: number; max_ms: number; lines: number }> {
+  return page.evaluate(() => {
+    const runs = performance.getEntriesByName('heitu:font-warmup') as PerformanceMeasure[];
+    const ms = runs.map((m) => m.duration);
+    const tenths = (x: number): number => Math.round(x * 10) / 10;
+    return {
+      callbacks: runs.length,
+      total_ms: tenths(ms.reduce((a, b) => a + b, 0)),
+      max_ms: tenths(Math.max(0, ...ms)),
+      lines: runs.reduce((n, m) => n + ((m.detail as { lines?: number } | null)?.lines ?? 0), 0),
+    };
+  });
+}
+
 interface FrameProbe {
   /** The timestamp of the rAF requested from keydown: when the first frame after the key began. */
   first: number;
@@ -280,6 +297,7 @@ export async function toggleWarm(
     throw new BenchError(`the open article shows ${chars} characters (< ${LONG_ARTICLE_CHARS})`);
   await sleep(2000); // idle time: the converters are built, then every script's layers
   const layers = await scriptLayers(page);
+  const warmup = await fontWarmup(page);
   const samples: number[] = [];
   const switches: Switch[] = [];
   /** The mode each switch went to. */
@@ -326,6 +344,9 @@ export async function toggleWarm(
     // article body's (modes that read the same share one).
     rows_with_layers: layers.rows,
     body_layers: layers.body,
+    // Idle time setting the UI's characters in every face ahead (font-warmup.ts), before the
+    // switches: idle callbacks, their total and longest, and the lines they laid out.
+    font_warmup: warmup,
     open_article_chars: chars,
     toggles: samples.length,
     // Input to paint (heitu:script-start → heitu:script-painted), waiting for the frame included.

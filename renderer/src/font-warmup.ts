@@ -74,31 +74,33 @@ export class FontWarmup {
   }
 
   /**
-   * Adds a line per font and face for the characters of `texts` (textByFont) that the box does
-   * not hold yet in that font and face, converted by `convert(face)`. Returns the lines added.
+   * Adds a line per font for the characters of `texts` (textByFont) that the box does not hold
+   * yet in that font and `face`, converted by `convert`, and lays them out. Returns the lines
+   * added.
    */
-  warm(texts: ReadonlyMap<string, string>, convert: (face: Face) => (text: string) => string) {
+  warm(texts: ReadonlyMap<string, string>, face: Face, convert: (text: string) => string): number {
     const box = this.#container();
     let added = 0;
-    for (const [font, text] of texts)
-      for (const face of FACES) {
-        const key = `${font}|${face.lang}`;
-        let seen = this.#seen.get(key);
-        if (seen === undefined) this.#seen.set(key, (seen = new Set()));
-        let fresh = '';
-        for (const char of convert(face)(text))
-          if (!seen.has(char) && /\S/u.test(char)) {
-            seen.add(char);
-            fresh += char;
-          }
-        if (fresh === '') continue;
-        const line = this.#doc.createElement('div');
-        line.lang = face.lang;
-        line.style.font = `${font} ${face.family}`;
-        line.textContent = fresh;
-        box.append(line);
-        added += 1;
-      }
+    for (const [font, text] of texts) {
+      const key = `${font}|${face.lang}`;
+      let seen = this.#seen.get(key);
+      if (seen === undefined) this.#seen.set(key, (seen = new Set()));
+      let fresh = '';
+      for (const char of convert(text))
+        if (!seen.has(char) && /\S/u.test(char)) {
+          seen.add(char);
+          fresh += char;
+        }
+      if (fresh === '') continue;
+      const line = this.#doc.createElement('div');
+      line.lang = face.lang;
+      line.style.font = `${font} ${face.family}`;
+      line.textContent = fresh;
+      box.append(line);
+      added += 1;
+    }
+    // Laid out (and so shaped) now, in the idle time this runs in, not in the next frame.
+    if (added > 0) box.getBoundingClientRect();
     return added;
   }
 

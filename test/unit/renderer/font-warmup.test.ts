@@ -31,9 +31,16 @@ test('each font gets a hidden line per face, in its script; only new characters 
   const doc = documentOf('');
   const warmup = new FontWarmup(doc);
   // Stand-in converters: 閱讀 and 網 in Simplified for the cn face, unchanged for the others.
-  const convert = (face: (typeof FACES)[number]) => (text: string) =>
-    face.mode === 'cn' ? text.replace('閱讀', '阅读').replace('網', '网') : text;
-  const added = warmup.warm(new Map([['normal 700 18px', '黑土閱讀 黑土']]), convert);
+  const warm = (texts: ReadonlyMap<string, string>): number =>
+    FACES.reduce(
+      (added, face) =>
+        added +
+        warmup.warm(texts, face, (text) =>
+          face.mode === 'cn' ? text.replace('閱讀', '阅读').replace('網', '网') : text,
+        ),
+      0,
+    );
+  const added = warm(new Map([['normal 700 18px', '黑土閱讀 黑土']]));
   assert.equal(added, FACES.length);
   const box = doc.getElementById(WARMUP_ID);
   assert.ok(box !== null);
@@ -50,8 +57,8 @@ test('each font gets a hidden line per face, in its script; only new characters 
   ]);
 
   // The same text again adds nothing; a new character adds a line per face with it alone.
-  assert.equal(warmup.warm(new Map([['normal 700 18px', '黑土閱讀']]), convert), 0);
-  assert.equal(warmup.warm(new Map([['normal 700 18px', '閱讀網']]), convert), FACES.length);
+  assert.equal(warm(new Map([['normal 700 18px', '黑土閱讀']])), 0);
+  assert.equal(warm(new Map([['normal 700 18px', '閱讀網']])), FACES.length);
   assert.deepEqual(
     [...box.children].slice(FACES.length).map((line) => line.textContent),
     ['网', '網', '網'],
