@@ -1,7 +1,7 @@
 /**
  * Sets, in idle time and out of sight, the UI's characters in every script's face and in every
  * font the UI uses, so that the first switch into a script does not load fonts or fill glyph
- * caches in its frame (docs/technotes/0007-script-switch-frame.md).
+ * caches in its frame (docs/technotes/0007-script-conversion.md).
  *
  * List rows and the article hold every script's text already (their layers), but the UI's own
  * strings (header, tabs, buttons, the article's actions) are shown in one script at a time. The

@@ -34,6 +34,8 @@ interface Warming {
   pending: boolean;
 }
 const warming = new WeakMap<HeituApp, Warming>();
+/** The warm-up waits this long after the render that asked for it, then for idle time. */
+const WARM_AFTER_MS = 500;
 
 /**
  * What decides which text the UI shows, apart from the script (every face gets every script's
@@ -53,28 +55,33 @@ export function warmFacesWhenIdle(app: HeituApp): void {
   const scripts = app.scripts;
   if (scripts === null) return;
   let state = warming.get(app);
-  if (state === undefined)
-    warming.set(
-      app,
-      (state = { warmup: new FontWarmup(document), key: '', scripts, pending: false }),
-    );
-  const key = warmKey(app);
-  if (state.pending || (state.key === key && state.scripts === scripts)) return;
+  if (state === undefined) {
+    state = { warmup: new FontWarmup(document), key: '', scripts, pending: false };
+    warming.set(app, state);
+  }
+  if (state.pending || (state.key === warmKey(app) && state.scripts === scripts)) return;
+  state.pending = true;
   const { warmup } = state;
-  Object.assign(state, { key, scripts, pending: true });
+  const done = (key: string): void => {
+    Object.assign(warming.get(app) ?? {}, { key, scripts, pending: false });
+    warmFacesWhenIdle(app); // for what changed meanwhile
+  };
   const measure = (start: number, lines: number): void => {
     // Idle time, for bench:ui (font_warmup).
     performance.measure('heitu:font-warmup', { start, detail: { lines } });
   };
-  requestIdleCallback(() => {
+  // Not right after the render that asked: that may be the frame of a switch whose paint is
+  // still being read (toggle_cold_ms), and the first face sets fonts never loaded (~10-20 ms).
+  const gather = (): void => {
     const start = performance.now();
+    const key = warmKey(app);
     const texts = textByFont(app.renderRoot);
     measure(start, 0);
     const faces = [...FACES];
     const next = (): void => {
       const face = faces.shift();
       if (face === undefined) {
-        state.pending = false;
+        done(key);
         return;
       }
       const begun = performance.now();
@@ -88,7 +95,8 @@ export function warmFacesWhenIdle(app: HeituApp): void {
       requestIdleCallback(next);
     };
     requestIdleCallback(next);
-  });
+  };
+  setTimeout(() => requestIdleCallback(gather), WARM_AFTER_MS);
 }
 
 /** The shell's markup, apart from the element's logic (heitu-app.ts). */
