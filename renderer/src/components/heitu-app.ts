@@ -20,7 +20,8 @@ import { ORIGINAL, loadConverters, type ScriptModule } from '../script-loader.ts
 import { localizeTable, localizeWhenIdle } from '../i18n/localize.ts';
 import { ReaderState, type SearchRequest } from '../state/reader.ts';
 import { appStyles } from './app-styles.ts';
-import { renderApp, UI_TABLES, warmFacesWhenIdle } from './app-view.ts';
+import { renderApp, UI_TABLES } from './app-view.ts';
+import { warmFacesWhenIdle } from './app-font-warmup.ts';
 import { handleShortcut } from './app-shortcuts.ts';
 import type { HeituArticleList } from './heitu-article-list.ts';
 import type { HeituReadingPane } from './heitu-reading-pane.ts';
