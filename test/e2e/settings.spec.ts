@@ -92,3 +92,44 @@ test('a narrow window shows the list or the article, with a way back', async ({ 
     await lib.dispose();
   }
 });
+
+test('a text size saved before opens every article at that size, under the strict CSP', async ({
+  page,
+}) => {
+  const lib = await makeLibrary({
+    articlesPerRegion: 2,
+    synced: true,
+    settings: ['script=original', 'scriptChosen=true', 'textScale=150'],
+  });
+  await lib.site.close();
+  const web = await startWeb(lib.dataDir);
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text());
+  });
+  try {
+    await page.goto(web.url);
+    const options = page.getByRole('listbox').getByRole('option');
+    const bodySize = async (): Promise<number> =>
+      page
+        .getByRole('article')
+        .locator('#body > .layer:visible p')
+        .first()
+        .evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
+    await options.nth(0).click();
+    await expect.poll(bodySize).toBeGreaterThan(0);
+    const at150 = await bodySize();
+    // Another article, then 100 % from the settings: the body is two thirds of the size.
+    await options.nth(1).click();
+    await expect.poll(bodySize).toBe(at150);
+    await page.getByRole('button', { name: '設定', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: '設定' });
+    await dialog.getByRole('combobox', { name: '文字大小' }).selectOption('100');
+    await page.keyboard.press('Escape');
+    await expect.poll(bodySize).toBeCloseTo((at150 * 100) / 150, 1);
+    expect(problems).toEqual([]);
+  } finally {
+    web.child.kill('SIGTERM');
+    await lib.dispose();
+  }
+});

@@ -1,6 +1,5 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { Article, ArticleId } from '../../../app/shared/articles.ts';
 import { langFor } from '../../../app/shared/script-lang.ts';
 import type { ScriptMode } from '../../../app/shared/settings.ts';
@@ -243,6 +242,10 @@ export class HeituReadingPane extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
+    // On the host, through the CSSOM: the CSP refuses style attributes, which is how Lit's
+    // styleMap first renders (so an article opened with 150 % showed at 100 %).
+    if (changed.has('textScale'))
+      this.style.setProperty('--heitu-text-scale', String(clampScale(this.textScale) / 100));
     if (changed.has('mode')) showMode(this, changed.get('mode'), this.mode);
     if (changed.has('article') || changed.has('mode') || changed.has('convert')) {
       this.#header =
@@ -259,7 +262,6 @@ export class HeituReadingPane extends LitElement {
         <p class="empty-text" lang=${this.uiLang || nothing}>${t.selectArticle}</p>
       </section>`;
     }
-    const scale = styleMap({ '--heitu-text-scale': String(clampScale(this.textScale) / 100) });
     return html`<section class="pane" aria-label=${t.paneLabel}>
       <div class="actions" role="group" lang=${this.uiLang || nothing} aria-label=${t.actionsLabel}>
         <button
@@ -284,7 +286,7 @@ export class HeituReadingPane extends LitElement {
         }
       </div>
       ${article.fromBookmark ? html`<p class="note" role="note" lang=${this.uiLang || nothing}>${t.fromBookmark}</p>` : nothing}
-      <article lang=${langFor(this.mode, article.script)} aria-labelledby="title" style=${scale}>
+      <article lang=${langFor(this.mode, article.script)} aria-labelledby="title">
         <header>
           <h1 id="title" tabindex="-1">${header.title}</h1>
           ${header.meta === '' ? nothing : html`<p class="meta">${header.meta}</p>`}
