@@ -18,6 +18,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import BetterSqlite3 from 'better-sqlite3';
 import { NewsApiError } from '../../shared/errors.ts';
 import { rng } from '../../../test/support/corpus.ts';
@@ -189,6 +190,50 @@ test('a search while the index cannot keep up says how far behind it is; later i
     { searchSettleMs: 100 },
   );
 });
+
+test('a write lock held past the busy timeout delays indexing, and once free the index catches up by itself', async () => {
+  mkdirSync(join(dir, 'busy'), { recursive: true });
+  const file = join(dir, 'busy', 'heitu.sqlite3');
+  const { db } = openLibrary(file, { searchSettleMs: 100 });
+  try {
+    const lib: Library = { db, file, articles: articlesRepo(db), search: searchRepo(db) };
+    const index = searchIndexOf(db);
+    lib.articles.upsert([article(1, '長白山天池')]);
+    assert.ok(await settled(() => index.behind() === 0, 5000), 'the worker applied the first');
+    // Another process (another Heitu, `heitu sync`) holds the index file's write lock for longer
+    // than the worker's busy_timeout (5 s), while articles are stored.
+    const holder = new BetterSqlite3(searchIndexFile(file));
+    holder.exec('BEGIN IMMEDIATE');
+    try {
+      lib.articles.upsert([article(2, '延邊的蘋果梨'), article(3, '蘋果梨豐收')]);
+      await sleep(6000);
+      assert.equal(index.behind(), 2);
+      assert.deepEqual(titles(lib, '天池'), ['第1篇']);
+    } finally {
+      holder.exec('ROLLBACK');
+      holder.close();
+    }
+    // With no other write, the worker reads the log again: the articles are found, complete.
+    assert.ok(await settled(() => index.behind() === 0, 5000), 'the index caught up');
+    const complete = lib.search.search('蘋果梨', 'all', null, 50);
+    assert.deepEqual(
+      [complete.items.map((h) => h.title), complete.unindexed],
+      [['第2篇', '第3篇'], 0],
+    );
+  } finally {
+    closeLibrary(db);
+  }
+});
+
+/** Waits (letting the event loop run) until `done`, at most `ms`; whether it got there. */
+async function settled(done: () => boolean, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (!done()) {
+    if (Date.now() > deadline) return false;
+    await sleep(20);
+  }
+  return true;
+}
 
 test('a damaged index file is replaced and filled again from the library', () => {
   withLibrary('damaged', (lib) => {

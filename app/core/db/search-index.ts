@@ -283,6 +283,12 @@ class LoggedIndex implements SearchIndex {
     const target = BigInt(this.#target);
     let applied = Atomics.load(this.#state, 0);
     if (applied >= target) return true;
+    // No worker (it failed): nothing would come of waiting, the index is applied here.
+    if (this.#worker === null) {
+      this.#applyInline();
+      applied = Atomics.load(this.#state, 0);
+      if (applied >= target) return true;
+    }
     if (target - applied > BigInt(MAX_WAIT_BACKLOG)) return false;
     const deadline = performance.now() + this.#settleMs;
     while (applied < target) {

@@ -27,6 +27,8 @@ export type SearchWorkerMessage =
   | { readonly type: 'close' };
 
 const MAX_COALESCED = 10_000;
+/** After the index file was busy past busy_timeout, the log is read again this much later. */
+const BUSY_RETRY_MS = 1000;
 
 const port = parentPort;
 if (port === null) throw new Error('search-worker.ts runs as a worker thread');
@@ -47,15 +49,42 @@ function publish(applied: number): void {
   Atomics.notify(state, 0);
 }
 
+/** Another connection holds the file's write lock (SQLITE_BUSY, SQLITE_BUSY_SNAPSHOT…). */
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+}
+
+let retry: ReturnType<typeof setTimeout> | null = null;
+
+/**
+ * Publishes what `apply` applied. If another process (another Heitu, `heitu sync`) held the
+ * index file's write lock past busy_timeout, nothing is lost: every op is in the library's log,
+ * which is read again a little later. The worker goes on; it does not hand indexing to the app's
+ * main thread, which would then wait on the same lock.
+ */
+function applying(apply: () => number): void {
+  try {
+    publish(apply());
+  } catch (error) {
+    if (!isBusy(error)) throw error;
+    retry ??= setTimeout(() => {
+      retry = null;
+      applying(() => catchUp(read, writer));
+    }, BUSY_RETRY_MS);
+  }
+}
+
 function handle(message: SearchWorkerMessage): void {
   if (message.type === 'close') {
+    if (retry !== null) clearTimeout(retry);
     index.close();
     library.close();
     port?.close();
     return;
   }
   if (message.type === 'catch-up') {
-    publish(catchUp(read, writer));
+    applying(() => catchUp(read, writer));
     return;
   }
   const ops = [...message.ops];
@@ -72,17 +101,19 @@ function handle(message: SearchWorkerMessage): void {
   }
   // Ops logged that no message brought (a prune's deletes, another process's writes) leave a gap
   // in the sequence: then the log itself is read, and the messages' ops it covered are skipped.
-  let expected = writer.applied() + 1;
-  for (const op of ops) {
-    if (op[0] > expected) {
-      catchUp(read, writer);
-      break;
+  applying(() => {
+    let expected = writer.applied() + 1;
+    for (const op of ops) {
+      if (op[0] > expected) {
+        catchUp(read, writer);
+        break;
+      }
+      expected = Math.max(expected, op[0] + 1);
     }
-    expected = Math.max(expected, op[0] + 1);
-  }
-  publish(writer.apply(ops));
+    return writer.apply(ops);
+  });
   if (after !== null) handle(after);
 }
 
-publish(catchUp(read, writer));
+applying(() => catchUp(read, writer));
 port.on('message', handle);
