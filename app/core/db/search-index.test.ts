@@ -235,6 +235,18 @@ async function settled(done: () => boolean, ms: number): Promise<boolean> {
   return true;
 }
 
+test('closing the library waits for the worker to close the index file: nothing is left open', () => {
+  const file = withLibrary('closed', (lib) => {
+    lib.articles.upsert([article(1, '查干湖冬捕')]);
+    assert.ok(existsSync(`${searchIndexFile(lib.file)}-wal`), 'the index is open, in WAL mode');
+    return lib.file;
+  });
+  // The last connection to close removes the WAL file; the worker's was that last one.
+  assert.equal(existsSync(`${searchIndexFile(file)}-wal`), false);
+  rmSync(join(dir, 'closed'), { recursive: true });
+  assert.equal(existsSync(join(dir, 'closed')), false);
+});
+
 test('a damaged index file is replaced and filled again from the library', () => {
   withLibrary('damaged', (lib) => {
     lib.articles.upsert([article(1, '四平的玉米'), article(2, '通化的葡萄酒')]);

@@ -29,6 +29,8 @@ const log = createLogger('search-index');
 
 /** How long a search waits for the index to catch up with what was stored before it. */
 const SETTLE_MS = 5000;
+/** How long closing the library waits for the indexing worker to close its files. */
+const CLOSE_WAIT_MS = 5000;
 /** Past this many ops behind (a rebuild), a search does not wait: it sees what is indexed. */
 const MAX_WAIT_BACKLOG = 50_000;
 /** Pages of a new index file (as the library's, database.ts). */
@@ -204,7 +206,8 @@ class LoggedIndex implements SearchIndex {
   readonly #lastLogged: () => number;
   readonly #trim: (through: number) => void;
   readonly #inline: IndexWriter;
-  readonly #state = new BigInt64Array(new SharedArrayBuffer(8));
+  /** [0]: the last sequence number applied; [1]: 1 once the worker has closed its files. */
+  readonly #state = new BigInt64Array(new SharedArrayBuffer(16));
   #worker: Worker | null = null;
   #pending: IndexOp[] = [];
   /** The highest sequence number logged that the indexer must apply before a search. */
@@ -323,9 +326,13 @@ class LoggedIndex implements SearchIndex {
   close(): void {
     const worker = this.#worker;
     if (worker === null) return;
+    this.settle(); // waiting for the worker (with #worker null, settle would index here)
     this.#worker = null;
-    this.settle();
     worker.postMessage({ type: 'close' } satisfies SearchWorkerMessage);
+    // Until the worker has closed its connections (bounded): the files are free when the
+    // library is closed, for a test that deletes its folder or a process that exits; and a
+    // worker still loading SQLite's addon is not torn down mid-load with the process.
+    Atomics.wait(this.#state, 1, 0n, CLOSE_WAIT_MS);
     worker.unref();
   }
 

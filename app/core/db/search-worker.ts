@@ -17,7 +17,7 @@ export interface SearchWorkerData {
   readonly index: string;
   /** better-sqlite3's entry point, resolved by the app (it may be inside an asar archive). */
   readonly driver: string;
-  /** [0]: the last sequence number applied, for the app to wait on. */
+  /** [0]: the last sequence number applied, for the app to wait on; [1]: 1 once closed. */
   readonly state: SharedArrayBuffer;
 }
 
@@ -80,6 +80,8 @@ function handle(message: SearchWorkerMessage): void {
     if (retry !== null) clearTimeout(retry);
     index.close();
     library.close();
+    Atomics.store(state, 1, 1n);
+    Atomics.notify(state, 1);
     port?.close();
     return;
   }
