@@ -6,9 +6,12 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import type { ArticleId, ArticleSummary } from '../shared/articles.ts';
 import type { RegionId } from '../shared/regions.ts';
+import BetterSqlite3 from 'better-sqlite3';
 import { NewsApiError } from '../shared/errors.ts';
 import { corpus } from '../../test/support/corpus.ts';
 import type { NewArticle } from './db/articles-repo.ts';
+import { DATABASE_FILE } from './data-dir.ts';
+import { searchIndexFile } from './db/search-index.ts';
 import { NewsService } from './news-service.ts';
 import { fold } from './text/fold.ts';
 
@@ -362,4 +365,25 @@ test('bad ids and cursors are refused clearly', async () => {
   await assert.rejects(service.listArticles({ region: 'all', cursor: '12.3' }), /bookmarks tab/);
   service.close();
   assert.ok(readdirSync(join(dir, 'bad')).includes('heitu.sqlite3'));
+});
+
+test('a search that waits for the index blocks nothing else the thread serves', async () => {
+  const service = open('search-wait');
+  service.storeArticles([article(1, { title: '長白山的天池' })]);
+  assert.equal((await service.search('天池')).items.length, 1);
+  // Another process holds the index file's write lock: what is stored now waits to be indexed.
+  const holder = new BetterSqlite3(searchIndexFile(join(dir, 'search-wait', DATABASE_FILE)));
+  holder.exec('BEGIN IMMEDIATE');
+  service.storeArticles([article(2, { title: '延邊的蘋果梨' })]);
+  let answered = false;
+  const waiting = service.search('蘋果梨').finally(() => (answered = true));
+  // Meanwhile the same thread answers other calls and runs its timers.
+  assert.equal((await service.listArticles({ region: 'changchun' })).items.length, 2);
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  assert.equal(answered, false, 'the search is still waiting for the index');
+  holder.exec('ROLLBACK');
+  holder.close();
+  const page = await waiting;
+  assert.deepEqual([page.items.map((hit) => hit.title), page.unindexed], [['延邊的蘋果梨'], 0]);
+  service.close();
 });

@@ -261,18 +261,19 @@ export class NewsService implements NewsApi {
     });
   }
 
-  search(query: string, options: SearchOptions = {}): Promise<SearchPage> {
-    return settle(() => {
-      const cursor = options.cursor ?? null;
-      if (cursor !== null && !/^\d+$/.test(cursor))
-        throw new NewsApiError('BAD_ARGUMENT', 'That is not a search cursor.');
-      return this.#search.search(
-        query,
-        options.region ?? 'all',
-        cursor === null ? null : Number(cursor),
-        options.limit ?? DEFAULT_PAGE,
-      );
-    });
+  async search(query: string, options: SearchOptions = {}): Promise<SearchPage> {
+    const cursor = options.cursor ?? null;
+    if (cursor !== null && !/^\d+$/.test(cursor))
+      throw new NewsApiError('BAD_ARGUMENT', 'That is not a search cursor.');
+    // Waiting for the index (bounded) blocks nothing else that this thread serves.
+    await searchIndexOf(this.#db).settled();
+    return this.#search.search(
+      query,
+      options.region ?? 'all',
+      cursor === null ? null : Number(cursor),
+      options.limit ?? DEFAULT_PAGE,
+      false,
+    );
   }
 
   sync(request?: SyncRequest): Promise<SyncSummary> {

@@ -79,6 +79,11 @@ export interface SearchIndex {
   catchUp(): void;
   /** Blocks until everything logged so far is searchable (bounded); true when it is. */
   settle(): boolean;
+  /**
+   * The same wait without blocking the thread: for the app's searches, whose thread (Electron's
+   * main process, the web server) serves everything else meanwhile.
+   */
+  settled(): Promise<boolean>;
   /** Changes logged that the index has not applied yet: 0 once it has caught up. */
   behind(): number;
   /** Why the index file was replaced when it was opened (damaged, outdated…), or null. */
@@ -283,29 +288,59 @@ class LoggedIndex implements SearchIndex {
   }
 
   settle(): boolean {
+    const target = this.#waitFor();
+    if (typeof target === 'boolean') return target;
+    const deadline = performance.now() + this.#settleMs;
+    for (let applied = this.#applied(); applied < target; applied = this.#applied()) {
+      const left = deadline - performance.now();
+      if (left <= 0) return this.#gaveUp(target - applied);
+      Atomics.wait(this.#state, 0, applied, left);
+    }
+    return true;
+  }
+
+  async settled(): Promise<boolean> {
+    const target = this.#waitFor();
+    if (typeof target === 'boolean') return target;
+    const deadline = performance.now() + this.#settleMs;
+    // Atomics.waitAsync holds no ref on the event loop: without this timer a process with
+    // nothing else to do (`heitu search`) would exit in the middle of the wait.
+    const keepAlive = setTimeout(() => undefined, this.#settleMs);
+    try {
+      for (let applied = this.#applied(); applied < target; applied = this.#applied()) {
+        const left = deadline - performance.now();
+        if (left <= 0) return this.#gaveUp(target - applied);
+        const waiting = Atomics.waitAsync(this.#state, 0, applied, left);
+        if (waiting.async) await waiting.value;
+      }
+      return true;
+    } finally {
+      clearTimeout(keepAlive);
+    }
+  }
+
+  #applied(): bigint {
+    return Atomics.load(this.#state, 0);
+  }
+
+  /**
+   * What a wait is for: true when everything logged is applied, false when too far behind to
+   * wait (a rebuild), else the sequence number to wait for.
+   */
+  #waitFor(): boolean | bigint {
     const target = BigInt(this.#target);
-    let applied = Atomics.load(this.#state, 0);
-    if (applied >= target) return true;
+    if (this.#applied() >= target) return true;
     // No worker (it failed): nothing would come of waiting, the index is applied here.
     if (this.#worker === null) {
       this.#applyInline();
-      applied = Atomics.load(this.#state, 0);
-      if (applied >= target) return true;
+      if (this.#applied() >= target) return true;
     }
-    if (target - applied > BigInt(MAX_WAIT_BACKLOG)) return false;
-    const deadline = performance.now() + this.#settleMs;
-    while (applied < target) {
-      const left = deadline - performance.now();
-      if (left <= 0) {
-        log.warn(
-          `search: the index is ${target - applied} changes behind after ${this.#settleMs} ms`,
-        );
-        return false;
-      }
-      Atomics.wait(this.#state, 0, applied, left);
-      applied = Atomics.load(this.#state, 0);
-    }
-    return true;
+    return target - this.#applied() > BigInt(MAX_WAIT_BACKLOG) ? false : target;
+  }
+
+  #gaveUp(behind: bigint): false {
+    log.warn(`search: the index is ${behind} changes behind after ${this.#settleMs} ms`);
+    return false;
   }
 
   behind(): number {

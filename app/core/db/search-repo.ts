@@ -32,7 +32,17 @@ const END = Number.MAX_SAFE_INTEGER;
 type Row = SummaryRow & { text: string };
 
 export interface SearchRepo {
-  search(query: string, region: RegionId, cursor: number | null, limit: number): SearchPage;
+  /**
+   * A page of hits. With `wait` (the default), it first waits, blocking, for what was stored
+   * before to be indexed; the app waits without blocking first (SearchIndex.settled).
+   */
+  search(
+    query: string,
+    region: RegionId,
+    cursor: number | null,
+    limit: number,
+    wait?: boolean,
+  ): SearchPage;
 }
 
 export function searchRepo(db: Database): SearchRepo {
@@ -132,12 +142,12 @@ export function searchRepo(db: Database): SearchRepo {
   };
 
   return {
-    search(query, region, cursor, limit) {
+    search(query, region, cursor, limit, wait = true) {
       const parsed = parseQuery(query);
       if (parsed.match === '') return { items: [], nextCursor: null, unindexed: 0 };
       // What was stored before the search is found by it (the index is written on another thread),
       // unless the index is far behind (rebuilding): then the page says how far.
-      index.settle();
+      if (wait) index.settle();
       return { ...find(parsed, region, cursor, limit), unindexed: index.behind() };
     },
   };
