@@ -178,20 +178,24 @@ test('ahead of the first switch, the UI is set out of sight in every script, in 
       { lang: 'zh-Hant-HK', app: EXPECTED.hk.app, face: FACE.hk },
     ];
     for (const { lang, app, face } of cases) {
-      // The heading's font in this face holds the app's name as this script writes it.
+      // The heading's font in this face holds the app's name as this script writes it (polled:
+      // each face is set in an idle callback of its own).
       const lines = box.locator(`div[lang="${lang}"]`);
-      const text = await lines.evaluateAll(
-        (els, f) =>
-          els
-            .filter((el) => {
-              const style = getComputedStyle(el);
-              return `${style.fontStyle} ${style.fontWeight} ${style.fontSize}` === f;
-            })
-            .map((el) => el.textContent)
-            .join(''),
-        font,
-      );
-      for (const char of app) expect(text, `${lang}: ${app}`).toContain(char);
+      const missing = (): Promise<string[]> =>
+        lines.evaluateAll(
+          (els, [f, name]) => {
+            const text = els
+              .filter((el) => {
+                const style = getComputedStyle(el);
+                return `${style.fontStyle} ${style.fontWeight} ${style.fontSize}` === f;
+              })
+              .map((el) => el.textContent)
+              .join('');
+            return Array.from(name).filter((char) => !text.includes(char));
+          },
+          [font, app] as const,
+        );
+      await expect.poll(missing, { message: `${lang}: ${app}`, timeout: 15_000 }).toEqual([]);
       // And Chromium has set it in that face.
       expect(
         await renderedFonts(

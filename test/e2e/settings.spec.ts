@@ -117,10 +117,15 @@ test('a text size saved before opens every article at that size, under the stric
         .first()
         .evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
     await options.nth(0).click();
-    await expect.poll(bodySize).toBeGreaterThan(0);
-    const at150 = await bodySize();
+    // Polled: the body's layers are made in idle time, and a paragraph read while it is replaced
+    // has no size (NaN).
+    let at150 = Number.NaN;
+    await expect.poll(async () => (at150 = await bodySize())).toBeGreaterThan(0);
     // Another article, then 100 % from the settings: the body is two thirds of the size.
+    const heading = page.getByRole('article').getByRole('heading', { level: 1 });
+    const first = (await heading.textContent()) ?? '';
     await options.nth(1).click();
+    await expect(heading).not.toHaveText(first);
     await expect.poll(bodySize).toBe(at150);
     await page.getByRole('button', { name: '設定', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: '設定' });
