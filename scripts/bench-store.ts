@@ -15,7 +15,7 @@ import { REGION_IDS } from '../app/shared/regions.ts';
 import { DATABASE_FILE } from '../app/core/data-dir.ts';
 import { NewsService } from '../app/core/news-service.ts';
 import { checkInBackground } from '../app/core/db/integrity.ts';
-import { searchIndexFile } from '../app/core/db/search-index.ts';
+import { searchIndexFile } from '../app/core/db/search-index-file.ts';
 import { corpus, rng } from '../test/support/corpus.ts';
 import { round as roundTo, stats as summarize } from './bench-stats.ts';
 

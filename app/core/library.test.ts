@@ -11,7 +11,7 @@ import { NewsApiError } from '../shared/errors.ts';
 import { corpus } from '../../test/support/corpus.ts';
 import type { NewArticle } from './db/articles-repo.ts';
 import { DATABASE_FILE } from './data-dir.ts';
-import { searchIndexFile } from './db/search-index.ts';
+import { searchIndexFile } from './db/search-index-file.ts';
 import { NewsService } from './news-service.ts';
 import { fold } from './text/fold.ts';
 

@@ -265,14 +265,15 @@ export class NewsService implements NewsApi {
     const cursor = options.cursor ?? null;
     if (cursor !== null && !/^\d+$/.test(cursor))
       throw new NewsApiError('BAD_ARGUMENT', 'That is not a search cursor.');
-    // Waiting for the index (bounded) blocks nothing else that this thread serves.
+    // What was stored before the search is found by it (the index is written on another thread),
+    // unless the index is far behind (rebuilding): then the page says how far. The wait (bounded)
+    // blocks nothing else that this thread serves.
     await searchIndexOf(this.#db).settled();
     return this.#search.search(
       query,
       options.region ?? 'all',
       cursor === null ? null : Number(cursor),
       options.limit ?? DEFAULT_PAGE,
-      false,
     );
   }
 

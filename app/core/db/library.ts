@@ -12,7 +12,8 @@ import { createLogger } from '../log.ts';
 import { bookmarksRepo, recordFields } from './bookmarks-repo.ts';
 import { openDatabase, type Database } from './database.ts';
 import { CRITICAL_TABLES } from './integrity.ts';
-import { closeSearchIndex, openSearchIndex, removeSearchIndex } from './search-index.ts';
+import { closeSearchIndex, openSearchIndex } from './search-index.ts';
+import { removeSearchIndex } from './search-index-file.ts';
 
 const log = createLogger('library');
 

@@ -25,7 +25,8 @@ import { rng } from '../../../test/support/corpus.ts';
 import { fold } from '../text/fold.ts';
 import { articlesRepo, type NewArticle } from './articles-repo.ts';
 import { closeLibrary, openLibrary } from './library.ts';
-import { checkSearchIndexInBackground, searchIndexFile, searchIndexOf } from './search-index.ts';
+import { checkSearchIndexInBackground, searchIndexOf } from './search-index.ts';
+import { searchIndexFile } from './search-index-file.ts';
 import { searchRepo } from './search-repo.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'heitu-search-index-'));
@@ -78,8 +79,13 @@ function onIndexFile(file: string, sql: string): void {
   }
 }
 
+/** Searches everything as the app does: once what was stored is indexed (bounded wait). */
+function find(lib: Library, query: string): ReturnType<Library['search']['search']> {
+  searchIndexOf(lib.db).settle();
+  return lib.search.search(query, 'all', null, 50);
+}
 const titles = (lib: Library, query: string): string[] =>
-  lib.search.search(query, 'all', null, 50).items.map((h) => h.title);
+  find(lib, query).items.map((h) => h.title);
 
 test('stored articles are found at once, from an index file of their own', () => {
   withLibrary('fresh', (lib) => {
@@ -161,14 +167,14 @@ test('a search while the index cannot keep up says how far behind it is; later i
         waitUntil(() => index.behind() === 0, 5000),
         'the worker applied the first',
       );
-      const first = lib.search.search('天池', 'all', null, 50);
+      const first = find(lib, '天池');
       assert.deepEqual([first.items.map((h) => h.title), first.unindexed], [['第1篇'], 0]);
       // Another process holds the index file's write lock: the worker waits to apply.
       const holder = new BetterSqlite3(searchIndexFile(lib.file));
       try {
         holder.exec('BEGIN IMMEDIATE');
         lib.articles.upsert([article(2, '延邊的蘋果梨'), article(3, '蘋果梨豐收')]);
-        const partial = lib.search.search('蘋果梨', 'all', null, 50);
+        const partial = find(lib, '蘋果梨');
         assert.deepEqual(partial.items, []);
         assert.equal(partial.unindexed, 2);
         // What was indexed before is still found.
@@ -181,7 +187,7 @@ test('a search while the index cannot keep up says how far behind it is; later i
         waitUntil(() => index.behind() === 0, 5000),
         'the worker caught up',
       );
-      const complete = lib.search.search('蘋果梨', 'all', null, 50);
+      const complete = find(lib, '蘋果梨');
       assert.deepEqual(
         [complete.items.map((h) => h.title), complete.unindexed],
         [['第2篇', '第3篇'], 0],
@@ -215,7 +221,7 @@ test('a write lock held past the busy timeout delays indexing, and once free the
     }
     // With no other write, the worker reads the log again: the articles are found, complete.
     assert.ok(await settled(() => index.behind() === 0, 5000), 'the index caught up');
-    const complete = lib.search.search('蘋果梨', 'all', null, 50);
+    const complete = find(lib, '蘋果梨');
     assert.deepEqual(
       [complete.items.map((h) => h.title), complete.unindexed],
       [['第2篇', '第3篇'], 0],
@@ -327,6 +333,7 @@ test('the background check marks a damaged index; a full check rebuilds it and s
   const full = openLibrary(file, { fullCheck: true });
   try {
     assert.match(full.notices.join(' '), /search index was damaged/);
+    searchIndexOf(full.db).settle();
     assert.deepEqual(
       searchRepo(full.db)
         .search('高句麗', 'all', null, 10)
@@ -377,6 +384,7 @@ test('after random stores, changes, prunes and reopenings, search finds exactly 
           for (const [i, t] of stored) if (t.publishedAt < before) stored.delete(i);
         }
       }
+      searchIndexOf(lib.db).settle();
       for (const word of words) {
         const want = [...stored]
           .filter(([, t]) => fold(t.text).includes(fold(word)))

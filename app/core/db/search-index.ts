@@ -8,9 +8,7 @@
  * from the articles. An in-memory library, or one whose worker cannot run, is indexed on its own
  * connection instead. One SearchIndex per connection: searchIndexOf(db).
  */
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
+import { existsSync, writeFileSync } from 'node:fs';
 import { createLogger } from '../log.ts';
 import { checkInBackground } from './integrity.ts';
 import type { Database } from './database.ts';
@@ -23,46 +21,18 @@ import {
   type IndexOp,
   type IndexWriter,
 } from './search-apply.ts';
-import type { SearchWorkerData, SearchWorkerMessage } from './search-worker.ts';
+import type { SearchWorkerMessage } from './search-worker.ts';
+import { IndexWorker } from './search-worker-client.ts';
+import { damageMarker, isDamage, removeIndexFile, searchIndexFile } from './search-index-file.ts';
 
 const log = createLogger('search-index');
 
 /** How long a search waits for the index to catch up with what was stored before it. */
 const SETTLE_MS = 5000;
-/** How long closing the library waits for the indexing worker to close its files. */
-const CLOSE_WAIT_MS = 5000;
 /** Past this many ops behind (a rebuild), a search does not wait: it sees what is indexed. */
 const MAX_WAIT_BACKLOG = 50_000;
 /** Pages of a new index file (as the library's, database.ts). */
 const INDEX_PAGE_SIZE = 16384;
-
-/** The index file of a library file. */
-export function searchIndexFile(libraryFile: string): string {
-  return `${libraryFile}.search`;
-}
-
-/** Marks an index file found damaged while the app runs: the next open rebuilds it. */
-function damageMarker(indexFile: string): string {
-  return `${indexFile}.damaged`;
-}
-
-/** Deletes a library's index file (with its WAL): it is rebuilt from the articles. */
-export function removeSearchIndex(libraryFile: string): void {
-  removeIndexFile(searchIndexFile(libraryFile));
-}
-
-function removeIndexFile(file: string): void {
-  for (const suffix of ['', '-wal', '-shm', '.damaged'])
-    rmSync(`${file}${suffix}`, { force: true });
-}
-
-/** SQLite's codes for a damaged file. */
-export function isDamage(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return (
-    typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')
-  );
-}
 
 export interface SearchIndex {
   /** Logs an article's text for the index; inside the caller's write transaction. */
@@ -213,7 +183,7 @@ class LoggedIndex implements SearchIndex {
   readonly #inline: IndexWriter;
   /** [0]: the last sequence number applied; [1]: 1 once the worker has closed its files. */
   readonly #state = new BigInt64Array(new SharedArrayBuffer(16));
-  #worker: Worker | null = null;
+  #worker: IndexWorker | null = null;
   #pending: IndexOp[] = [];
   /** The highest sequence number logged that the indexer must apply before a search. */
   #target: number;
@@ -363,12 +333,7 @@ class LoggedIndex implements SearchIndex {
     if (worker === null) return;
     this.settle(); // waiting for the worker (with #worker null, settle would index here)
     this.#worker = null;
-    worker.postMessage({ type: 'close' } satisfies SearchWorkerMessage);
-    // Until the worker has closed its connections (bounded): the files are free when the
-    // library is closed, for a test that deletes its folder or a process that exits; and a
-    // worker still loading SQLite's addon is not torn down mid-load with the process.
-    Atomics.wait(this.#state, 1, 0n, CLOSE_WAIT_MS);
-    worker.unref();
+    worker.close();
   }
 
   /** The first op of a write transaction drops the log that the index has applied. */
@@ -392,48 +357,26 @@ class LoggedIndex implements SearchIndex {
   }
 
   #post(message: SearchWorkerMessage): void {
-    this.#worker?.postMessage(message);
+    this.#worker?.post(message);
   }
 
   #startWorker(): void {
     try {
-      this.#spawn();
+      const worker: IndexWorker = new IndexWorker(
+        this.#db.name,
+        this.#file,
+        this.#state,
+        (why, error) => {
+          if (this.#worker !== worker) return;
+          log.error(`search: the indexing worker ${why}; indexing on the main thread`, error);
+          this.#worker = null;
+          this.#applyInline();
+        },
+      );
+      this.#worker = worker;
     } catch (error) {
       log.error('search: cannot start the indexing worker; indexing on the main thread', error);
       this.#applyInline();
     }
   }
-
-  #spawn(): void {
-    const url = workerUrl();
-    const workerData: SearchWorkerData = {
-      library: this.#db.name,
-      index: this.#file,
-      driver: createRequire(import.meta.url).resolve('better-sqlite3'),
-      state: this.#state.buffer,
-    };
-    const worker = new Worker(url, { workerData });
-    worker.unref();
-    const fallBack = (why: string, error?: unknown): void => {
-      if (this.#worker !== worker) return;
-      log.error(`search: the indexing worker ${why}; indexing on the main thread`, error);
-      this.#worker = null;
-      this.#applyInline();
-    };
-    worker.on('error', (error) => fallBack('failed', error));
-    worker.on('exit', (code) => fallBack(`stopped with code ${code}`));
-    this.#worker = worker;
-  }
-}
-
-/**
- * The worker's script: beside this module when run from source (search-worker.ts), or beside the
- * bundle that contains this module (dist/main/search-worker.cjs, dist/cli/search-worker.mjs).
- */
-function workerUrl(): URL {
-  for (const name of ['./search-worker.ts', './search-worker.mjs', './search-worker.cjs']) {
-    const url = new URL(name, import.meta.url);
-    if (existsSync(url)) return url;
-  }
-  throw new Error('the search index worker script is missing');
 }

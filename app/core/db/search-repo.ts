@@ -12,7 +12,8 @@ import { parseQuery } from '../text/search-tokens.ts';
 import type { Database } from './database.ts';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './rows.ts';
 import { dayOfSearchId, dayOfSortKey, dayStart } from './search-ids.ts';
-import { isDamage, searchIndexOf } from './search-index.ts';
+import { searchIndexOf } from './search-index.ts';
+import { isDamage } from './search-index-file.ts';
 import { NewsApiError } from '../../shared/errors.ts';
 
 /**
@@ -33,16 +34,10 @@ type Row = SummaryRow & { text: string };
 
 export interface SearchRepo {
   /**
-   * A page of hits. With `wait` (the default), it first waits, blocking, for what was stored
-   * before to be indexed; the app waits without blocking first (SearchIndex.settled).
+   * A page of hits from what the index holds now; `unindexed` says what it has not applied yet.
+   * For what was stored before to be found, wait first (SearchIndex.settled, or settle).
    */
-  search(
-    query: string,
-    region: RegionId,
-    cursor: number | null,
-    limit: number,
-    wait?: boolean,
-  ): SearchPage;
+  search(query: string, region: RegionId, cursor: number | null, limit: number): SearchPage;
 }
 
 export function searchRepo(db: Database): SearchRepo {
@@ -142,12 +137,9 @@ export function searchRepo(db: Database): SearchRepo {
   };
 
   return {
-    search(query, region, cursor, limit, wait = true) {
+    search(query, region, cursor, limit) {
       const parsed = parseQuery(query);
       if (parsed.match === '') return { items: [], nextCursor: null, unindexed: 0 };
-      // What was stored before the search is found by it (the index is written on another thread),
-      // unless the index is far behind (rebuilding): then the page says how far.
-      if (wait) index.settle();
       return { ...find(parsed, region, cursor, limit), unindexed: index.behind() };
     },
   };

@@ -4,6 +4,7 @@ import type { RegionId } from '../../../app/shared/regions.ts';
 import type { ScriptMode, SettingsPatch } from '../../../app/shared/settings.ts';
 import { LIST_MESSAGES } from '../i18n/list-messages.ts';
 import { langTag, MESSAGES, type Messages } from '../i18n/messages.ts';
+import { afterPaint } from '../perf.ts';
 import { PANE_MESSAGES } from '../i18n/pane-messages.ts';
 import {
   HELP_OVERLAY_MESSAGES,
@@ -24,6 +25,29 @@ export const UI_TABLES: readonly MessageTable[] = [
   SOURCES_PANEL_MESSAGES,
   HELP_OVERLAY_MESSAGES,
 ];
+
+/**
+ * What the app shows outside its own element: the document's language and theme, the list's
+ * width, the window title. Each only when it changed: a write, even of the same value, can cost a
+ * style pass.
+ */
+export function reflectOnDocument(app: HeituApp): void {
+  const root = document.documentElement;
+  // The document's language is the UI's; text in the reader's script carries its own `lang`
+  // (uiLang on the UI's containers, each list row and article layer its own), so that a switch
+  // restyles those containers only, not the whole document.
+  const lang = langTag(app.locale);
+  if (root.lang !== lang) root.lang = lang;
+  const theme = app.settings?.theme ?? 'system';
+  if (root.dataset.theme !== theme) root.dataset.theme = theme;
+  // Through the CSSOM: the CSP allows no inline style attributes.
+  const width = `${app.listWidth}px`;
+  if (app.style.getPropertyValue('--heitu-list-width') !== width)
+    app.style.setProperty('--heitu-list-width', width);
+  // The window title is drawn outside the page: set after the frame, not inside it.
+  const title = app.messages.appName;
+  if (document.title !== title) void afterPaint().then(() => (document.title = title));
+}
 
 /** The shell's markup, apart from the element's logic (heitu-app.ts). */
 export function renderApp(app: HeituApp) {

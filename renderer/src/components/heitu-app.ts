@@ -20,7 +20,7 @@ import { ORIGINAL, loadConverters, type ScriptModule } from '../script-loader.ts
 import { localizeTable, localizeWhenIdle } from '../i18n/localize.ts';
 import { ReaderState, type SearchRequest } from '../state/reader.ts';
 import { appStyles } from './app-styles.ts';
-import { renderApp, UI_TABLES } from './app-view.ts';
+import { reflectOnDocument, renderApp, UI_TABLES } from './app-view.ts';
 import { warmFacesWhenIdle } from './app-font-warmup.ts';
 import { handleShortcut } from './app-shortcuts.ts';
 import type { HeituArticleList } from './heitu-article-list.ts';
@@ -372,23 +372,8 @@ export class HeituApp extends LitElement {
   }
 
   protected override updated(): void {
-    // Each only when it changed: a write, even of the same value, can cost a style pass.
-    const root = document.documentElement;
-    // The document's language is the UI's; text in the reader's script carries its own `lang`
-    // (uiLang on the UI's containers, each list row and article layer its own), so that a switch
-    // restyles those containers only, not the whole document.
-    const lang = langTag(this.locale);
-    if (root.lang !== lang) root.lang = lang;
-    const theme = this.settings?.theme ?? 'system';
-    if (root.dataset.theme !== theme) root.dataset.theme = theme;
-    // Through the CSSOM: the CSP allows no inline style attributes.
-    const width = `${this.listWidth}px`;
-    if (this.style.getPropertyValue('--heitu-list-width') !== width)
-      this.style.setProperty('--heitu-list-width', width);
+    reflectOnDocument(this);
     warmFacesWhenIdle(this); // the UI's characters in every script's face, ahead of a switch
-    // The window title is drawn outside the page: set after the frame, not inside it.
-    if (document.title !== this.messages.appName)
-      void afterPaint().then(() => (document.title = this.messages.appName));
   }
 
   override render() {

@@ -59,7 +59,7 @@ test('0060 moves the search index of a version-50 library into its own file', ()
   assert.equal(total.get(), before - 1);
 
   // The next open makes the index file and fills it from every article.
-  openSearchIndex(db);
+  openSearchIndex(db).settle();
   const search = searchRepo(db);
   assert.deepEqual(
     search.search('冰雪', 'all', null, 10).items.map((h) => h.title),
