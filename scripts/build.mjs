@@ -4,6 +4,7 @@
 //                             the search index's worker thread, beside the bundle that starts it
 //   dist/preload/preload.cjs  sandboxed preload: one self-contained file
 //   dist/cli/cli.mjs          the `heitu` command and browser-mode server
+//   dist/cli/library-worker.mjs  browser mode's library thread (SQLite, sync, scheduler)
 //   dist/renderer/            the Lit renderer: index.html, styles.css, app.js
 import { build } from 'esbuild';
 import { copyFile, mkdir, rm } from 'node:fs/promises';
@@ -53,7 +54,11 @@ await Promise.all([
   }),
   build({
     ...common,
-    entryPoints: { cli: 'app/cli/cli.ts', 'search-worker': SEARCH_WORKER },
+    entryPoints: {
+      cli: 'app/cli/cli.ts',
+      'search-worker': SEARCH_WORKER,
+      'library-worker': 'app/core/host/library-worker.ts',
+    },
     outdir: 'dist/cli',
     outExtension: { '.js': '.mjs' },
     platform: 'node',

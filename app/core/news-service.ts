@@ -343,6 +343,12 @@ export class NewsService implements NewsApi {
     return removed;
   }
 
+  /** Something to tell the reader once (getStatus's notices), e.g. that the library restarted. */
+  addNotice(notice: string): void {
+    this.#notices.push(notice);
+    void this.getStatus().then((status) => this.#emit({ type: 'statusChanged', status }));
+  }
+
   subscribe(listener: NewsListener): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
