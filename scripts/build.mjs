@@ -25,12 +25,13 @@ const common = {
 };
 
 const SEARCH_WORKER = 'app/core/db/search-worker.ts';
+const SYNC_WORKER = 'app/core/sync/sync-worker.ts';
 
 await Promise.all([
   build({
     ...common,
     // Each entry its own bundle; the search index's worker sits beside the bundle that starts it.
-    entryPoints: { main: 'app/main/main.ts', 'search-worker': SEARCH_WORKER },
+    entryPoints: { main: 'app/main/main.ts', 'search-worker': SEARCH_WORKER, 'sync-worker': SYNC_WORKER },
     outdir: 'dist/main',
     outExtension: { '.js': '.cjs' },
     platform: 'node',
@@ -58,6 +59,7 @@ await Promise.all([
       cli: 'app/cli/cli.ts',
       'search-worker': SEARCH_WORKER,
       'library-worker': 'app/core/host/library-worker.ts',
+      'sync-worker': SYNC_WORKER,
     },
     outdir: 'dist/cli',
     outExtension: { '.js': '.mjs' },

@@ -42,7 +42,7 @@ export interface LibraryHost {
 }
 
 export function openLibraryHost(options: LibraryHostOptions): LibraryHost {
-  const service = NewsService.open(options);
+  const service = NewsService.open({ ...options, syncInWorker: true });
   for (const notice of options.startNotices ?? []) service.addNotice(notice);
   const scheduler = options.schedule ? startScheduler(service) : null;
   const stops = new Set<() => void>();
