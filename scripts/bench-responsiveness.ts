@@ -35,7 +35,18 @@ const { values } = parseArgs({
   },
 });
 
-const REGIONS = ['長春', '吉林市', '四平', '遼源', '通化', '白城', '白山', '松原', '延邊', '長白山'];
+const REGIONS = [
+  '長春',
+  '吉林市',
+  '四平',
+  '遼源',
+  '通化',
+  '白城',
+  '白山',
+  '松原',
+  '延邊',
+  '長白山',
+];
 const PARAGRAPH =
   '記者從市政府新聞辦獲悉，今年以來全市經濟運行總體平穩，重點項目建設加快推進，' +
   '城市更新和民生工程同步實施，冬季供暖保障有力，冰雪旅遊持續升溫，市民生活品質不斷提高。';
@@ -108,8 +119,8 @@ async function runApp(mode: string, dataDir: string, sourcesFile: string): Promi
       service.close();
     };
   } else {
-    const { LibrarySupervisor, workerSpawner } =
-      await import('../app/core/host/library-supervisor.ts');
+    const { LibrarySupervisor } = await import('../app/core/host/library-supervisor.ts');
+    const { workerSpawner } = await import('../app/core/host/worker-spawner.ts');
     const library = await LibrarySupervisor.start(workerSpawner({ ...options, schedule: false }));
     const server = await startServer({ library: library.remote, rendererDir });
     url = server.url;
@@ -258,7 +269,13 @@ async function measure(
       for (const timer of timers) clearInterval(timer);
       await Promise.all(inFlight);
       for (const [name, list] of Object.entries(samples)) {
-        emit({ measure: `read_during_sync`, mode, call: name, interval_ms: interval, ...summary(list) });
+        emit({
+          measure: `read_during_sync`,
+          mode,
+          call: name,
+          interval_ms: interval,
+          ...summary(list),
+        });
       }
       emit({
         measure: 'sync_throughput',
@@ -285,7 +302,14 @@ async function main(): Promise<void> {
       throw new Error('--role app needs --data-dir and --sources');
     return runApp(values.mode, values['data-dir'], values.sources);
   }
-  const site = await startChild(['--role', 'site', '--feeds', String(feeds), '--items', String(items)]);
+  const site = await startChild([
+    '--role',
+    'site',
+    '--feeds',
+    String(feeds),
+    '--items',
+    String(items),
+  ]);
   try {
     for (const mode of values.modes.split(',')) {
       await measure(mode, String(site.first.origin), feeds, items, Number(values.interval));

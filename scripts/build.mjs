@@ -1,5 +1,8 @@
 // Bundles every part of the app with esbuild into dist/:
 //   dist/main/main.cjs        Electron main (electron and better-sqlite3 stay external)
+//   dist/main/library.cjs     the library's utility process (SQLite, sync, scheduler, images)
+//   dist/main/sync-worker.cjs, dist/cli/sync-worker.mjs
+//                             the sync engine's worker thread, beside the library that starts it
 //   dist/main/search-worker.cjs, dist/cli/search-worker.mjs
 //                             the search index's worker thread, beside the bundle that starts it
 //   dist/preload/preload.cjs  sandboxed preload: one self-contained file
@@ -31,7 +34,12 @@ await Promise.all([
   build({
     ...common,
     // Each entry its own bundle; the search index's worker sits beside the bundle that starts it.
-    entryPoints: { main: 'app/main/main.ts', 'search-worker': SEARCH_WORKER, 'sync-worker': SYNC_WORKER },
+    entryPoints: {
+      main: 'app/main/main.ts',
+      library: 'app/core/host/library-process.ts',
+      'search-worker': SEARCH_WORKER,
+      'sync-worker': SYNC_WORKER,
+    },
     outdir: 'dist/main',
     outExtension: { '.js': '.cjs' },
     platform: 'node',

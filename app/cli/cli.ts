@@ -1,6 +1,6 @@
 /**
- * `heitu`: the headless face of the app. Every command goes through NewsService (or, for `web`,
- * serves it); later issues add commands to the COMMANDS table.
+ * `heitu`: the headless face of the app. Every command goes through NewsService in this process;
+ * `web` runs the library in a worker thread and serves it (app/core/host/).
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -12,9 +12,9 @@ import { NewsApiError } from '../shared/errors.ts';
 import { REGIONS } from '../shared/regions.ts';
 import { SettingsPatchSchema, SETTING_KEYS, type Settings } from '../shared/settings.ts';
 import { defaultDataDir } from '../core/data-dir.ts';
-import { NewsService } from '../core/news-service.ts';
 import { startServer } from '../server/server.ts';
-import { LibrarySupervisor, workerSpawner } from '../core/host/library-supervisor.ts';
+import { LibrarySupervisor } from '../core/host/library-supervisor.ts';
+import { workerSpawner } from '../core/host/worker-spawner.ts';
 import {
   COMMON,
   serviceOptions,

@@ -20,7 +20,7 @@ import type { CallResult } from './errors.ts';
 export const INTERNAL_METHODS = ['getImage'] as const;
 export type InternalMethod = (typeof INTERNAL_METHODS)[number];
 
-export const INTERNAL_ARGS: { readonly [K in InternalMethod]: v.GenericSchema<unknown> } = {
+export const INTERNAL_ARGS: Readonly<Record<InternalMethod, v.GenericSchema>> = {
   getImage: v.strictTuple([v.pipe(v.number(), v.safeInteger(), v.minValue(1))]),
 };
 
@@ -164,6 +164,7 @@ export function createReconnectingRemote(): ReconnectingRemote {
   let unsubscribe: (() => void) | null = null;
   let failure: string | null = null;
   let waiters: (() => void)[] = [];
+  let attached = false;
 
   const emit = (event: NewsEvent): void => {
     for (const listener of listeners) listener(event);
@@ -193,12 +194,21 @@ export function createReconnectingRemote(): ReconnectingRemote {
   const remote: Record<string, unknown> = {
     call,
     attach(endpoint: PortEndpoint): void {
+      const again = attached;
+      attached = true;
       current?.fail();
       unsubscribe?.();
       current = createPortRemote(endpoint);
       unsubscribe = current.subscribe(emit);
       failure = null;
       wake();
+      // A library started again: what is shown is refreshed, and its status carries the notice.
+      if (again) {
+        void current.getStatus().then((status) => {
+          if (status.ok) emit({ type: 'statusChanged', status: status.value });
+          emit({ type: 'libraryChanged' });
+        });
+      }
     },
     detach,
     fail(message = UNAVAILABLE_MESSAGE): void {

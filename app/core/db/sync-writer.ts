@@ -89,7 +89,7 @@ export function syncWriter(db: Database, options: SyncWriterOptions = {}): SyncW
   ): Promise<R[]> {
     const results: R[] = [];
     let size = first;
-    for (let start = 0; start < items.length; ) {
+    for (let start = 0; start < items.length;) {
       const slice = items.slice(start, start + size);
       const t0 = performance.now();
       // The slice's changes go to the search indexer once it has committed.

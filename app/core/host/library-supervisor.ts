@@ -4,8 +4,6 @@
  * a bounded number of times. Used by the browser-mode server (a worker thread) and by Electron's
  * main process (a utilityProcess); the child itself is whatever `spawn` makes.
  */
-import { Worker } from 'node:worker_threads';
-import { existsSync } from 'node:fs';
 import { NewsApiError, ERROR_CODES, type ErrorCode } from '../../shared/errors.ts';
 import {
   createReconnectingRemote,
@@ -14,8 +12,6 @@ import {
   type ReconnectingRemote,
 } from '../../shared/port-protocol.ts';
 import { createLogger } from '../log.ts';
-import type { LibraryHostOptions } from './library-host.ts';
-import { nodeEndpoint } from './node-endpoint.ts';
 
 const log = createLogger('library-supervisor');
 
@@ -67,7 +63,10 @@ export class LibrarySupervisor {
   }
 
   /** Starts the library and waits until it answers; throws its error if it cannot open. */
-  static async start(spawn: SpawnLibrary, options: SupervisorOptions = {}): Promise<LibrarySupervisor> {
+  static async start(
+    spawn: SpawnLibrary,
+    options: SupervisorOptions = {},
+  ): Promise<LibrarySupervisor> {
     const supervisor = new LibrarySupervisor(spawn, options);
     await supervisor.#launch([], false);
     return supervisor;
@@ -111,12 +110,6 @@ export class LibrarySupervisor {
     });
     this.remote.attach(child.endpoint);
     this.#options.onReady?.(child, restart);
-    if (restart) {
-      // The window refreshes what it shows, and sees the notice in the status.
-      const status = await this.remote.getStatus();
-      if (status.ok) this.remote.emitLocal({ type: 'statusChanged', status: status.value });
-      this.remote.emitLocal({ type: 'libraryChanged' });
-    }
   }
 
   #down(why: string): void {
@@ -171,44 +164,4 @@ export class LibrarySupervisor {
       }
     });
   }
-}
-
-/** Browser mode's child: the library in a worker thread of this process. */
-export function workerSpawner(options: Omit<LibraryHostOptions, 'startNotices'>): SpawnLibrary {
-  return (notices) => {
-    const worker = new Worker(workerUrl(), {
-      workerData: { ...options, startNotices: notices } satisfies LibraryHostOptions,
-    });
-    const exits: ((why: string) => void)[] = [];
-    let gone: string | null = null;
-    const exited = (why: string): void => {
-      if (gone !== null) return;
-      gone = why;
-      for (const listener of exits) listener(why);
-    };
-    worker.on('error', (error) => {
-      log.error('the library worker failed', error);
-      exited(`failed: ${error.message}`);
-    });
-    worker.on('exit', (code) => exited(`exit code ${code}`));
-    return {
-      endpoint: nodeEndpoint(worker),
-      onExit(listener) {
-        if (gone !== null) listener(gone);
-        else exits.push(listener);
-      },
-      kill() {
-        void worker.terminate();
-      },
-    };
-  };
-}
-
-/** Beside this module from source, or beside the bundle (dist/cli/library-worker.mjs). */
-function workerUrl(): URL {
-  for (const name of ['./library-worker.ts', './library-worker.mjs', './library-worker.cjs']) {
-    const url = new URL(name, import.meta.url);
-    if (existsSync(url)) return url;
-  }
-  throw new Error('the library worker script is missing');
 }

@@ -19,7 +19,9 @@ export function nodeEndpoint(port: MessagePort | Worker): PortEndpoint {
 /** Only the protocol's calls reach `handler`; control messages (start, shutdown) go elsewhere. */
 export function callsOnly(endpoint: PortEndpoint): PortEndpoint {
   return {
-    post: endpoint.post,
+    post: (message) => {
+      endpoint.post(message);
+    },
     listen: (handler) =>
       endpoint.listen((data) => {
         if ((data as { kind?: unknown } | null)?.kind === 'call') handler(data);

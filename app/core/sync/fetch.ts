@@ -18,8 +18,7 @@ export interface FetchOptions {
   readonly signal?: AbortSignal;
 }
 
-export const USER_AGENT =
-  'HeituReader/0.1 (offline news reader; +https://github.com/heitu-reader)';
+export const USER_AGENT = 'HeituReader/0.1 (offline news reader; +https://github.com/heitu-reader)';
 
 export interface FetcherOptions {
   readonly userAgent: string;

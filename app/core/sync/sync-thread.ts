@@ -137,12 +137,10 @@ async function answer(
 function withBuffers(result: SourceResult): SourceResult {
   return {
     ...result,
-    images: result.images.map(
-      (image): NewImage => ({
-        ...image,
-        bytes: Buffer.from(image.bytes.buffer, image.bytes.byteOffset, image.bytes.byteLength),
-      }),
-    ),
+    images: result.images.map((image): NewImage => ({
+      ...image,
+      bytes: Buffer.from(image.bytes.buffer, image.bytes.byteOffset, image.bytes.byteLength),
+    })),
   };
 }
 
