@@ -10,7 +10,6 @@
 import { createRequire } from 'node:module';
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import type BetterSqlite3 from 'better-sqlite3';
-import { lowerThreadPriority } from '../thread-priority.ts';
 import { catchUp, indexWriter, logReader, type IndexOp } from './search-apply.ts';
 
 export interface SearchWorkerData {
@@ -34,8 +33,6 @@ const BUSY_RETRY_MS = 1000;
 const port = parentPort;
 if (port === null) throw new Error('search-worker.ts runs as a worker thread');
 const data = workerData as SearchWorkerData;
-// Indexing is background work: the threads that answer the reader go first.
-lowerThreadPriority();
 const Database = createRequire(import.meta.url)(data.driver) as typeof BetterSqlite3;
 
 const index = new Database(data.index, { fileMustExist: true });

@@ -112,7 +112,8 @@ function start(options: LibraryHostOptions | undefined): void {
       error instanceof NewsApiError
         ? error.toPayload()
         : { code: 'INTERNAL', message: `The library could not open: ${(error as Error).message}` };
-    log.error('the library could not open', error);
+    if (error instanceof NewsApiError) log.warn(`the library could not open: ${error.message}`);
+    else log.error('the library could not open', error);
     parent.postMessage({ kind: 'failed', ...payload } satisfies ControlMessage);
   }
 }

@@ -12,12 +12,9 @@ import { syncSources } from './engine.ts';
 import { createFetcher, type FetcherOptions } from './fetch.ts';
 import type { Source } from './sources-file.ts';
 import type { SyncThreadRequest, SyncWorkerMessage } from './sync-thread.ts';
-import { lowerThreadPriority } from '../thread-priority.ts';
 
 if (parentPort === null) throw new Error('sync-worker.ts runs as a worker thread only');
 const port = parentPort;
-// Parsing is background work: the library's thread, which answers the reader, goes first.
-lowerThreadPriority();
 const fetcher = createFetcher(workerData as FetcherOptions);
 const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
 let nextId = 1;
