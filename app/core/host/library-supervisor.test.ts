@@ -72,8 +72,7 @@ test('killed mid-sync, the library restarts: the call in flight fails, the next 
     child.kill();
 
     const died = await running;
-    assert.equal(died.ok, false);
-    assert.equal(!died.ok && died.error.code, 'UNAVAILABLE', 'the call in flight fails, at once');
+    assert.equal(died.ok ? 'ok' : died.error.code, 'UNAVAILABLE', 'the call in flight fails');
 
     // The next calls wait for the new library and succeed.
     const status = value(await library.remote.getStatus());
@@ -111,10 +110,10 @@ test('a library that keeps dying is given up on: calls fail at once with a messa
     library.child?.kill();
     // The call made as it dies may fail as a restart would; once given up, every call says so.
     let message = '';
-    for (let tries = 0; tries < 200 && !/keeps stopping/.test(message); tries += 1) {
+    for (let tries = 0; tries < 200 && !message.includes('keeps stopping'); tries += 1) {
       const result = await library.remote.getStatus();
       message = result.ok ? '' : result.error.message;
-      if (!/keeps stopping/.test(message)) await new Promise((r) => setTimeout(r, 10));
+      if (!message.includes('keeps stopping')) await new Promise((r) => setTimeout(r, 10));
     }
     assert.match(message, /keeps stopping.*heitu check/);
     assert.equal(library.restarts, 1);
