@@ -7,6 +7,7 @@ import { searchIndexOf } from './search-index.ts';
 import { articlesRepo, type NewArticle, type UpsertResult } from './articles-repo.ts';
 import type { Database } from './database.ts';
 import { imagesRepo, type NewImage } from './images-repo.ts';
+import { retentionRepo } from './retention-repo.ts';
 import { sourcesRepo } from './sources-repo.ts';
 
 export interface FetchedArticle extends Omit<NewArticle, 'thumbnailImageId'> {
@@ -18,6 +19,11 @@ export interface SourceResult {
   readonly sourceId: string;
   readonly articles: readonly FetchedArticle[];
   readonly images: readonly NewImage[];
+  /**
+   * Canonical URLs of every item the fetch listed, stored or already known (retention keeps
+   * these whatever their age); null when the source was not modified, keeping what it listed.
+   */
+  readonly listed: readonly string[] | null;
   readonly etag: string | null;
   readonly lastModified: string | null;
   readonly at: number;
@@ -30,6 +36,7 @@ export function syncWriter(db: Database): SyncWriter {
   const articles = articlesRepo(db);
   const images = imagesRepo(db);
   const sources = sourcesRepo(db);
+  const retention = retentionRepo(db);
   const index = searchIndexOf(db);
   const write = db.transaction((result: SourceResult): UpsertResult => {
     const ids = new Map<string, number>();
@@ -59,6 +66,7 @@ export function syncWriter(db: Database): SyncWriter {
         .filter((id): id is number => typeof id === 'number');
       images.link(articleId, cached);
     });
+    if (result.listed !== null) retention.recordListed(result.sourceId, outcome.ids, result.listed);
     sources.recordSuccess(result.sourceId, {
       etag: result.etag,
       lastModified: result.lastModified,
