@@ -1,7 +1,7 @@
 /**
  * Retention against the real engine, real library files and the fixture site: an article still in
  * its source is kept whatever its age, one that left it is pruned once past the window, and
- * nothing known is counted as new again (docs/technotes/0006-sync.md, "Retention").
+ * nothing known is counted as new again; feeds that hold nothing sync as empty (docs/technotes/0006-sync.md, "Retention").
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -198,5 +198,22 @@ test('a feed longer than its cap keeps the newest items and the summary says how
     await titles(service),
     [1, 2, 3, 4, 5].map((n) => `舊聞第${n}篇`),
   );
+  service.close();
+});
+
+test('an empty feed, with no title and no items, syncs as 0 new and no error', async () => {
+  site.put(
+    '/retention/bare.xml',
+    '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"></feed>',
+    'application/atom+xml',
+  );
+  const service = open('bare', [feedSource('bare', '/retention/bare.xml')]);
+  const summary = await quiet(() => service.sync());
+  assert.deepEqual(summary.errors, []);
+  assert.equal(summary.inserted, 0);
+  const [status] = await service.listSources();
+  assert.ok(status);
+  assert.equal(status.lastError, null);
+  assert.notEqual(status.lastSuccessAt, null);
   service.close();
 });
