@@ -31,6 +31,7 @@ export const SHAPES = [
   'relative-base',
   'relative-url',
   'minimal',
+  'html',
   'gbk',
   'big5',
 ] as const;
@@ -67,7 +68,7 @@ const esc = (s: string): string =>
 
 const isJson = (format: Format): boolean => format.startsWith('json');
 
-/** Every format in every shape it can take (JSON is UTF-8 only): 11 × 9 − 6 = 93 feeds. */
+/** Every format in every shape it can take (JSON is UTF-8 only): 11 × 10 − 6 = 104 feeds. */
 export function feedCorpus(itemsPerFeed = 3): CorpusFeed[] {
   const out: CorpusFeed[] = [];
   for (const format of FORMATS)
@@ -81,7 +82,8 @@ export function feedCorpus(itemsPerFeed = 3): CorpusFeed[] {
 
 /** A larger corpus for the benchmark: `feeds` feeds of `items` items, formats and encodings mixed. */
 export function benchCorpus(feeds: number, items: number): CorpusFeed[] {
-  const shapes: Shape[] = ['full', 'gbk', 'big5', 'relative-url'];
+  // Half the feeds carry HTML bodies with images, as most real Chinese news feeds do.
+  const shapes: Shape[] = ['html', 'gbk', 'html', 'big5', 'html', 'relative-url'];
   return Array.from({ length: feeds }, (_, i) => {
     const format = FORMATS[i % FORMATS.length] ?? 'rss20';
     let shape = shapes[i % shapes.length] ?? 'full';
@@ -103,7 +105,12 @@ function makeFeed(format: Format, shape: Shape, count: number, serial: number): 
       title: minimal ? null : `長春新聞第${i + 1}篇：${format}`,
       // RSS 0.90 and 0.91 have no item dates; minimal items carry none either.
       date: minimal || format === 'rss090' || format === 'rss091' ? null : NEWEST - i * DAY,
-      summary: minimal ? null : `吉林省長春市的消息，第${i + 1}篇。`,
+      summary: minimal
+        ? null
+        : shape === 'html'
+          ? `<p>吉林省長春市的消息，第${i + 1}篇。</p><p><img src="/img/${serial}-${i}.jpg" alt="圖"></p>` +
+            `<p>更多請看<a href="more/${i}.html">這裡</a>。長春市今天召開會議，研究部署冬季冰雪旅遊工作。</p>`
+          : `吉林省長春市的消息，第${i + 1}篇。`,
     };
   });
   const title = shape === 'untitled' || shape === 'bare' || minimal ? null : `吉林新聞 ${format}`;
@@ -190,7 +197,11 @@ function render(
           id: String(n),
           url: i.link,
           ...(i.title === null ? {} : { title: i.title }),
-          ...(i.summary === null ? {} : { content_text: i.summary }),
+          ...(i.summary === null
+            ? {}
+            : i.summary.startsWith('<')
+              ? { content_html: i.summary }
+              : { content_text: i.summary }),
           ...(i.date === null ? {} : { date_published: iso(i.date) }),
         })),
       });

@@ -13,7 +13,8 @@ import {
 } from 'feedsmith';
 import { htmlToText } from '../sanitize.ts';
 import { parseDate } from './dates.ts';
-import { absoluteUrl, absolutizeBody, parseHtmlFragment } from './extract.ts';
+import { absolutizeHtml } from './body-links.ts';
+import { absoluteUrl } from './extract.ts';
 import { explain, ParseError } from './feed-errors.ts';
 
 // ParseError is part of this module's contract (parseFeedText throws it), so it stays importable
@@ -232,6 +233,7 @@ function fromJson(
     item.content_html ??
     (item.content_text !== undefined ? textToHtml(item.content_text) : undefined);
   return build({
+    fromText: item.content_html === undefined && item.summary === undefined,
     url,
     guid: nonEmpty(item.id),
     title: item.title,
@@ -243,6 +245,9 @@ function fromJson(
   });
 }
 
+/** Anything that makes parsing an HTML body worth it: a tag, an entity, a character it escapes. */
+const MARKUP = /[<>&\u00a0]/;
+
 interface RawItem {
   readonly url: string;
   readonly guid: string | null;
@@ -252,6 +257,8 @@ interface RawItem {
   readonly author: string | undefined;
   readonly date: string | undefined;
   readonly sourceName?: string | undefined;
+  /** The bodies were made here from plain text (textToHtml): already safe and absolute. */
+  readonly fromText?: boolean;
 }
 
 function build(raw: RawItem): ParsedItem {
@@ -260,12 +267,19 @@ function build(raw: RawItem): ParsedItem {
   const bodyHtml = content ?? raw.summaryHtml ?? '';
   let contentHtml: string | null = null;
   let imageUrls: string[] = [];
-  if (bodyHtml.trim() !== '') {
-    const fragment = parseHtmlFragment(bodyHtml, raw.url);
-    imageUrls = absolutizeBody(fragment.body, raw.url);
-    if (content !== undefined) contentHtml = fragment.body.innerHTML.trim();
+  let summaryText: string | null = null;
+  if (raw.fromText !== true && MARKUP.test(bodyHtml)) {
+    const body = absolutizeHtml(bodyHtml, raw.url);
+    imageUrls = [...body.images];
+    if (content !== undefined) contentHtml = body.html;
+    else summaryText = body.text;
+  } else if (content !== undefined) {
+    // Text with nothing a parser would change (no tags, entities or characters it escapes), or
+    // HTML made here from text: it is its own HTML, and a DOM for it would cost more than the
+    // rest of the item.
+    contentHtml = content.trim();
   }
-  let summary = summarize(htmlToText(raw.summaryHtml ?? ''));
+  let summary = summarize(summaryText ?? htmlToText(raw.summaryHtml ?? ''));
   if (summary === '' && contentHtml !== null) summary = summarize(htmlToText(contentHtml));
   const title = plain(raw.title) ?? (summary === '' ? '' : truncate(summary, 80));
   return {
