@@ -1,5 +1,5 @@
 /**
- * npm run bench:sync -- [--articles-per-region 200] [--page-size 20] [--repeat 20] [--no-compare]
+ * npm run bench:sync -- [--articles-per-region 200] [--page-size 20] [--repeat 5] [--no-compare]
  *
  * Syncs the local fixture site (test/support/fixture-site.ts: 10 region lists with paging, article
  * pages in UTF-8 and GBK, images, and every feed) into a fresh library in a temporary folder
@@ -13,7 +13,7 @@
  * Lines: sync_fresh (the app's default fetcher: 2 requests at once per host, 6 in all; the site is
  * one host, so that limit is what users get against one portal), sync_again (nothing new:
  * conditional GETs and known article URLs), sync_fresh_per_host_6 (a second fresh library with 6
- * per host, for comparison; --no-compare skips it) and feed_parse.
+ * per host, for comparison; --no-compare skips it) and feed_parse (the site's feeds plus a written corpus of 60 feeds of 40 items, test/support/feed-corpus.ts, against rss-parser).
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -29,6 +29,7 @@ import { LIMITS } from '../app/core/sync/engine.ts';
 import { parseFeedText } from '../app/core/sync/feed.ts';
 import { createFetcher, type Fetcher } from '../app/core/sync/fetch.ts';
 import { loadSourcesFile, type Source } from '../app/core/sync/sources-file.ts';
+import { benchCorpus } from '../test/support/feed-corpus.ts';
 import { FEEDS } from '../test/support/fixture-site.ts';
 import { round } from './bench-stats.ts';
 
@@ -36,7 +37,7 @@ const { values } = parseArgs({
   options: {
     'articles-per-region': { type: 'string', default: '200' },
     'page-size': { type: 'string', default: '20' },
-    repeat: { type: 'string', default: '20' },
+    repeat: { type: 'string', default: '5' },
     seed: { type: 'string', default: '1' },
     'no-compare': { type: 'boolean', default: false },
   },
@@ -66,6 +67,9 @@ if (ARTICLES_PER_REGION > LIMITS.articlesPerSource) {
 const MAX_PAGES = Math.min(50, Math.max(1, Math.ceil(ARTICLES_PER_REGION / PAGE_SIZE)));
 /** The XML feeds, in the site's encodings (UTF-8, Big5, GBK); not JSON or the special cases. */
 const PARSE_FEEDS = new Set(['rss2', 'rss091', 'rdf', 'atom', 'big5', 'gb2312']);
+/** The written corpus (test/support/feed-corpus.ts) the parse is timed on, besides the site's. */
+const CORPUS_FEEDS = 60;
+const CORPUS_ITEMS = 40;
 
 const MB = 1024 * 1024;
 const emit = (line: Record<string, unknown>): void => {
@@ -270,14 +274,21 @@ async function feedParse(origin: string): Promise<void> {
       contentType: response.headers.get('content-type'),
     });
   }
-  // rss-parser cannot decode Big5 or GBK, so it is handed the text our decodeText produced.
-  const texts = feeds.map((f) => decodeText(f.bytes, f.contentType, 'xml').text);
+  // The written corpus: every format (JSON Feed too) in UTF-8, GBK and Big5.
+  for (const f of benchCorpus(CORPUS_FEEDS, CORPUS_ITEMS))
+    feeds.push({ url: f.url, bytes: f.bytes, contentType: f.contentType });
+  const kindOf = (f: FeedBytes): 'json' | 'xml' => (f.url.endsWith('.json') ? 'json' : 'xml');
+  // rss-parser cannot decode Big5 or GBK, so it is handed the text our decodeText produced; it
+  // reads no JSON Feed, so those are ours alone (the ratio compares items per second).
+  const texts = feeds
+    .filter((f) => kindOf(f) === 'xml')
+    .map((f) => decodeText(f.bytes, f.contentType, 'xml').text);
   const parser = new Parser();
 
   const ours = (): number => {
     let items = 0;
     for (const f of feeds) {
-      const decoded = decodeText(f.bytes, f.contentType, 'xml');
+      const decoded = decodeText(f.bytes, f.contentType, kindOf(f));
       items += parseFeedText(decoded.text, f.url).items.length;
     }
     return items;
@@ -288,7 +299,7 @@ async function feedParse(origin: string): Promise<void> {
     return items;
   };
 
-  const warmUp = Math.min(5, REPEAT);
+  const warmUp = Math.min(2, REPEAT);
   for (let i = 0; i < warmUp; i += 1) {
     ours();
     await theirs();
@@ -310,6 +321,7 @@ async function feedParse(origin: string): Promise<void> {
     rss_parser_items_per_s: round(theirsPerS),
     ratio: round(itemsPerS / theirsPerS, 3),
     feeds: feeds.length,
+    xml_feeds: texts.length,
     items: ourItems / REPEAT,
     rss_parser_items: theirItems / REPEAT,
     bytes: feeds.reduce((n, f) => n + f.bytes.byteLength, 0),

@@ -28,8 +28,10 @@ export const SYNC_COMMANDS: Readonly<Record<string, Command>> = {
         if (json) ctx.io.out(JSON.stringify(summary));
         else {
           ctx.io.out(
-            `${summary.done - summary.failed} of ${summary.total} sources synced: ${summary.inserted} new, ${summary.updated} updated, ${summary.failed} failed${summary.offline ? ' (no network?)' : ''}`,
+            `${summary.done - summary.failed} of ${summary.total} sources synced: ${summary.inserted} new, ${summary.updated} updated, ${summary.failed} failed${summary.leftOut > 0 ? `, ${summary.leftOut} left out` : ''}${summary.offline ? ' (no network?)' : ''}`,
           );
+          for (const c of summary.capped)
+            ctx.io.out(`  ${c.sourceId}: ${c.leftOut} older items left out (past its maxItems)`);
           for (const e of summary.errors) ctx.io.out(`  ${e.sourceId}: ${e.message}`);
         }
         return summary.failed > 0 ? 1 : 0;

@@ -24,7 +24,12 @@ import type {
 } from '../shared/sync.ts';
 import { NewsApiError } from '../shared/errors.ts';
 import { REGIONS, type Region } from '../shared/regions.ts';
-import { applySettingsPatch, type Settings, type SettingsPatch } from '../shared/settings.ts';
+import {
+  applySettingsPatch,
+  RETENTION_NEVER,
+  type Settings,
+  type SettingsPatch,
+} from '../shared/settings.ts';
 import { DATABASE_FILE } from './data-dir.ts';
 import {
   articlesRepo,
@@ -344,11 +349,16 @@ export class NewsService implements NewsApi {
     return this.#sources;
   }
 
-  /** Deletes articles older than the retention setting, never a bookmarked one. */
+  /**
+   * Deletes articles older than the retention setting that their source no longer lists, never
+   * a bookmarked one; nothing when the setting is "never".
+   */
   prune(): number {
     const days = this.#settings.read().retentionDays;
+    if (days === RETENTION_NEVER) return 0;
+    const now = this.#now();
     const removed = this.#write('prune old articles', () =>
-      this.#articles.prune(this.#now() - days * DAY_MS),
+      this.#articles.prune(now - days * DAY_MS, now),
     );
     if (removed > 0) {
       log.info(`pruned ${removed} articles older than ${days} days`);

@@ -155,6 +155,17 @@ function isAllowedImage(src: string | undefined): boolean {
 
 /** Plain text of an HTML fragment (for search and snippets). */
 export function htmlToText(html: string): string {
+  // Text with no tag and no entity is its own text: most feed summaries are, and sanitize-html
+  // would only escape and decode it again.
+  const text = /[<&]/.test(html) ? markupToText(html) : html;
+  return text
+    .replace(/\u00a0/g, ' ')
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+function markupToText(html: string): string {
   const stripped = sanitizeHtml(
     html.replace(/<\/(p|div|h\d|li|tr|blockquote|figcaption)>|<br\s*\/?>/gi, '$&\n'),
     {
@@ -163,9 +174,5 @@ export function htmlToText(html: string): string {
       nonTextTags: ['script', 'style', 'textarea', 'noscript', 'template'],
     },
   );
-  return decodeHTML(stripped)
-    .replace(/\u00a0/g, ' ')
-    .replace(/[ \t]+\n/g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  return decodeHTML(stripped);
 }

@@ -50,6 +50,11 @@ test('bad calls are refused with a typed error that says what is wrong', () => {
   rejects('setSettings', [{ textScale: 1.5 }], 'BAD_ARGUMENT');
   rejects('setSettings', [{ lastRegion: 'beijing' }], 'BAD_ARGUMENT', /lastRegion/);
   rejects('setSettings', [{ isAdmin: true }], 'BAD_ARGUMENT');
+  // 0 is "never"; between it and the shortest window nothing is accepted.
+  assert.deepEqual(parseCall('setSettings', [{ retentionDays: 0 }]), [{ retentionDays: 0 }]);
+  assert.deepEqual(parseCall('setSettings', [{ retentionDays: 7 }]), [{ retentionDays: 7 }]);
+  rejects('setSettings', [{ retentionDays: 3 }], 'BAD_ARGUMENT', /retentionDays/);
+  rejects('setSettings', [{ retentionDays: 4000 }], 'BAD_ARGUMENT', /retentionDays/);
   rejects(
     'setSettings',
     [{ __proto__: { theme: 'dark' }, retentionDays: 'forever' }],

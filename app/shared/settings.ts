@@ -31,6 +31,11 @@ export const UserEntrySchema = v.strictObject({
 });
 export type UserEntry = Readonly<v.InferOutput<typeof UserEntrySchema>>;
 
+/** `retentionDays` that keeps every article: nothing is pruned. */
+export const RETENTION_NEVER = 0;
+export const RETENTION_MIN = 7;
+export const RETENTION_MAX = 3650;
+
 export const SettingsSchema = v.strictObject({
   theme: v.picklist(THEMES),
   /** Text size of the reading pane, as a percentage of the default. */
@@ -42,8 +47,17 @@ export const SettingsSchema = v.strictObject({
   /** The tab the reader had open last, restored on the next start. */
   lastRegion: v.picklist(REGION_IDS),
   markReadOnOpen: v.boolean(),
-  /** Articles older than this are pruned; bookmarks never are. */
-  retentionDays: v.pipe(v.number(), v.integer(), v.minValue(7), v.maxValue(3650)),
+  /**
+   * Articles older than this that their source no longer lists are pruned; bookmarks never are.
+   * RETENTION_NEVER (0) keeps every article.
+   */
+  retentionDays: v.union(
+    [
+      v.literal(RETENTION_NEVER),
+      v.pipe(v.number(), v.integer(), v.minValue(RETENTION_MIN), v.maxValue(RETENTION_MAX)),
+    ],
+    `must be ${RETENTION_NEVER} (never) or ${RETENTION_MIN} to ${RETENTION_MAX} days`,
+  ),
   /** 0 turns periodic sync off. */
   refreshIntervalMinutes: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1440)),
   /** The reader's own script dictionary (see UserEntrySchema). */

@@ -38,6 +38,10 @@ export interface SyncProgress {
 
 export interface SyncSummary extends SyncProgress {
   readonly updated: number;
+  /** Items past their source's cap (`maxItems`) that were not read: the oldest of each feed. */
+  readonly leftOut: number;
+  /** The sources that listed more than their cap, with how many each left out. */
+  readonly capped: readonly { readonly sourceId: string; readonly leftOut: number }[];
   /** True when every failure looked like a missing network. */
   readonly offline: boolean;
   readonly cancelled: boolean;

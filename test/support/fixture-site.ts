@@ -71,6 +71,11 @@ export interface FixtureSite {
   portalArticles(region: RegionId): readonly FixtureArticle[];
   /** The articles a feed's items link to, in item order. */
   feedArticles(feed: FeedName): readonly FixtureArticle[];
+  /**
+   * Serves `body` at `path` from now on (replacing what a test put there before): a feed or page
+   * a test writes and changes between syncs. Paths the site serves itself take precedence.
+   */
+  put(path: string, body: string | Buffer, type: string): void;
   /** Any article page by path (portal, feed or special), or undefined. */
   article(path: string): FixtureArticle | undefined;
   /**
@@ -113,6 +118,7 @@ export async function startFixtureSite(options: FixtureSiteOptions = {}): Promis
 
   const faulty = faultyRoutes(timers);
   const feedCache = new Map<string, Rendered>();
+  const put = new Map<string, Rendered>();
 
   const materialised = (spec: Spec): FixtureArticle => model.materialise(spec, origin);
   const portalArticles = (region: RegionId): FixtureArticle[] =>
@@ -183,6 +189,11 @@ export async function startFixtureSite(options: FixtureSiteOptions = {}): Promis
       send(req, res, rendered);
       return;
     }
+    const own = put.get(path);
+    if (own !== undefined) {
+      send(req, res, own);
+      return;
+    }
     if (path === '/about.html' || path === '/jilin/index.html') {
       send(req, res, {
         body: Buffer.from(channelPage(path)),
@@ -230,6 +241,13 @@ export async function startFixtureSite(options: FixtureSiteOptions = {}): Promis
     seed,
     special: model.special,
     lastHeaders: (path) => headersByPath.get(path),
+    put: (path, body, type) => {
+      put.set(path, {
+        body: typeof body === 'string' ? Buffer.from(body, 'utf8') : body,
+        type,
+        lastModified: Date.now(),
+      });
+    },
     portalArticles,
     feedArticles,
     article: (path) => {

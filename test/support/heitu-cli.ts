@@ -40,11 +40,17 @@ export async function json<T>(args: readonly string[]): Promise<T> {
   return JSON.parse(r.out) as T;
 }
 
-/** A sources file of this site's portal (and extra) sources, each following `maxPages` pages. */
+/** A sources file of this site's portal (and extra) sources, each following `maxPages` pages
+ * and reading at most `maxItems` items. */
 export function writeSources(
   site: FixtureSite,
   dir: string,
-  options: { regions?: readonly string[]; maxPages?: number; extra?: object[] } = {},
+  options: {
+    regions?: readonly string[];
+    maxPages?: number;
+    maxItems?: number;
+    extra?: object[];
+  } = {},
 ): string {
   const regions = options.regions ?? FIXTURE_REGIONS;
   const sources = [
@@ -55,6 +61,7 @@ export function writeSources(
       region,
       url: `${site.origin}/jilin/${region}/index.html`,
       ...(options.maxPages === undefined ? {} : { maxPages: options.maxPages }),
+      ...(options.maxItems === undefined ? {} : { maxItems: options.maxItems }),
     })),
     ...(options.extra ?? []),
   ];

@@ -171,3 +171,30 @@ test('npx heitu sync fills the library and list shows the Changchun articles wit
     await site.close();
   }
 });
+
+test('npx heitu sync says how many items a capped source left out, and keeps the first of its list', async () => {
+  const site = await startFixtureSite({ articlesPerRegion: 30, pageSize: 20, seed: 1 });
+  try {
+    const dir = mkdtempSync(join(tmp, 'capped-'));
+    const dataDir = join(dir, 'data');
+    const sources = writeSources(site, dir, { regions: ['changchun'], maxPages: 2, maxItems: 12 });
+    const sync = await heitu(['sync', '--sources', sources, '--data-dir', dataDir]);
+    assert.equal(sync.code, 0, sync.err);
+    // The first list page holds 20 links, enough for the cap: the second is not fetched.
+    assert.equal(
+      sync.out,
+      '1 of 1 sources synced: 12 new, 0 updated, 0 failed, 8 left out\n' +
+        '  cri-jilin-changchun: 8 older items left out (past its maxItems)\n',
+    );
+    const page = await json<Page<ArticleSummary>>(['list', '--data-dir', dataDir]);
+    assert.deepEqual(
+      page.items.map((a) => a.title),
+      site
+        .portalArticles('changchun')
+        .slice(0, 12)
+        .map((a) => a.title),
+    );
+  } finally {
+    await site.close();
+  }
+});

@@ -79,8 +79,11 @@ export interface ArticlesRepo {
   summariesBySortKey(keys: readonly number[]): Map<number, SummaryRow & { text: string }>;
   markRead(ids: readonly number[], read: boolean, now: number): number;
   tabCounts(): TabCount[];
-  /** Deletes articles published before `before` (ms), never a bookmarked one. Returns how many. */
-  prune(before: number): number;
+  /**
+   * Deletes articles published before `before` (ms) that no source lists any more, never a
+   * bookmarked one, remembering their URLs as pruned at `now`. Returns how many.
+   */
+  prune(before: number, now?: number): number;
   count(): number;
   hasUrl(url: string): boolean;
 }
@@ -154,10 +157,15 @@ export function articlesRepo(db: Database): ArticlesRepo {
     `SELECT count(*) AS total, coalesce(sum(a.read_at IS NULL), 0) AS unread
      FROM bookmarks b LEFT JOIN articles a ON a.id = b.article_id`,
   );
-  const pruneOld = db.prepare<[number]>(
-    `DELETE FROM articles WHERE sort_key < ?
-       AND NOT EXISTS (SELECT 1 FROM bookmarks b WHERE b.article_id = articles.id)`,
+  // Old, not bookmarked, and no longer listed by any source's latest fetch (migration 0070): an
+  // article still in its feed is kept whatever its age, so a sync never stores it again as new.
+  const PRUNABLE = `sort_key < ?
+       AND NOT EXISTS (SELECT 1 FROM bookmarks b WHERE b.article_id = articles.id)
+       AND NOT EXISTS (SELECT 1 FROM source_items si WHERE si.article_id = articles.id)`;
+  const rememberPruned = db.prepare<[number, number]>(
+    `INSERT OR REPLACE INTO pruned_urls (url, pruned_at) SELECT url, ? FROM articles WHERE ${PRUNABLE}`,
   );
+  const pruneOld = db.prepare<[number]>(`DELETE FROM articles WHERE ${PRUNABLE}`);
   const pruneImages = db.prepare(
     `DELETE FROM images WHERE NOT EXISTS (SELECT 1 FROM article_images ai WHERE ai.image_id = images.id)
        AND NOT EXISTS (SELECT 1 FROM bookmark_images bi WHERE bi.image_id = images.id)`,
@@ -256,7 +264,8 @@ export function articlesRepo(db: Database): ArticlesRepo {
     return changed;
   });
 
-  const pruneAll = db.transaction((before: number) => {
+  const pruneAll = db.transaction((before: number, now: number) => {
+    rememberPruned.run(now, before);
     const removed = pruneOld.run(before).changes;
     if (removed > 0) pruneImages.run();
     return removed;
@@ -299,8 +308,8 @@ export function articlesRepo(db: Database): ArticlesRepo {
       });
     },
     // published_at < before, as a sort-key range (published ms × 1024 + slot).
-    prune(before) {
-      const removed = pruneAll(Math.ceil(before) * SLOTS);
+    prune(before, now = before) {
+      const removed = pruneAll(Math.ceil(before) * SLOTS, Math.floor(now));
       // The deletes logged their removals from the index by trigger.
       if (removed > 0) index.catchUp();
       return removed;

@@ -12,6 +12,7 @@ import { searchIndexOf } from './search-index.ts';
 import { articlesRepo, type NewArticle, type UpsertResult } from './articles-repo.ts';
 import type { Database } from './database.ts';
 import { imagesRepo, type NewImage } from './images-repo.ts';
+import { retentionRepo } from './retention-repo.ts';
 import { sourcesRepo } from './sources-repo.ts';
 
 export interface FetchedArticle extends Omit<NewArticle, 'thumbnailImageId'> {
@@ -23,6 +24,11 @@ export interface SourceResult {
   readonly sourceId: string;
   readonly articles: readonly FetchedArticle[];
   readonly images: readonly NewImage[];
+  /**
+   * Canonical URLs of every item the fetch listed, stored or already known (retention keeps
+   * these whatever their age); null when the source was not modified, keeping what it listed.
+   */
+  readonly listed: readonly string[] | null;
   readonly etag: string | null;
   readonly lastModified: string | null;
   readonly at: number;
@@ -44,6 +50,7 @@ export function syncWriter(db: Database, options: SyncWriterOptions = {}): SyncW
   const articles = articlesRepo(db);
   const images = imagesRepo(db);
   const sources = sourcesRepo(db);
+  const retention = retentionRepo(db);
   const index = searchIndexOf(db);
 
   const storeImages = db.transaction((batch: readonly NewImage[]) => {
@@ -72,7 +79,8 @@ export function syncWriter(db: Database, options: SyncWriterOptions = {}): SyncW
     return outcome;
   });
 
-  const finish = db.transaction((result: SourceResult) => {
+  const finish = db.transaction((result: SourceResult, ids: readonly number[]) => {
+    if (result.listed !== null) retention.recordListed(result.sourceId, ids, result.listed);
     sources.recordSuccess(result.sourceId, {
       etag: result.etag,
       lastModified: result.lastModified,
@@ -96,7 +104,9 @@ export function syncWriter(db: Database, options: SyncWriterOptions = {}): SyncW
       results.push(index.write(() => write(slice)));
       const each = (performance.now() - t0) / slice.length;
       start += slice.length;
-      size = Math.max(1, Math.min(MAX_SLICE, Math.floor(budget / Math.max(each, 0.001))));
+      // Sized from the last slice, but never more than doubled: one fast slice says little.
+      const fits = Math.floor(budget / Math.max(each, 0.001));
+      size = Math.max(1, Math.min(MAX_SLICE, size * 2, fits));
       if (start < items.length) await nextTurn();
     }
     return results;
@@ -106,12 +116,13 @@ export function syncWriter(db: Database, options: SyncWriterOptions = {}): SyncW
     await sliced(result.images, 4, storeImages);
     if (result.images.length > 0 && result.articles.length > 0) await nextTurn();
     const outcomes = await sliced(result.articles, 16, storeArticles);
-    finish(result);
+    const ids = outcomes.flatMap((o) => o.ids);
+    finish(result, ids);
     return {
       inserted: outcomes.reduce((n, o) => n + o.inserted, 0),
       updated: outcomes.reduce((n, o) => n + o.updated, 0),
       unchanged: outcomes.reduce((n, o) => n + o.unchanged, 0),
-      ids: outcomes.flatMap((o) => o.ids),
+      ids,
     };
   };
 }

@@ -140,6 +140,7 @@ test('faulty sources fail alone, quickly, in words, and nothing else is lost', a
     enabled: true,
     fullText: false,
     maxPages: 1,
+    maxItems: 200,
   }));
   const service = open('faulty', [...good, ...faulty]);
   const started = Date.now();
@@ -205,6 +206,7 @@ test('a hostile article page is stored sanitised', async () => {
       enabled: true,
       fullText: false,
       maxPages: 1,
+      maxItems: 200,
     },
   ]);
   const summary = await quiet(() => service.sync());

@@ -24,6 +24,7 @@ const log = createLogger('sync');
 
 export const LIMITS = {
   sourcesAtOnce: 3,
+  /** The default of a source's `maxItems`: the newest this many items of a fetch are read. */
   articlesPerSource: 200,
   imagesPerArticle: 12,
   imageBytes: 5 * 1024 * 1024,
@@ -56,6 +57,8 @@ export interface SyncEnvironment {
   readonly state: (id: string) => Awaitable<SourceState | null>;
   /** URLs already in the library, so portal article pages are fetched once. */
   readonly known: (url: string) => Awaitable<boolean>;
+  /** Of these URLs, the ones retention pruned: they are not stored (nor counted as new) again. */
+  readonly forgotten: (urls: readonly string[]) => Awaitable<readonly string[]>;
   /** Stores one source's result (in short transactions); returns counts. */
   readonly write: (result: SourceResult) => Awaitable<{ inserted: number; updated: number }>;
   readonly recordError: (
@@ -73,6 +76,8 @@ export interface SourceOutcome {
   readonly notModified: boolean;
   readonly inserted: number;
   readonly updated: number;
+  /** Items past the source's `maxItems` that this fetch did not read (the oldest ones). */
+  readonly leftOut: number;
   /** In words for the reader. */
   readonly error: string | null;
   /** True when the failure looks like no network at all. */
@@ -128,16 +133,21 @@ async function syncOne(source: Source, env: SyncEnvironment): Promise<SourceOutc
         : await readPortal(source, state, env);
     // A 304 stores nothing new but still records the success, keeping the validators it has.
     const notModified = fetched === 'not-modified';
-    const articles = notModified
+    const prepared = notModified
       ? []
       : fetched.items
           .map((item) => prepare(item, source, started))
           .filter((a): a is FetchedArticle => a !== null);
+    const forgotten = new Set(
+      prepared.length === 0 ? [] : await env.forgotten(prepared.map((a) => a.url)),
+    );
+    const articles = prepared.filter((a) => !forgotten.has(a.url));
     const images = await cacheImages(articles, env);
     const counts = await env.write({
       sourceId: source.id,
       articles,
       images,
+      listed: notModified ? null : fetched.listed,
       etag: notModified ? (state?.etag ?? null) : fetched.etag,
       lastModified: notModified ? (state?.lastModified ?? null) : fetched.lastModified,
       at: started,
@@ -149,6 +159,7 @@ async function syncOne(source: Source, env: SyncEnvironment): Promise<SourceOutc
       notModified,
       inserted: counts.inserted,
       updated: counts.updated,
+      leftOut: notModified ? 0 : fetched.leftOut,
       error: null,
       offline: false,
     };
@@ -170,6 +181,7 @@ async function syncOne(source: Source, env: SyncEnvironment): Promise<SourceOutc
       notModified: false,
       inserted: 0,
       updated: 0,
+      leftOut: 0,
       error: message,
       offline,
     };
@@ -178,6 +190,9 @@ async function syncOne(source: Source, env: SyncEnvironment): Promise<SourceOutc
 
 interface Fetched {
   readonly items: readonly ParsedItem[];
+  /** Canonical URLs of every item listed, read or not (see SourceResult.listed). */
+  readonly listed: readonly string[];
+  readonly leftOut: number;
   readonly etag: string | null;
   readonly lastModified: string | null;
 }
@@ -212,7 +227,8 @@ async function readFeed(
   const page = await fetchText(source.url, kind, env, state);
   if (page === 'not-modified') return page;
   const feed = parseFeedText(page.text, page.url);
-  let items = feed.items.slice(0, LIMITS.articlesPerSource);
+  let items = newest(feed.items, source.maxItems);
+  const leftOut = feed.items.length - items.length;
   if (source.fullText) {
     items = await Promise.all(
       items.map(async (item) => {
@@ -229,7 +245,13 @@ async function readFeed(
       }),
     );
   }
-  return { items, etag: page.etag, lastModified: page.lastModified };
+  return {
+    items,
+    listed: canonicalUrls(feed.items.map((i) => i.url)),
+    leftOut,
+    etag: page.etag,
+    lastModified: page.lastModified,
+  };
 }
 
 async function readPortal(
@@ -247,20 +269,16 @@ async function readPortal(
   for (let n = 1; page !== null && n <= source.maxPages; n += 1) {
     const list = parseListPage(page.text, page.url, profile);
     for (const u of list.articleUrls) if (!urls.includes(u)) urls.push(u);
-    if (
-      list.nextPageUrl === null ||
-      n === source.maxPages ||
-      urls.length >= LIMITS.articlesPerSource
-    )
-      break;
+    if (list.nextPageUrl === null || n === source.maxPages || urls.length >= source.maxItems) break;
     const next = await fetchText(list.nextPageUrl, 'html', env);
     page = next === 'not-modified' ? null : next;
   }
-  const fresh: string[] = [];
-  for (const u of urls) {
-    if (fresh.length >= LIMITS.articlesPerSource) break;
-    if (!(await env.known(canonicalUrl(u) ?? u))) fresh.push(u);
-  }
+  const listed = canonicalUrls(urls);
+  const forgotten = new Set(listed.length === 0 ? [] : await env.forgotten(listed));
+  const unknown: string[] = [];
+  for (const u of listed) if (!forgotten.has(u) && !(await env.known(u))) unknown.push(u);
+  // List pages run newest first: the first ones past the cap are the newest.
+  const fresh = unknown.slice(0, source.maxItems);
   const items = await Promise.all(
     fresh.map(async (url) => {
       try {
@@ -277,9 +295,32 @@ async function readPortal(
   );
   return {
     items: items.filter((i): i is ParsedItem => i !== null),
+    listed,
+    leftOut: unknown.length - fresh.length,
     etag: first.etag,
     lastModified: first.lastModified,
   };
+}
+
+/**
+ * The newest `cap` items, in feed order; an undated item counts as new (it is stored as published
+ * now), and feeds that date nothing keep their first items.
+ */
+function newest(items: readonly ParsedItem[], cap: number): readonly ParsedItem[] {
+  if (items.length <= cap) return items;
+  const time = (i: ParsedItem): number => i.publishedAt ?? Number.POSITIVE_INFINITY;
+  const kept = new Set(
+    items
+      .map((item, index) => ({ item, index }))
+      .sort((a, b) => time(b.item) - time(a.item) || a.index - b.index)
+      .slice(0, cap)
+      .map((e) => e.item),
+  );
+  return items.filter((i) => kept.has(i));
+}
+
+function canonicalUrls(urls: readonly string[]): string[] {
+  return [...new Set(urls.map((u) => canonicalUrl(u)).filter((u): u is string => u !== null))];
 }
 
 /** Normalises one parsed item into what the library stores; null if it has no usable URL. */

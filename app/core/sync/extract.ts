@@ -72,9 +72,15 @@ export function absoluteUrl(raw: string, base: string): string | null {
 }
 
 /** Attributes that lazy-loading scripts read the real image address from. */
-const LAZY_SOURCES = ['data-original', 'data-src', 'data-lazy-src', 'data-actualsrc', 'data-url'];
+export const LAZY_SOURCES = [
+  'data-original',
+  'data-src',
+  'data-lazy-src',
+  'data-actualsrc',
+  'data-url',
+];
 /** A `src` that only holds the place of a lazily loaded image. */
-const PLACEHOLDER_SRC =
+export const PLACEHOLDER_SRC =
   /^data:|(?:blank|loading|placeholder|lazy|spacer|grey|gray|pixel)\.(?:gif|png|jpe?g|svg)/i;
 
 /**

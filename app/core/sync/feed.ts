@@ -4,6 +4,7 @@
  */
 import {
   parseFeed,
+  ParseError as EmptyFeedError,
   type AnyFeed,
   type AtomFeed,
   type JsonFeed,
@@ -12,7 +13,8 @@ import {
 } from 'feedsmith';
 import { htmlToText } from '../sanitize.ts';
 import { parseDate } from './dates.ts';
-import { absoluteUrl, absolutizeBody, parseHtmlFragment } from './extract.ts';
+import { absolutizeHtml } from './body-links.ts';
+import { absoluteUrl } from './extract.ts';
 import { explain, ParseError } from './feed-errors.ts';
 
 // ParseError is part of this module's contract (parseFeedText throws it), so it stays importable
@@ -48,7 +50,8 @@ export interface ParsedItem {
 }
 
 export interface ParsedFeed {
-  readonly title: string | null;
+  /** The feed's own title, else its host, else its URL: a feed without a title still has a name. */
+  readonly title: string;
   readonly items: readonly ParsedItem[];
 }
 
@@ -56,8 +59,9 @@ export const SUMMARY_MAX = 500;
 
 /**
  * Reads a feed. Throws ParseError for malformed XML or JSON and for documents that are not a
- * feed. Items without a usable link are left out; relative links are resolved against `feedUrl`.
- * Times without a zone are taken as China time (UTC+8).
+ * feed; a feed with no items (and perhaps no title) is an empty feed, not an error. Items without
+ * a usable link are left out; relative links are resolved against `xml:base` (the root's, the
+ * channel's, the item's), then `feedUrl`. Times without a zone are taken as China time (UTC+8).
  */
 export function parseFeedText(text: string, feedUrl: string): ParsedFeed {
   const source = text.replace(/^\uFEFF/, '').trim();
@@ -66,39 +70,86 @@ export function parseFeedText(text: string, feedUrl: string): ParsedFeed {
   try {
     parsed = parseFeed(source);
   } catch (error) {
+    // feedsmith's ParseError: a feed it recognised, well-formed, with nothing in it.
+    if (error instanceof EmptyFeedError) return { title: feedName(undefined, feedUrl), items: [] };
     throw explain(error, source);
   }
+  const bases = source.startsWith('<') ? xmlBases(source, feedUrl) : null;
+  const baseOf = (index: number): string => bases?.items[index] ?? bases?.feed ?? feedUrl;
   switch (parsed.format) {
     case 'rss':
       return {
-        title: plain(parsed.feed.title),
-        items: collect(parsed.feed.items, (item) => fromRss(item, feedUrl)),
+        title: feedName(parsed.feed.title, feedUrl),
+        items: collect(parsed.feed.items, (item, i) => fromRss(item, baseOf(i))),
       };
     case 'rdf':
       return {
-        title: plain(parsed.feed.title),
-        items: collect(parsed.feed.items, (item) => fromRdf(item, feedUrl)),
+        title: feedName(parsed.feed.title, feedUrl),
+        items: collect(parsed.feed.items, (item, i) => fromRdf(item, baseOf(i))),
       };
     case 'atom': {
       const feedAuthor = firstName(parsed.feed.authors);
       return {
-        title: plain(parsed.feed.title?.value),
-        items: collect(parsed.feed.entries, (entry) => fromAtom(entry, feedUrl, feedAuthor)),
+        title: feedName(parsed.feed.title?.value, feedUrl),
+        items: collect(parsed.feed.entries, (entry, i) => fromAtom(entry, baseOf(i), feedAuthor)),
       };
     }
     case 'json': {
       const feedAuthor = firstName(parsed.feed.authors);
       return {
-        title: plain(parsed.feed.title),
+        title: feedName(parsed.feed.title, feedUrl),
         items: collect(parsed.feed.items, (item) => fromJson(item, feedUrl, feedAuthor)),
       };
     }
   }
 }
 
+/** The feed's title as text, else the host of its URL, else the URL itself. */
+function feedName(title: string | undefined, feedUrl: string): string {
+  const own = plain(title);
+  if (own !== null) return own;
+  try {
+    const host = new URL(feedUrl).hostname;
+    return host === '' ? feedUrl : host;
+  } catch {
+    return feedUrl;
+  }
+}
+
+const START_TAG =
+  /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<(rss|feed|channel|rdf:RDF|item|entry)\b([^>]*)>/g;
+const XML_BASE = /\sxml:base\s*=\s*(?:"([^"]*)"|'([^']*)')/;
+
+/**
+ * The base URL of the feed and of each item, from `xml:base` attributes (feedsmith drops them).
+ * Items are matched to the parsed ones by their order in the document.
+ */
+function xmlBases(source: string, feedUrl: string): { feed: string; items: string[] } {
+  let feed = feedUrl;
+  const items: string[] = [];
+  for (const m of source.matchAll(START_TAG)) {
+    const tag = m[1];
+    if (tag === undefined) continue;
+    const attr = XML_BASE.exec(m[2] ?? '');
+    const raw = attr?.[1] ?? attr?.[2];
+    const base = raw === undefined ? null : resolved(raw, feed);
+    if (tag === 'item' || tag === 'entry') items.push(base ?? feed);
+    else if (base !== null) feed = base;
+  }
+  return { feed, items };
+}
+
+function resolved(raw: string, base: string): string | null {
+  try {
+    return new URL(raw.trim(), base).href;
+  } catch {
+    return null;
+  }
+}
+
 function collect<T>(
   list: readonly T[] | undefined,
-  map: (entry: T) => ParsedItem | null,
+  map: (entry: T, index: number) => ParsedItem | null,
 ): ParsedItem[] {
   return (list ?? []).map(map).filter((item): item is ParsedItem => item !== null);
 }
@@ -182,6 +233,7 @@ function fromJson(
     item.content_html ??
     (item.content_text !== undefined ? textToHtml(item.content_text) : undefined);
   return build({
+    fromText: item.content_html === undefined && item.summary === undefined,
     url,
     guid: nonEmpty(item.id),
     title: item.title,
@@ -193,6 +245,9 @@ function fromJson(
   });
 }
 
+/** Anything that makes parsing an HTML body worth it: a tag, an entity, a character it escapes. */
+const MARKUP = /[<>&\u00a0]/;
+
 interface RawItem {
   readonly url: string;
   readonly guid: string | null;
@@ -202,6 +257,8 @@ interface RawItem {
   readonly author: string | undefined;
   readonly date: string | undefined;
   readonly sourceName?: string | undefined;
+  /** The bodies were made here from plain text (textToHtml): already safe and absolute. */
+  readonly fromText?: boolean;
 }
 
 function build(raw: RawItem): ParsedItem {
@@ -210,12 +267,19 @@ function build(raw: RawItem): ParsedItem {
   const bodyHtml = content ?? raw.summaryHtml ?? '';
   let contentHtml: string | null = null;
   let imageUrls: string[] = [];
-  if (bodyHtml.trim() !== '') {
-    const fragment = parseHtmlFragment(bodyHtml, raw.url);
-    imageUrls = absolutizeBody(fragment.body, raw.url);
-    if (content !== undefined) contentHtml = fragment.body.innerHTML.trim();
+  let summaryText: string | null = null;
+  if (raw.fromText !== true && MARKUP.test(bodyHtml)) {
+    const body = absolutizeHtml(bodyHtml, raw.url);
+    imageUrls = [...body.images];
+    if (content !== undefined) contentHtml = body.html;
+    else summaryText = body.text;
+  } else if (content !== undefined) {
+    // Text with nothing a parser would change (no tags, entities or characters it escapes), or
+    // HTML made here from text: it is its own HTML, and a DOM for it would cost more than the
+    // rest of the item.
+    contentHtml = content.trim();
   }
-  let summary = summarize(htmlToText(raw.summaryHtml ?? ''));
+  let summary = summarize(summaryText ?? htmlToText(raw.summaryHtml ?? ''));
   if (summary === '' && contentHtml !== null) summary = summarize(htmlToText(contentHtml));
   const title = plain(raw.title) ?? (summary === '' ? '' : truncate(summary, 80));
   return {

@@ -39,6 +39,7 @@ test('offline, the scheduler retries until the network is back, then stores the 
         enabled: true,
         fullText: false,
         maxPages: 1,
+        maxItems: 200,
       },
     ],
     fetcher: createFetcher({ userAgent: 'test', connectTimeoutMs: 500, totalTimeoutMs: 1000 }),
@@ -101,6 +102,7 @@ test('a sync can be cancelled; what was stored stays', async () => {
         enabled: true,
         fullText: false,
         maxPages: 1,
+        maxItems: 200,
       },
       {
         id: 'stuck',
@@ -109,6 +111,7 @@ test('a sync can be cancelled; what was stored stays', async () => {
         enabled: true,
         fullText: false,
         maxPages: 1,
+        maxItems: 200,
       },
     ],
     fetcher: createFetcher({ userAgent: 'test', totalTimeoutMs: 20_000 }),
@@ -153,6 +156,7 @@ test('turning periodic sync on in settings syncs at once, not at the next idle c
         enabled: true,
         fullText: false,
         maxPages: 1,
+        maxItems: 200,
       },
     ],
   });

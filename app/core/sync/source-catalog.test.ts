@@ -42,6 +42,7 @@ const feed = (id: string, path: string, extra: Partial<Source> = {}): Source => 
   enabled: true,
   fullText: false,
   maxPages: 1,
+  maxItems: 200,
   ...extra,
 });
 

@@ -21,7 +21,7 @@ import type { Database } from '../db/database.ts';
 import { sourcesRepo, type SourceState, type SourcesRepo } from '../db/sources-repo.ts';
 import { storageError } from '../db/storage-error.ts';
 import { feedsInOpml, sourcesToOpml } from './opml.ts';
-import type { Source } from './sources-file.ts';
+import { DEFAULT_MAX_ITEMS, type Source } from './sources-file.ts';
 
 /** The most feeds the reader can add: a sync works through every one of them. */
 export const MAX_READER_SOURCES = 1000;
@@ -267,6 +267,7 @@ function readerSource(row: SourceState): Source {
     enabled: row.readerEnabled ?? row.enabled,
     fullText: false,
     maxPages: 1,
+    maxItems: DEFAULT_MAX_ITEMS,
   };
 }
 

@@ -7,6 +7,10 @@ import * as v from 'valibot';
 import { REGION_IDS } from '../../shared/regions.ts';
 import { NewsApiError } from '../../shared/errors.ts';
 
+/** The default per-source cap: a feed rarely lists more, and a first sync stays quick. */
+export const DEFAULT_MAX_ITEMS = 200;
+const MAX_ITEMS_LIMIT = 5000;
+
 const PLACE_REGIONS = REGION_IDS.filter((r) => r !== 'all' && r !== 'bookmarks');
 
 const HttpUrl = v.pipe(
@@ -32,6 +36,14 @@ export const SourceSchema = v.object({
   fullText: v.optional(v.boolean(), false),
   /** For portals: how many list pages to follow. */
   maxPages: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50)), 3),
+  /**
+   * The most items one sync reads from this source, newest first; the sync summary counts the
+   * ones left out.
+   */
+  maxItems: v.optional(
+    v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_ITEMS_LIMIT)),
+    DEFAULT_MAX_ITEMS,
+  ),
 });
 export type Source = v.InferOutput<typeof SourceSchema>;
 
@@ -63,6 +75,7 @@ export const DEFAULT_SOURCES: readonly Source[] = PLACE_REGIONS.map((region) => 
   enabled: true,
   fullText: false,
   maxPages: 3,
+  maxItems: DEFAULT_MAX_ITEMS,
 }));
 
 export function parseSources(data: unknown, where: string): Source[] {

@@ -6,6 +6,7 @@ import type { NewsEvent, SyncStatus } from '../../shared/contract.ts';
 import type { SyncProgress, SyncRequest, SyncSummary } from '../../shared/sync.ts';
 import { articlesRepo } from '../db/articles-repo.ts';
 import type { Database } from '../db/database.ts';
+import { retentionRepo } from '../db/retention-repo.ts';
 import { sourcesRepo } from '../db/sources-repo.ts';
 import { syncWriter } from '../db/sync-writer.ts';
 import { storageError } from '../db/storage-error.ts';
@@ -40,6 +41,7 @@ export class SyncController {
   readonly #sources: ReturnType<typeof sourcesRepo>;
   readonly #write: ReturnType<typeof syncWriter>;
   readonly #known: (url: string) => boolean;
+  readonly #forgotten: (url: string) => boolean;
   readonly #catalog: SourceCatalog;
   #running: Promise<SyncSummary> | null = null;
   #abort: AbortController | null = null;
@@ -54,6 +56,8 @@ export class SyncController {
     this.#thread = options.worker === undefined ? null : new SyncThread(options.worker);
     const articles = articlesRepo(options.db);
     this.#known = (url) => articles.hasUrl(url);
+    const retention = retentionRepo(options.db);
+    this.#forgotten = (url) => retention.wasPruned(url);
     this.#catalog = new SourceCatalog({
       db: options.db,
       configured: options.sources,
@@ -135,6 +139,7 @@ export class SyncController {
     const library: LibrarySide = {
       state: (id) => this.#sources.get(id),
       known: this.#known,
+      forgotten: (urls) => urls.filter(this.#forgotten),
       write: async (result) => {
         try {
           const counts = await this.#write(result);
@@ -177,6 +182,10 @@ export class SyncController {
       total: sources.filter((s) => s.enabled).length,
       inserted: outcomes.reduce((n, o) => n + o.inserted, 0),
       updated,
+      leftOut: outcomes.reduce((n, o) => n + o.leftOut, 0),
+      capped: outcomes
+        .filter((o) => o.leftOut > 0)
+        .map((o) => ({ sourceId: o.id, leftOut: o.leftOut })),
       failed: failures.length,
       offline: this.#offline,
       cancelled: abort.signal.aborted,

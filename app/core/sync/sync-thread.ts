@@ -18,6 +18,7 @@ const log = createLogger('sync-thread');
 export type SyncThreadRequest =
   | { readonly op: 'state'; readonly args: [id: string] }
   | { readonly op: 'known'; readonly args: [url: string] }
+  | { readonly op: 'forgotten'; readonly args: [urls: readonly string[]] }
   | { readonly op: 'write'; readonly args: [result: SourceResult] }
   | {
       readonly op: 'recordError';
@@ -118,6 +119,8 @@ async function answer(
         return { value: await library.state(...request.args) };
       case 'known':
         return { value: await library.known(...request.args) };
+      case 'forgotten':
+        return { value: await library.forgotten(...request.args) };
       case 'write':
         return { value: await library.write(withBuffers(request.args[0])) };
       case 'recordError':

@@ -42,6 +42,7 @@ async function run(sources: readonly Source[]): Promise<void> {
         now: Date.now,
         state: (id) => ask('state', [id]) as Promise<SourceState | null>,
         known: (url) => ask('known', [url]) as Promise<boolean>,
+        forgotten: (urls) => ask('forgotten', [urls]) as Promise<readonly string[]>,
         write: (result) => ask('write', [result]) as Promise<{ inserted: number; updated: number }>,
         recordError: async (id, message, at, nextDueAt) => {
           await ask('recordError', [id, message, at, nextDueAt]);

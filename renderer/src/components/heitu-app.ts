@@ -180,7 +180,11 @@ export class HeituApp extends LitElement {
           };
         break;
       case 'syncFinished':
-        this.outcome = this.messages.syncDone(event.summary.inserted, event.summary.failed);
+        this.outcome = this.messages.syncDone(
+          event.summary.inserted,
+          event.summary.failed,
+          event.summary.leftOut,
+        );
         if (this.status !== null)
           this.status = {
             ...this.status,

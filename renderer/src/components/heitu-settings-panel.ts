@@ -6,6 +6,9 @@ import type { NewsClient } from '../../../app/shared/contract.ts';
 import {
   CONVERTING_MODES,
   DEFAULT_SETTINGS,
+  RETENTION_MAX,
+  RETENTION_MIN,
+  RETENTION_NEVER,
   THEMES,
   USER_DICTIONARY_MAX,
   applySettingsPatch,
@@ -21,8 +24,6 @@ import { HeituModal, dialogStyles, formText } from './dialog-styles.ts';
 
 const TEXT_SCALES = [75, 90, 100, 110, 125, 150, 175, 200];
 const REFRESH_INTERVALS = [0, 15, 30, 60, 180];
-const RETENTION_MIN = 7;
-const RETENTION_MAX = 3650;
 const THEME_KEYS = { system: 'themeSystem', light: 'themeLight', dark: 'themeDark' } as const;
 const MODE_KEYS = {
   cn: 'modeCn',
@@ -143,6 +144,7 @@ export class HeituSettingsPanel extends HeituModal {
   #renderSync(t: SettingsPanelMessages) {
     const s = this.settings;
     const invalid = this.retentionError !== '';
+    const never = s.retentionDays === RETENTION_NEVER;
     return html`<section aria-labelledby="h-sync">
       <h3 id="h-sync">${t.sync}</h3>
       <div class="field">
@@ -166,12 +168,29 @@ export class HeituSettingsPanel extends HeituModal {
           max=${RETENTION_MAX}
           step="1"
           required
-          .value=${String(s.retentionDays)}
+          .value=${String(never ? DEFAULT_SETTINGS.retentionDays : s.retentionDays)}
+          ?disabled=${never}
           aria-invalid=${invalid ? 'true' : 'false'}
           aria-describedby="retention-hint retention-error"
           @change=${this.#onRetention}
         />
         <span id="retention-hint" class="hint">${t.retentionHint}</span>
+      </div>
+      <div class="field">
+        <input
+          type="checkbox"
+          id="retention-never"
+          .checked=${never}
+          @change=${(event: Event) => {
+            this.retentionError = '';
+            this.#change({
+              retentionDays: (event.target as HTMLInputElement).checked
+                ? RETENTION_NEVER
+                : DEFAULT_SETTINGS.retentionDays,
+            });
+          }}
+        />
+        <label for="retention-never">${t.retentionNever}</label>
       </div>
       <p id="retention-error" role="alert">${this.retentionError}</p>
     </section>`;

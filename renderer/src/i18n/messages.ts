@@ -24,7 +24,8 @@ export interface Messages {
   readonly cancelSync: string;
   readonly syncProgressLabel: string;
   readonly syncProgress: (done: number, total: number) => string;
-  readonly syncDone: (inserted: number, failed: number) => string;
+  /** `leftOut`: older items past a source's cap that were not read. */
+  readonly syncDone: (inserted: number, failed: number, leftOut?: number) => string;
   readonly offline: string;
   readonly offlineHint: string;
   readonly sourcesButton: string;
@@ -66,8 +67,10 @@ export const MESSAGES: Readonly<Record<Locale, Messages>> = {
     cancelSync: '停止同步',
     syncProgressLabel: '同步進度',
     syncProgress: (done, total) => `${done}/${total} 個來源`,
-    syncDone: (inserted, failed) =>
-      `同步完成：新增 ${inserted} 篇` + (failed > 0 ? `，${failed} 個來源失敗` : ''),
+    syncDone: (inserted, failed, leftOut = 0) =>
+      `同步完成：新增 ${inserted} 篇` +
+      (leftOut > 0 ? `，${leftOut} 篇較舊的超出上限未取` : '') +
+      (failed > 0 ? `，${failed} 個來源失敗` : ''),
     offline: '離線',
     offlineHint: '沒有網路連線：顯示的是已存在本機的文章。',
     sourcesButton: '來源',
@@ -106,8 +109,10 @@ export const MESSAGES: Readonly<Record<Locale, Messages>> = {
     cancelSync: '停止同步',
     syncProgressLabel: '同步进度',
     syncProgress: (done, total) => `${done}/${total} 个来源`,
-    syncDone: (inserted, failed) =>
-      `同步完成：新增 ${inserted} 篇` + (failed > 0 ? `，${failed} 个来源失败` : ''),
+    syncDone: (inserted, failed, leftOut = 0) =>
+      `同步完成：新增 ${inserted} 篇` +
+      (leftOut > 0 ? `，${leftOut} 篇较旧的超出上限未取` : '') +
+      (failed > 0 ? `，${failed} 个来源失败` : ''),
     offline: '离线',
     offlineHint: '没有网络连接：显示的是已存在本机的文章。',
     sourcesButton: '来源',
@@ -146,8 +151,10 @@ export const MESSAGES: Readonly<Record<Locale, Messages>> = {
     cancelSync: 'Stop sync',
     syncProgressLabel: 'Sync progress',
     syncProgress: (done, total) => `${done} of ${total} sources`,
-    syncDone: (inserted, failed) =>
-      `Sync finished: ${inserted} new` + (failed > 0 ? `, ${failed} sources failed` : ''),
+    syncDone: (inserted, failed, leftOut = 0) =>
+      `Sync finished: ${inserted} new` +
+      (leftOut > 0 ? `, ${leftOut} older left out (over the cap)` : '') +
+      (failed > 0 ? `, ${failed} sources failed` : ''),
     offline: 'Offline',
     offlineHint: 'No network: showing the articles stored on this computer.',
     sourcesButton: 'Sources',

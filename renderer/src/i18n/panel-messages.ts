@@ -24,6 +24,7 @@ export interface SettingsPanelMessages {
   readonly everyMinutes: (n: number) => string;
   readonly retentionDays: string;
   readonly retentionHint: string;
+  readonly retentionNever: string;
   readonly retentionInvalid: (min: number, max: number) => string;
   readonly dictionary: string;
   readonly dictionaryHint: string;
@@ -118,7 +119,8 @@ export const SETTINGS_PANEL_MESSAGES: Readonly<Record<Locale, SettingsPanelMessa
     refreshOff: '關閉',
     everyMinutes: (n) => (n % 60 === 0 ? `每 ${n / 60} 小時` : `每 ${n} 分鐘`),
     retentionDays: '文章保留天數',
-    retentionHint: '較舊的文章會被清除；收藏永遠保留。',
+    retentionHint: '來源已不再列出的較舊文章會被清除；收藏永遠保留。',
+    retentionNever: '永久保留所有文章',
     retentionInvalid: (min, max) => `請輸入 ${min} 到 ${max} 之間的整數。`,
     dictionary: '自訂詞典',
     dictionaryHint: '轉換文字時，先套用你自己的詞條。',
@@ -161,7 +163,8 @@ export const SETTINGS_PANEL_MESSAGES: Readonly<Record<Locale, SettingsPanelMessa
     refreshOff: '关闭',
     everyMinutes: (n) => (n % 60 === 0 ? `每 ${n / 60} 小时` : `每 ${n} 分钟`),
     retentionDays: '文章保留天数',
-    retentionHint: '较旧的文章会被清除；收藏永远保留。',
+    retentionHint: '来源已不再列出的较旧文章会被清除；收藏永远保留。',
+    retentionNever: '永久保留所有文章',
     retentionInvalid: (min, max) => `请输入 ${min} 到 ${max} 之间的整数。`,
     dictionary: '自定义词典',
     dictionaryHint: '转换文字时，先应用你自己的词条。',
@@ -205,7 +208,9 @@ export const SETTINGS_PANEL_MESSAGES: Readonly<Record<Locale, SettingsPanelMessa
     everyMinutes: (n) =>
       n % 60 === 0 ? `Every ${n / 60} hour${n === 60 ? '' : 's'}` : `Every ${n} minutes`,
     retentionDays: 'Keep articles for (days)',
-    retentionHint: 'Older articles are removed; bookmarks are kept for good.',
+    retentionHint:
+      'Older articles that their source no longer lists are removed; bookmarks are kept for good.',
+    retentionNever: 'Keep every article for good',
     retentionInvalid: (min, max) => `Enter a whole number from ${min} to ${max}.`,
     dictionary: 'Your script dictionary',
     dictionaryHint: 'Your own entries, applied before the built-in conversion.',

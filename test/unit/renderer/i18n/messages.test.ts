@@ -29,4 +29,5 @@ test('the app’s own table converts whole, with placeholders never leaking', ()
   assert.equal(out.appName, '黑土阅读');
   assert.equal(out.noResults('\uE000'), '找不到「\uE000」。');
   assert.equal(out.syncDone(3, 1), '同步完成：新增 3 篇，1 个来源失败');
+  assert.equal(out.syncDone(3, 0, 40), '同步完成：新增 3 篇，40 篇较旧的超出上限未取');
 });
