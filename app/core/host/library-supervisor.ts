@@ -52,6 +52,7 @@ export class LibrarySupervisor {
   readonly #options: SupervisorOptions;
   #child: LibraryChild | null = null;
   #closing = false;
+  #gaveUp = false;
   #restarts: number[] = [];
   #timer: NodeJS.Timeout | null = null;
   /** How many times the library was restarted after dying. */
@@ -90,15 +91,21 @@ export class LibrarySupervisor {
           resolve();
         } else if (message?.kind === 'failed') {
           settled = true;
+          failed = true;
           stop();
+          // It could not open: nothing for it to do but go.
+          child.kill();
           const code: ErrorCode = (ERROR_CODES as readonly string[]).includes(message.code ?? '')
             ? (message.code as ErrorCode)
             : 'INTERNAL';
           reject(new NewsApiError(code, message.message ?? 'The library could not open.'));
         }
       });
+      let failed = false;
       child.onExit((why) => {
         if (this.#child === child) this.#child = null;
+        // One that said it could not open is going on its own: that is not a crash.
+        if (failed) return;
         if (!settled) {
           settled = true;
           stop();
@@ -113,7 +120,7 @@ export class LibrarySupervisor {
   }
 
   #down(why: string): void {
-    if (this.#closing) return;
+    if (this.#closing || this.#gaveUp) return;
     const now = Date.now();
     const window = this.#options.restartWindowMs ?? 60_000;
     this.#restarts = this.#restarts.filter((t) => now - t < window);
@@ -121,6 +128,7 @@ export class LibrarySupervisor {
     log.error(`the library stopped (${why}); ${willRestart ? 'restarting it' : 'giving up'}`);
     this.#options.onDown?.(why, willRestart);
     if (!willRestart) {
+      this.#gaveUp = true;
       this.remote.fail(GAVE_UP);
       return;
     }
@@ -131,7 +139,14 @@ export class LibrarySupervisor {
       this.#timer = null;
       this.restarts += 1;
       this.#launch([RESTARTED_NOTICE], true).catch((error: unknown) => {
-        log.error('the library could not be restarted', error);
+        if (error instanceof NewsApiError && error.code !== 'INTERNAL') {
+          // It runs but cannot open the library (too new, unwritable…): starting it again would
+          // not help. Calls say why.
+          log.error(`the library cannot be reopened: ${error.message}`);
+          this.#gaveUp = true;
+          this.remote.fail(error.message);
+          return;
+        }
         this.#down(`restart failed: ${(error as Error).message}`);
       });
     }, delay);

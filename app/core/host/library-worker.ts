@@ -27,6 +27,7 @@ try {
   if (error instanceof NewsApiError) log.warn(`the library could not open: ${error.message}`);
   else log.error('the library could not open', error);
   port.postMessage({ kind: 'failed', ...payload } satisfies ControlMessage);
+  port.close();
 }
 
 port.on('message', (data: unknown) => {
