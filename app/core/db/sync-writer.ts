@@ -1,10 +1,11 @@
 /**
- * Writes one source's sync result in short transactions, each held for about `budgetMs`, with the
- * thread let go between them so that the reader's calls queued meanwhile are answered (the
- * library's thread serves the window too). Images first, then the articles in slices sized by how
- * long the last slice took, then the source's sync state, last: a crash mid-source leaves the
- * articles stored so far (known from then on) and the source's validators as they were, so the
- * next sync fetches it whole again and stores what is missing.
+ * Writes one source's sync result. Without `budgetMs` (the CLI, where nothing else waits) in ONE
+ * transaction: a crash leaves each source as it was or whole. With it (the library's own process,
+ * whose thread answers the window too) in short transactions of about `budgetMs` each, letting
+ * the thread go between them so that the reader's queued calls are answered: images first, then
+ * the articles in slices sized by how long the last one took, then the source's sync state, last.
+ * A crash mid-source then leaves the articles stored so far (known from then on) and the source's
+ * validators as they were, so the next sync fetches it whole again and stores what is missing.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { sanitizeArticleHtml } from '../sanitize.ts';
@@ -38,7 +39,11 @@ export interface SourceResult {
 export type SyncWriter = (result: SourceResult) => Promise<UpsertResult>;
 
 export interface SyncWriterOptions {
-  /** How long one transaction may hold the thread, roughly. */
+  /**
+   * How long one transaction may hold the thread, roughly: for the library's own process, whose
+   * thread answers the reader. Without it a source is written in ONE transaction (the CLI, where
+   * nothing else waits): a crash leaves each source as it was or whole.
+   */
   readonly budgetMs?: number;
 }
 
@@ -46,7 +51,7 @@ export interface SyncWriterOptions {
 const MAX_SLICE = 256;
 
 export function syncWriter(db: Database, options: SyncWriterOptions = {}): SyncWriter {
-  const budget = options.budgetMs ?? 8;
+  const budget = options.budgetMs ?? Number.POSITIVE_INFINITY;
   const articles = articlesRepo(db);
   const images = imagesRepo(db);
   const sources = sourcesRepo(db);
@@ -110,6 +115,16 @@ export function syncWriter(db: Database, options: SyncWriterOptions = {}): SyncW
       if (start < items.length) await nextTurn();
     }
     return results;
+  }
+
+  const whole = db.transaction((result: SourceResult): UpsertResult => {
+    storeImages(result.images);
+    const outcome = storeArticles(result.articles);
+    finish(result, outcome.ids);
+    return outcome;
+  });
+  if (budget === Number.POSITIVE_INFINITY) {
+    return (result) => Promise.resolve(index.write(() => whole(result)));
   }
 
   return async (result) => {

@@ -52,7 +52,8 @@ export class SyncController {
   constructor(options: SyncControllerOptions) {
     this.#options = options;
     this.#sources = sourcesRepo(options.db);
-    this.#write = syncWriter(options.db);
+    // In the library's process the thread answers the reader too: writes come in slices there.
+    this.#write = syncWriter(options.db, options.worker === undefined ? {} : { budgetMs: 8 });
     this.#thread = options.worker === undefined ? null : new SyncThread(options.worker);
     const articles = articlesRepo(options.db);
     this.#known = (url) => articles.hasUrl(url);
