@@ -23,7 +23,6 @@ import type { ScriptConverter } from '../shared/script-convert.ts';
 import { SCRIPT_MODES, effectiveScript, type ScriptMode } from '../shared/settings.ts';
 import { call, withService, type Command, type Context } from './command.ts';
 
-const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 const paging = {
   region: { type: 'string' },
   limit: { type: 'string' },
@@ -248,8 +247,8 @@ export const LIBRARY_COMMANDS: Readonly<Record<string, Command>> = {
       }
       let data: unknown;
       try {
-        if (statSync(path).size > MAX_IMPORT_BYTES)
-          throw new Error(`it is larger than ${MAX_IMPORT_BYTES >> 20} MB`);
+        if (statSync(path).size > MAX_BOOKMARK_FILE_BYTES)
+          throw new Error(`it is larger than ${MAX_BOOKMARK_FILE_BYTES >> 20} MB`);
         data = JSON.parse(readFileSync(path, 'utf8'));
       } catch (error) {
         ctx.io.err(`heitu import: cannot read ${path}: ${(error as Error).message}`);

@@ -37,6 +37,10 @@ function isDamage(error: unknown): boolean {
   return typeof code === 'string' && CORRUPTION_CODES.has(code);
 }
 
+/** What the reader is told when damage is found while the library is open. */
+export const LIBRARY_DAMAGED =
+  'The library file is damaged. Run `heitu check`, or restart Heitu Reader, to repair it: your bookmarks and settings will be kept, and articles come back with the next sync.';
+
 /** Marks a library that the background check found damaged, so the next start repairs it. */
 export function repairMarker(file: string): string {
   return `${file}.needs-repair`;
@@ -112,7 +116,7 @@ function openChecked(file: string, options: OpenLibraryOptions): OpenedLibrary {
     }
   } catch (error) {
     if (error instanceof NewsApiError || !isDamage(error)) throw error;
-    log.error(`the library ${file} is damaged`, error);
+    log.error(`the library ${file} is damaged: ${(error as Error).message}`);
     return recover(file, now);
   }
 }
