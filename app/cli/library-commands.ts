@@ -1,14 +1,15 @@
 /** `heitu list | show | search | bookmark | bookmarks | export | import | counts | prune`. */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import type {
-  Article,
-  ArticleSummary,
-  BookmarkFile,
-  ImportResult,
-  Page,
-  SearchHit,
-  SearchPage,
-  TabCount,
+import {
+  MAX_BOOKMARK_FILE_BYTES,
+  type Article,
+  type ArticleSummary,
+  type BookmarkFile,
+  type ImportResult,
+  type Page,
+  type SearchHit,
+  type SearchPage,
+  type TabCount,
 } from '../shared/articles.ts';
 import { regionById } from '../shared/regions.ts';
 import { htmlToText } from '../core/sanitize.ts';

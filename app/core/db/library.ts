@@ -3,7 +3,7 @@
  * started, and the bookmarks (and settings, and the reader's sources and source choices) are
  * recovered from the damaged copy as far as it can still be read. The notices say what happened, in words for the reader.
  */
-import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
 import { BookmarkRecordSchema, type BookmarkRecord } from '../../shared/articles.ts';
 import { NewsApiError } from '../../shared/errors.ts';
@@ -14,6 +14,7 @@ import { openDatabase, type Database } from './database.ts';
 import { CRITICAL_TABLES } from './integrity.ts';
 import { closeSearchIndex, openSearchIndex } from './search-index.ts';
 import { removeSearchIndex } from './search-index-file.ts';
+import { hasHeader, withRebuiltHeader } from './header.ts';
 
 const log = createLogger('library');
 
@@ -99,6 +100,9 @@ function openChecked(file: string, options: OpenLibraryOptions): OpenedLibrary {
   try {
     if (existsSync(repairMarker(file)))
       throw new DamagedFile('marked for repair by the last check');
+    // SQLite would take an empty file for a new library and fill it: a library lost that way
+    // (a full disk, a sync tool) must be kept and said, not replaced in silence.
+    if (isEmptyFile(file) && !hasContent(`${file}-wal`)) throw new DamagedFile(EMPTY);
     const db = openDatabase(file);
     try {
       const checks =
@@ -117,11 +121,21 @@ function openChecked(file: string, options: OpenLibraryOptions): OpenedLibrary {
   } catch (error) {
     if (error instanceof NewsApiError || !isDamage(error)) throw error;
     log.error(`the library ${file} is damaged: ${(error as Error).message}`);
-    return recover(file, now);
+    return recover(file, now, (error as Error).message === EMPTY);
   }
 }
 
-function recover(file: string, now: Date): OpenedLibrary {
+const EMPTY = 'the file is empty';
+
+function isEmptyFile(file: string): boolean {
+  return existsSync(file) && statSync(file).size === 0;
+}
+
+function hasContent(file: string): boolean {
+  return existsSync(file) && statSync(file).size > 0;
+}
+
+function recover(file: string, now: Date, empty = false): OpenedLibrary {
   if (!existsSync(file)) {
     rmSync(repairMarker(file), { force: true });
     removeSearchIndex(file);
@@ -137,6 +151,9 @@ function recover(file: string, now: Date): OpenedLibrary {
   // The index describes the damaged library: a new one is made from the new library's articles.
   removeSearchIndex(file);
   const salvaged = salvage(aside);
+  // Opening the kept copy made its WAL and shared-memory files (empty): they are not the reader's.
+  for (const suffix of ['-wal', '-shm'])
+    if (isEmptyFile(`${aside}${suffix}`)) rmSync(`${aside}${suffix}`, { force: true });
   const db = openDatabase(file);
   let restored = 0;
   if (salvaged.bookmarks.length > 0) {
@@ -156,6 +173,13 @@ function recover(file: string, now: Date): OpenedLibrary {
     (id, type, url, title, region, profile, enabled, origin, reader_enabled, added_at) VALUES
     (@id, @type, @url, @title, @region, @profile, @enabled, @origin, @reader_enabled, @added_at)`);
   for (const row of salvaged.sources) safe(() => insertSource.run(row));
+  if (empty)
+    return {
+      db,
+      notices: [
+        `The library file was empty (0 bytes), so nothing in it could be read. It has been kept as ${aside} and a new library was started; articles will come back with the next sync.`,
+      ],
+    };
   const notice =
     `The library file was damaged. It has been kept as ${aside} and a new library was started. ` +
     (restored > 0
@@ -170,67 +194,78 @@ interface Salvage {
   sources: Record<string, unknown>[];
 }
 
-/** Reads what it can from a damaged file, row by row; never throws. */
+/**
+ * Reads what it can from a damaged file, row by row; never throws. A file whose header is lost
+ * (SQLite then calls it no database at all) is read through a copy with the header rebuilt.
+ */
 function salvage(file: string): Salvage {
   const result: Salvage = { bookmarks: [], settings: [], sources: [] };
+  const copy = hasHeader(file) ? null : withRebuiltHeader(file);
   let db: BetterSqlite3.Database;
   try {
-    db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+    db = new BetterSqlite3(copy ?? file, { readonly: true, fileMustExist: true });
   } catch {
     return result;
   }
   try {
-    const seen = new Set<number>();
-    const take = (row: Record<string, unknown>): void => {
-      const id = Number(row.id);
-      if (seen.has(id)) return;
-      seen.add(id);
-      const record = toRecord(row);
-      if (record !== null) result.bookmarks.push(record);
-    };
-    let lastId = 0;
-    try {
-      for (const row of db.prepare('SELECT * FROM bookmarks ORDER BY id').iterate()) {
-        take(row as Record<string, unknown>);
-        lastId = (row as { id: number }).id;
-      }
-    } catch (error) {
-      log.warn(`bookmark scan stopped after id ${lastId}; probing the rest`, error);
-      // Past a damaged page, try each remaining id on its own.
-      const probe = safe(() => db.prepare('SELECT * FROM bookmarks WHERE id = ?'));
-      if (probe === undefined) return result;
-      const highest =
-        safe(
-          () =>
-            db
-              .prepare("SELECT seq FROM sqlite_sequence WHERE name = 'bookmarks'")
-              .pluck()
-              .get() as number,
-        ) ?? lastId + 10_000;
-      for (let id = lastId + 1; id <= highest; id += 1) {
-        const row = safe(() => probe.get(id) as Record<string, unknown> | undefined);
-        if (row !== undefined) take(row);
-      }
-    }
-    const settings = safe(
-      () => db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[],
-    );
-    if (settings !== undefined) result.settings = settings.map((s) => [s.key, s.value]);
-    // Absent before schema 30: then there is nothing of the reader's to recover.
-    const sources = safe(
-      () =>
-        db
-          .prepare(
-            `SELECT id, type, url, title, region, profile, enabled, origin, reader_enabled, added_at
-             FROM sources WHERE origin = 'user' OR reader_enabled IS NOT NULL`,
-          )
-          .all() as Record<string, unknown>[],
-    );
-    if (sources !== undefined) result.sources = sources;
+    readInto(db, result);
+  } catch (error) {
+    log.warn('reading the damaged copy stopped', error);
   } finally {
     db.close();
+    if (copy !== null) rmSync(copy, { force: true });
   }
   return result;
+}
+
+function readInto(db: BetterSqlite3.Database, result: Salvage): void {
+  const seen = new Set<number>();
+  const take = (row: Record<string, unknown>): void => {
+    const id = Number(row.id);
+    if (seen.has(id)) return;
+    seen.add(id);
+    const record = toRecord(row);
+    if (record !== null) result.bookmarks.push(record);
+  };
+  let lastId = 0;
+  try {
+    for (const row of db.prepare('SELECT * FROM bookmarks ORDER BY id').iterate()) {
+      take(row as Record<string, unknown>);
+      lastId = (row as { id: number }).id;
+    }
+  } catch (error) {
+    log.warn(`bookmark scan stopped after id ${lastId}; probing the rest`, error);
+    // Past a damaged page, try each remaining id on its own.
+    const probe = safe(() => db.prepare('SELECT * FROM bookmarks WHERE id = ?'));
+    if (probe === undefined) return;
+    const highest =
+      safe(
+        () =>
+          db
+            .prepare("SELECT seq FROM sqlite_sequence WHERE name = 'bookmarks'")
+            .pluck()
+            .get() as number,
+      ) ?? lastId + 10_000;
+    for (let id = lastId + 1; id <= highest; id += 1) {
+      const row = safe(() => probe.get(id) as Record<string, unknown> | undefined);
+      if (row !== undefined) take(row);
+    }
+  }
+  const settings = safe(
+    () => db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[],
+  );
+  if (settings !== undefined) result.settings = settings.map((s) => [s.key, s.value]);
+  // Absent before schema 30: then there is nothing of the reader's to recover.
+  const sources = safe(
+    () =>
+      db
+        .prepare(
+          `SELECT id, type, url, title, region, profile, enabled, origin, reader_enabled, added_at
+             FROM sources WHERE origin = 'user' OR reader_enabled IS NOT NULL`,
+        )
+        .all() as Record<string, unknown>[],
+  );
+  if (sources !== undefined) result.sources = sources;
 }
 
 function safe<T>(fn: () => T): T | undefined {

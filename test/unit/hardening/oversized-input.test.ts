@@ -158,7 +158,9 @@ test('an undeclared (chunked) body is refused once the bytes read pass the limit
 test('browser mode takes a bookmark file up to the same limit as the CLI and the docs', async () => {
   const over = Buffer.alloc(MAX_BOOKMARK_FILE_BYTES + 2 * MB, 0x20);
   assert.equal((await post('importBookmarks', over.length, { body: over })).status, 413);
-  const json = Buffer.from(JSON.stringify([bookmarkFile('y'.repeat(MAX_BOOKMARK_FILE_BYTES - MB))]));
+  const json = Buffer.from(
+    JSON.stringify([bookmarkFile('y'.repeat(MAX_BOOKMARK_FILE_BYTES - MB))]),
+  );
   const under = await post('importBookmarks', json.length, { body: json });
   assert.equal(under.status, 400, 'read and validated (the bookmark is not valid)');
   assert.ok(under.body.length < 2000, `an answer of ${under.body.length} characters`);
