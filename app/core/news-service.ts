@@ -139,7 +139,11 @@ export class NewsService implements NewsApi {
       // reads article pages): repaired now, as the background check's would be at the next start.
       if (!isDamage(error)) throw error;
       log.error('the library is damaged beyond its bookmarks and settings', error);
-      markForRepair(file, String((error as Error).message), new Date(options.now?.() ?? Date.now()));
+      markForRepair(
+        file,
+        String((error as Error).message),
+        new Date(options.now?.() ?? Date.now()),
+      );
       return NewsService.#start(file, options);
     }
   }

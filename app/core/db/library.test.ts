@@ -43,7 +43,10 @@ test('damage found by the background check is repaired at the next start, bookma
   assert.deepEqual((await first.getStatus()).notices, []);
   // …and the full check on its worker thread finds the damaged article pages.
   assert.notEqual(await first.integrityChecked, 'ok');
-  assert.match((await first.getStatus()).notices[0] ?? '', /damaged\. Run `heitu check`, or restart/);
+  assert.match(
+    (await first.getStatus()).notices[0] ?? '',
+    /damaged\. Run `heitu check`, or restart/,
+  );
   assert.ok(existsSync(join(dataDir, `${DATABASE_FILE}.needs-repair`)));
   first.close();
 
