@@ -45,6 +45,7 @@ import { settingsRepo, type SettingsRepo } from './db/settings-repo.ts';
 import { sourcesRepo, type SourcesRepo } from './db/sources-repo.ts';
 import { storageError } from './db/storage-error.ts';
 import { imagesRepo, type ImagesRepo } from './db/images-repo.ts';
+import type { BudgetLimits } from './sync/budget.ts';
 import { createFetcher, type Fetcher } from './sync/fetch.ts';
 import { DEFAULT_SOURCES, type Source } from './sync/sources-file.ts';
 import { SyncController } from './sync/sync-controller.ts';
@@ -69,6 +70,8 @@ export interface NewsServiceOptions {
   readonly sources?: readonly Source[];
   /** The HTTP client for sync; one with the app's limits and User-Agent by default. */
   readonly fetcher?: Fetcher;
+  /** Time budgets of a sync and of each of its sources (sync/budget.ts); tests shorten them. */
+  readonly syncBudget?: BudgetLimits;
 }
 
 export const USER_AGENT = 'HeituReader/0.1 (offline news reader; +https://github.com/heitu-reader)';
@@ -113,6 +116,7 @@ export class NewsService implements NewsApi {
       origin: options.sources === undefined ? 'builtin' : 'file',
       fetcher: options.fetcher ?? createFetcher({ userAgent: USER_AGENT }),
       now: this.#now,
+      ...(options.syncBudget === undefined ? {} : { budget: options.syncBudget }),
       emit: (event) => {
         this.#emit(event);
       },

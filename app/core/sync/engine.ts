@@ -5,6 +5,7 @@
  */
 import type { RegionId } from '../../shared/regions.ts';
 import type { NewImage } from '../db/images-repo.ts';
+import type { SyncBudget } from './budget.ts';
 import type { SourceState } from '../db/sources-repo.ts';
 import type { FetchedArticle, SourceResult } from '../db/sync-writer.ts';
 import { createLogger } from '../log.ts';
@@ -57,6 +58,8 @@ export interface SyncEnvironment {
   readonly write: (result: SourceResult) => { inserted: number; updated: number };
   readonly recordError: (id: string, message: string, at: number, nextDueAt: number) => void;
   readonly signal?: AbortSignal;
+  /** Time budgets (budget.ts): each source's fetches run under its own signal from it. */
+  readonly budget?: SyncBudget;
 }
 
 export interface SourceOutcome {
@@ -110,7 +113,9 @@ export async function syncSources(
   return outcomes;
 }
 
-async function syncOne(source: Source, env: SyncEnvironment): Promise<SourceOutcome> {
+async function syncOne(source: Source, syncEnv: SyncEnvironment): Promise<SourceOutcome> {
+  const budget = syncEnv.budget?.forSource();
+  const env = budget === undefined ? syncEnv : { ...syncEnv, signal: budget.signal };
   const state = env.state(source.id);
   const started = env.now();
   try {
@@ -135,17 +140,19 @@ async function syncOne(source: Source, env: SyncEnvironment): Promise<SourceOutc
       at: started,
       nextDueAt: started + LIMITS.intervalMinutes * 60_000,
     });
+    // Images cut off by the budget: the articles are stored, and the source is not "synced".
+    const overrun = env.budget?.overrun(env.signal, true) ?? null;
     return {
       id: source.id,
-      ok: true,
+      ok: overrun === null,
       notModified,
       inserted: counts.inserted,
       updated: counts.updated,
-      error: null,
+      error: overrun,
       offline: false,
     };
   } catch (error) {
-    const message = describe(error, source);
+    const message = env.budget?.overrun(env.signal, false) ?? describe(error, source);
     const offline = error instanceof FetchError && error.kind === 'network';
     const retryAfter = error instanceof FetchError ? error.retryAfterMs : null;
     const nextDueAt = started + (retryAfter ?? backoff((state?.errorCount ?? 0) + 1));
@@ -165,6 +172,8 @@ async function syncOne(source: Source, env: SyncEnvironment): Promise<SourceOutc
       error: message,
       offline,
     };
+  } finally {
+    budget?.release();
   }
 }
 

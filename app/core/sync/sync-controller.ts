@@ -10,7 +10,8 @@ import { sourcesRepo } from '../db/sources-repo.ts';
 import { syncWriter } from '../db/sync-writer.ts';
 import { storageError } from '../db/storage-error.ts';
 import { NewsApiError } from '../../shared/errors.ts';
-import { syncSources } from './engine.ts';
+import { syncBudget, type BudgetLimits } from './budget.ts';
+import { syncSources, type SourceOutcome } from './engine.ts';
 import type { Fetcher } from './fetch.ts';
 import { SourceCatalog } from './source-catalog.ts';
 import type { Source } from './sources-file.ts';
@@ -23,6 +24,8 @@ export interface SyncControllerOptions {
   readonly fetcher: Fetcher;
   readonly now: () => number;
   readonly emit: (event: NewsEvent) => void;
+  /** Time budgets of each source and of the whole sync (budget.ts; tests shorten them). */
+  readonly budget?: BudgetLimits;
 }
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
@@ -105,6 +108,7 @@ export class SyncController {
     const sources = all.filter((s) => wanted === undefined || wanted.includes(s.id));
     const abort = new AbortController();
     this.#abort = abort;
+    const budget = syncBudget(abort.signal, this.#options.budget);
     let updated = 0;
     const outcomes = await syncSources(
       sources,
@@ -127,7 +131,8 @@ export class SyncController {
         recordError: (id, message, at, nextDueAt) => {
           this.#sources.recordError(id, { message, at, nextDueAt });
         },
-        signal: abort.signal,
+        signal: budget.signal,
+        budget,
       },
       (progress) => {
         this.#progress = {
@@ -138,7 +143,14 @@ export class SyncController {
         };
         this.#options.emit({ type: 'syncProgress', progress: this.#progress });
       },
-    );
+    ).finally(() => budget.dispose());
+    // Sources the sync's budget left unstarted are failures the summary names, not silence.
+    if (budget.spent && !abort.signal.aborted) {
+      const reason = String((budget.signal.reason as Error).message);
+      for (const s of sources)
+        if (s.enabled && !outcomes.some((o) => o.id === s.id))
+          outcomes.push(notReached(s.id, `Not synced: ${reason}.`));
+    }
     const failures = outcomes.filter((o) => !o.ok);
     this.#offline =
       failures.length > 0 &&
@@ -157,4 +169,8 @@ export class SyncController {
     this.#options.emit({ type: 'syncFinished', summary });
     return summary;
   }
+}
+
+function notReached(id: string, error: string): SourceOutcome {
+  return { id, ok: false, notModified: false, inserted: 0, updated: 0, error, offline: false };
 }
