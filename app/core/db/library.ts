@@ -4,17 +4,14 @@
  * recovered from the damaged copy as far as it can still be read. The notices say what happened, in words for the reader.
  */
 import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import BetterSqlite3 from 'better-sqlite3';
-import { BookmarkRecordSchema, type BookmarkRecord } from '../../shared/articles.ts';
 import { NewsApiError } from '../../shared/errors.ts';
-import * as v from 'valibot';
 import { createLogger } from '../log.ts';
-import { bookmarksRepo, recordFields } from './bookmarks-repo.ts';
+import { bookmarksRepo } from './bookmarks-repo.ts';
 import { openDatabase, type Database } from './database.ts';
 import { CRITICAL_TABLES } from './integrity.ts';
 import { closeSearchIndex, openSearchIndex } from './search-index.ts';
 import { removeSearchIndex } from './search-index-file.ts';
-import { hasHeader, withRebuiltHeader } from './header.ts';
+import { safe, salvage, type Salvage } from './salvage.ts';
 
 const log = createLogger('library');
 
@@ -135,11 +132,43 @@ function hasContent(file: string): boolean {
   return existsSync(file) && statSync(file).size > 0;
 }
 
+/** Where a repair builds the new library, moved into place only once it is complete. */
+const repairedFile = (file: string): string => `${file}.repaired`;
+
+const RESUMED =
+  'A repair of the damaged library file was interrupted; it has now been completed, with the bookmarks it had recovered.';
+
+function removeWithJournal(file: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal'])
+    rmSync(`${file}${suffix}`, { force: true });
+}
+
+/**
+ * Repairs `file`, so that a repair cut short anywhere (a crash, a kill) is taken up again at the
+ * next start and loses nothing: the marker is written first; the new library is built beside the
+ * damaged one and closed; only then is the damaged file moved aside and the new one moved into
+ * its place; the marker goes last.
+ */
 function recover(file: string, now: Date, empty = false): OpenedLibrary {
+  const marker = repairMarker(file);
+  const fresh = repairedFile(file);
   if (!existsSync(file)) {
-    rmSync(repairMarker(file), { force: true });
+    // Stopped between moving the damaged file aside and moving the new one in: finish the move.
+    const resumed = existsSync(fresh) && existsSync(marker);
+    if (resumed) renameSync(fresh, file);
+    rmSync(marker, { force: true });
     removeSearchIndex(file);
-    return { db: openDatabase(file), notices: [] };
+    return { db: openDatabase(file), notices: resumed ? [RESUMED] : [] };
+  }
+  if (!existsSync(marker)) markForRepair(file, empty ? EMPTY : 'found damaged at start', now);
+  const salvaged = salvage(file);
+  removeWithJournal(fresh); // half built by a repair that was cut short
+  const built = openDatabase(fresh);
+  let restored: number;
+  try {
+    restored = restore(built, salvaged, now);
+  } finally {
+    built.close(); // folds its WAL into the file, so the file alone is the new library
   }
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   const aside = `${file}.damaged-${stamp}`;
@@ -147,14 +176,31 @@ function recover(file: string, now: Date, empty = false): OpenedLibrary {
   for (const suffix of ['-wal', '-shm']) {
     if (existsSync(`${file}${suffix}`)) renameSync(`${file}${suffix}`, `${aside}${suffix}`);
   }
-  rmSync(repairMarker(file), { force: true });
-  // The index describes the damaged library: a new one is made from the new library's articles.
-  removeSearchIndex(file);
-  const salvaged = salvage(aside);
-  // Opening the kept copy made its WAL and shared-memory files (empty): they are not the reader's.
+  // Opening the damaged file made WAL and shared-memory files (empty): they are not the reader's.
   for (const suffix of ['-wal', '-shm'])
     if (isEmptyFile(`${aside}${suffix}`)) rmSync(`${aside}${suffix}`, { force: true });
+  renameSync(fresh, file);
+  rmSync(marker, { force: true });
+  // The index describes the damaged library: a new one is made from the new library's articles.
+  removeSearchIndex(file);
   const db = openDatabase(file);
+  if (empty)
+    return {
+      db,
+      notices: [
+        `The library file was empty (0 bytes), so nothing in it could be read. It has been kept as ${aside} and a new library was started; articles will come back with the next sync.`,
+      ],
+    };
+  const notice =
+    `The library file was damaged. It has been kept as ${aside} and a new library was started. ` +
+    (restored > 0
+      ? `${restored} bookmark${restored === 1 ? ' was' : 's were'} recovered; articles will come back with the next sync.`
+      : 'No bookmarks could be recovered from it; articles will come back with the next sync.');
+  return { db, notices: [notice] };
+}
+
+/** Writes what was salvaged into a new library; returns how many bookmarks came back. */
+function restore(db: Database, salvaged: Salvage, now: Date): number {
   let restored = 0;
   if (salvaged.bookmarks.length > 0) {
     restored = bookmarksRepo(db).importFile({
@@ -173,112 +219,5 @@ function recover(file: string, now: Date, empty = false): OpenedLibrary {
     (id, type, url, title, region, profile, enabled, origin, reader_enabled, added_at) VALUES
     (@id, @type, @url, @title, @region, @profile, @enabled, @origin, @reader_enabled, @added_at)`);
   for (const row of salvaged.sources) safe(() => insertSource.run(row));
-  if (empty)
-    return {
-      db,
-      notices: [
-        `The library file was empty (0 bytes), so nothing in it could be read. It has been kept as ${aside} and a new library was started; articles will come back with the next sync.`,
-      ],
-    };
-  const notice =
-    `The library file was damaged. It has been kept as ${aside} and a new library was started. ` +
-    (restored > 0
-      ? `${restored} bookmark${restored === 1 ? ' was' : 's were'} recovered; articles will come back with the next sync.`
-      : 'No bookmarks could be recovered from it; articles will come back with the next sync.');
-  return { db, notices: [notice] };
-}
-
-interface Salvage {
-  bookmarks: BookmarkRecord[];
-  settings: [string, string][];
-  sources: Record<string, unknown>[];
-}
-
-/**
- * Reads what it can from a damaged file, row by row; never throws. A file whose header is lost
- * (SQLite then calls it no database at all) is read through a copy with the header rebuilt.
- */
-function salvage(file: string): Salvage {
-  const result: Salvage = { bookmarks: [], settings: [], sources: [] };
-  const copy = hasHeader(file) ? null : withRebuiltHeader(file);
-  let db: BetterSqlite3.Database;
-  try {
-    db = new BetterSqlite3(copy ?? file, { readonly: true, fileMustExist: true });
-  } catch {
-    return result;
-  }
-  try {
-    readInto(db, result);
-  } catch (error) {
-    log.warn('reading the damaged copy stopped', error);
-  } finally {
-    db.close();
-    if (copy !== null) rmSync(copy, { force: true });
-  }
-  return result;
-}
-
-function readInto(db: BetterSqlite3.Database, result: Salvage): void {
-  const seen = new Set<number>();
-  const take = (row: Record<string, unknown>): void => {
-    const id = Number(row.id);
-    if (seen.has(id)) return;
-    seen.add(id);
-    const record = toRecord(row);
-    if (record !== null) result.bookmarks.push(record);
-  };
-  let lastId = 0;
-  try {
-    for (const row of db.prepare('SELECT * FROM bookmarks ORDER BY id').iterate()) {
-      take(row as Record<string, unknown>);
-      lastId = (row as { id: number }).id;
-    }
-  } catch (error) {
-    log.warn(`bookmark scan stopped after id ${lastId}; probing the rest`, error);
-    // Past a damaged page, try each remaining id on its own.
-    const probe = safe(() => db.prepare('SELECT * FROM bookmarks WHERE id = ?'));
-    if (probe === undefined) return;
-    const highest =
-      safe(
-        () =>
-          db
-            .prepare("SELECT seq FROM sqlite_sequence WHERE name = 'bookmarks'")
-            .pluck()
-            .get() as number,
-      ) ?? lastId + 10_000;
-    for (let id = lastId + 1; id <= highest; id += 1) {
-      const row = safe(() => probe.get(id) as Record<string, unknown> | undefined);
-      if (row !== undefined) take(row);
-    }
-  }
-  const settings = safe(
-    () => db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[],
-  );
-  if (settings !== undefined) result.settings = settings.map((s) => [s.key, s.value]);
-  // Absent before schema 30: then there is nothing of the reader's to recover.
-  const sources = safe(
-    () =>
-      db
-        .prepare(
-          `SELECT id, type, url, title, region, profile, enabled, origin, reader_enabled, added_at
-             FROM sources WHERE origin = 'user' OR reader_enabled IS NOT NULL`,
-        )
-        .all() as Record<string, unknown>[],
-  );
-  if (sources !== undefined) result.sources = sources;
-}
-
-function safe<T>(fn: () => T): T | undefined {
-  try {
-    return fn();
-  } catch {
-    return undefined;
-  }
-}
-
-function toRecord(row: Record<string, unknown>): BookmarkRecord | null {
-  const time = (value: unknown): string | undefined =>
-    typeof value === 'number' && Number.isFinite(value) ? new Date(value).toISOString() : undefined;
-  const parsed = v.safeParse(BookmarkRecordSchema, recordFields(row, time));
-  return parsed.success ? parsed.output : null;
+  return restored;
 }
