@@ -153,7 +153,15 @@ export class NewsService implements NewsApi {
   }
 
   static #start(file: string, options: NewsServiceOptions): NewsService {
-    const { db, notices } = openLibrary(file, { fullCheck: options.check === 'full' });
+    let opened: ReturnType<typeof openLibrary>;
+    try {
+      opened = openLibrary(file, { fullCheck: options.check === 'full' });
+    } catch (error) {
+      // A read-only folder, a library another program has locked: the reason in words.
+      if (isDamage(error)) throw error;
+      throw storageError('open the library', error);
+    }
+    const { db, notices } = opened;
     const service = new NewsService(db, options, notices);
     service.#file = file;
     try {
