@@ -143,11 +143,7 @@ export class NewsService implements NewsApi {
       // reads article pages): repaired now, as the background check's would be at the next start.
       if (!isDamage(error)) throw error;
       log.error('the library is damaged beyond its bookmarks and settings', error);
-      markForRepair(
-        file,
-        String((error as Error).message),
-        new Date(options.now?.() ?? Date.now()),
-      );
+      markForRepair(file, (error as Error).message, new Date(options.now?.() ?? Date.now()));
       return NewsService.#start(file, options);
     }
   }
@@ -426,7 +422,7 @@ export class NewsService implements NewsApi {
     } catch (error) {
       if (!isDamage(error)) throw error;
       log.error('a call found the library damaged', error);
-      this.#damageFound(String((error as Error).message));
+      this.#damageFound((error as Error).message);
       throw new NewsApiError('STORAGE', LIBRARY_DAMAGED, { cause: error });
     }
   }

@@ -1,21 +1,10 @@
 /** A damaged library file is moved aside, a fresh one started, and its bookmarks recovered. */
 import assert from 'node:assert/strict';
-import {
-  closeSync,
-  existsSync,
-  mkdtempSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import BetterSqlite3 from 'better-sqlite3';
-import type { ArticleId } from '../../shared/articles.ts';
 import { NewsApiError } from '../../shared/errors.ts';
 import { DATABASE_FILE } from '../data-dir.ts';
 import { NewsService } from '../news-service.ts';

@@ -43,7 +43,9 @@ const inWords = (ms: number): string =>
 export function syncBudget(cancel: AbortSignal, limits: BudgetLimits = DEFAULT_BUDGET): SyncBudget {
   const whole = new AbortController();
   const timer = setTimeout(() => {
-    whole.abort(new BudgetExceeded(`the sync went over its time budget of ${inWords(limits.syncMs)}`));
+    whole.abort(
+      new BudgetExceeded(`the sync went over its time budget of ${inWords(limits.syncMs)}`),
+    );
   }, limits.syncMs);
   // A CLI process must not stay alive for a timer of a sync that has finished.
   timer.unref();

@@ -146,7 +146,7 @@ export class SyncController {
     ).finally(() => budget.dispose());
     // Sources the sync's budget left unstarted are failures the summary names, not silence.
     if (budget.spent && !abort.signal.aborted) {
-      const reason = String((budget.signal.reason as Error).message);
+      const reason = (budget.signal.reason as Error).message;
       for (const s of sources)
         if (s.enabled && !outcomes.some((o) => o.id === s.id))
           outcomes.push(notReached(s.id, `Not synced: ${reason}.`));

@@ -113,7 +113,7 @@ test('a library another program holds locked is said in words; it works once rel
       (e: unknown) =>
         e instanceof NewsApiError &&
         e.code === 'STORAGE' &&
-        /another program is using the library/.test(e.message),
+        e.message.includes('another program is using the library'),
     );
     other.exec('ROLLBACK');
     assert.equal((await service.setSettings({ theme: 'light' })).theme, 'light');

@@ -62,8 +62,9 @@ test('images on a tarpit cost their source its budget: stored without them, said
     const summary = await service.sync();
     assert.equal(summary.failed, 1, JSON.stringify(summary.errors));
     const [error] = summary.errors;
-    assert.equal(error?.sourceId, 'tarpit-images');
-    assert.match(error?.message ?? '', /time budget of 4 s.*What was read by then is stored/);
+    assert.ok(error !== undefined);
+    assert.equal(error.sourceId, 'tarpit-images');
+    assert.match(error.message, /time budget of 4 s.*What was read by then is stored/);
     assert.equal(summary.inserted, 55, 'both sources’ articles are stored');
     assert.equal(summary.cancelled, false);
     const plain = (await service.listSources()).find((s) => s.id === 'plain');
