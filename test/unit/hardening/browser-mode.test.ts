@@ -5,29 +5,25 @@
  * 100,000 nested arrays, and the server's absence on every interface but loopback.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
-import { networkInterfaces, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { networkInterfaces } from 'node:os';
 import { after, before, test } from 'node:test';
 import { NewsService } from '../../../app/core/news-service.ts';
-import { startServer, type RunningServer } from '../../../app/server/server.ts';
+import type { RunningServer } from '../../../app/server/server.ts';
+import { startLoggedIn, type LoggedIn } from '../../support/browser-mode.ts';
 
-const rendererDir = mkdtempSync(join(tmpdir(), 'heitu-refusals-'));
 const service = NewsService.inMemory();
 let server: RunningServer;
 let cookie: string;
+let web: LoggedIn;
 
 before(async () => {
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
-  server = await startServer({ api: service, rendererDir, port: 0 });
-  const res = await fetch(server.url, { redirect: 'manual' });
-  cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  web = await startLoggedIn(service);
+  ({ server, cookie } = web);
 });
 after(async () => {
-  await server.close();
+  await web.close();
   service.close();
-  rmSync(rendererDir, { recursive: true, force: true });
 });
 
 function post(method: string, body: string, headers: Record<string, string>): Promise<Response> {

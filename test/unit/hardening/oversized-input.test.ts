@@ -12,22 +12,22 @@ import { after, before, test } from 'node:test';
 import { main } from '../../../app/cli/cli.ts';
 import { dispatch } from '../../../app/core/dispatch.ts';
 import { NewsService } from '../../../app/core/news-service.ts';
-import { startServer, type RunningServer } from '../../../app/server/server.ts';
+import type { RunningServer } from '../../../app/server/server.ts';
 import { MAX_BOOKMARK_FILE_BYTES } from '../../../app/shared/articles.ts';
+import { startLoggedIn, type LoggedIn } from '../../support/browser-mode.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'heitu-oversized-'));
 const service = NewsService.inMemory();
 let server: RunningServer;
 let cookie: string;
+let web: LoggedIn;
 
 before(async () => {
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>t</title>');
-  server = await startServer({ api: service, rendererDir: dir, port: 0 });
-  const res = await fetch(server.url, { redirect: 'manual' });
-  cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  web = await startLoggedIn(service);
+  ({ server, cookie } = web);
 });
 after(async () => {
-  await server.close();
+  await web.close();
   service.close();
   rmSync(dir, { recursive: true, force: true });
 });
