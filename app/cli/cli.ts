@@ -120,7 +120,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   } catch (error) {
     if (error instanceof NewsApiError) {
       io.err(`heitu ${name}: ${error.message}`);
-      return 1;
+      // Bad input (a sources file that does not match, docs/sources-format.md) exits 2.
+      return error.code === 'BAD_ARGUMENT' ? 2 : 1;
     }
     throw error;
   }

@@ -39,14 +39,21 @@ export async function withService(
   ctx: Context,
   fn: (service: NewsService) => Promise<number>,
   check: 'critical' | 'full' = 'critical',
+  repairing = false,
 ): Promise<number> {
   const service = NewsService.open({ ...serviceOptions(ctx), check });
+  let code: number;
   try {
     for (const notice of (await service.getStatus()).notices) ctx.io.err(`heitu: ${notice}`);
-    return await fn(service);
+    code = await fn(service);
   } finally {
     service.close();
   }
+  // The command found the library damaged (and marked it): the next start repairs it, so the
+  // command runs again at once on the repaired library instead of leaving the reader stuck.
+  if (!service.needsRepair || repairing) return code;
+  ctx.io.err('heitu: repairing the library now.');
+  return withService(ctx, fn, check, true);
 }
 
 /** The data folder and, with `--sources FILE`, the sources to sync. */

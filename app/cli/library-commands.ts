@@ -1,14 +1,15 @@
 /** `heitu list | show | search | bookmark | bookmarks | export | import | counts | prune`. */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import type {
-  Article,
-  ArticleSummary,
-  BookmarkFile,
-  ImportResult,
-  Page,
-  SearchHit,
-  SearchPage,
-  TabCount,
+import {
+  MAX_BOOKMARK_FILE_BYTES,
+  type Article,
+  type ArticleSummary,
+  type BookmarkFile,
+  type ImportResult,
+  type Page,
+  type SearchHit,
+  type SearchPage,
+  type TabCount,
 } from '../shared/articles.ts';
 import { regionById } from '../shared/regions.ts';
 import { htmlToText } from '../core/sanitize.ts';
@@ -23,7 +24,6 @@ import type { ScriptConverter } from '../shared/script-convert.ts';
 import { SCRIPT_MODES, effectiveScript, type ScriptMode } from '../shared/settings.ts';
 import { call, withService, type Command, type Context } from './command.ts';
 
-const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 const paging = {
   region: { type: 'string' },
   limit: { type: 'string' },
@@ -248,8 +248,8 @@ export const LIBRARY_COMMANDS: Readonly<Record<string, Command>> = {
       }
       let data: unknown;
       try {
-        if (statSync(path).size > MAX_IMPORT_BYTES)
-          throw new Error(`it is larger than ${MAX_IMPORT_BYTES >> 20} MB`);
+        if (statSync(path).size > MAX_BOOKMARK_FILE_BYTES)
+          throw new Error(`it is larger than ${MAX_BOOKMARK_FILE_BYTES >> 20} MB`);
         data = JSON.parse(readFileSync(path, 'utf8'));
       } catch (error) {
         ctx.io.err(`heitu import: cannot read ${path}: ${(error as Error).message}`);

@@ -19,9 +19,16 @@ export const SYNC_COMMANDS: Readonly<Record<string, Command>> = {
             `sync: ${p.done}/${p.total} sources, ${p.inserted} new articles${p.failed > 0 ? `, ${p.failed} failed` : ''}`,
           );
         });
+        // Ctrl-C stops the sync cleanly: fetches are aborted, whole sources already stored stay,
+        // and the summary is printed. A second Ctrl-C (the listener is gone) ends the process.
+        const interrupt = (): void => {
+          ctx.io.err('sync: stopping; what was stored is kept (Ctrl-C again to quit at once)');
+          void service.cancelSync();
+        };
+        process.once('SIGINT', interrupt);
         const res = await call(ctx, service, 'sync', [
           Array.isArray(ids) ? { sourceIds: ids } : {},
-        ]);
+        ]).finally(() => process.off('SIGINT', interrupt));
         stop();
         if (!res.ok) return res.code;
         const summary = res.value as SyncSummary;
@@ -33,7 +40,10 @@ export const SYNC_COMMANDS: Readonly<Record<string, Command>> = {
           for (const c of summary.capped)
             ctx.io.out(`  ${c.sourceId}: ${c.leftOut} older items left out (past its maxItems)`);
           for (const e of summary.errors) ctx.io.out(`  ${e.sourceId}: ${e.message}`);
+          if (summary.cancelled) ctx.io.out('The sync was stopped before it finished.');
         }
+        // 130: stopped by Ctrl-C, as a shell reports a command that SIGINT ended.
+        if (summary.cancelled) return 130;
         return summary.failed > 0 ? 1 : 0;
       }),
   },

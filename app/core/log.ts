@@ -21,10 +21,7 @@ export interface Logger {
 export function createLogger(module: string): Logger {
   const write = (level: Exclude<Level, 'silent'>, message: string, detail?: unknown): void => {
     if (LEVELS.indexOf(level) < threshold()) return;
-    const suffix =
-      detail === undefined
-        ? ''
-        : ` ${detail instanceof Error ? (detail.stack ?? detail.message) : JSON.stringify(detail)}`;
+    const suffix = detail === undefined ? '' : ` ${describe(detail)}`;
     process.stderr.write(`${new Date().toISOString()} ${level} [${module}] ${message}${suffix}\n`);
   };
   return {
@@ -33,4 +30,16 @@ export function createLogger(module: string): Logger {
     warn: (m, d) => write('warn', m, d),
     error: (m, d) => write('error', m, d),
   };
+}
+
+/**
+ * An error in words. SQLite's own errors (a damaged file, a full disk, a busy library) are
+ * conditions the app handles and explains, not bugs: their code and message, without a stack
+ * trace on the reader's terminal. Anything else keeps its stack for whoever reads the log.
+ */
+function describe(detail: unknown): string {
+  if (!(detail instanceof Error)) return JSON.stringify(detail);
+  const code = (detail as { code?: unknown }).code;
+  if (typeof code === 'string' && code.startsWith('SQLITE_')) return `${code}: ${detail.message}`;
+  return detail.stack ?? detail.message;
 }

@@ -41,14 +41,16 @@ import {
 import { bookmarksRepo, type BookmarksRepo } from './db/bookmarks-repo.ts';
 import { openDatabase, schemaVersion, type Database } from './db/database.ts';
 import { checkInBackground } from './db/integrity.ts';
-import { closeLibrary, markForRepair, openLibrary } from './db/library.ts';
+import { closeLibrary, LIBRARY_DAMAGED, markForRepair, openLibrary } from './db/library.ts';
 import { parseArticleId } from './db/rows.ts';
 import { checkSearchIndexInBackground, searchIndexOf } from './db/search-index.ts';
+import { isDamage } from './db/search-index-file.ts';
 import { searchRepo, type SearchRepo } from './db/search-repo.ts';
 import { settingsRepo, type SettingsRepo } from './db/settings-repo.ts';
 import { sourcesRepo, type SourcesRepo } from './db/sources-repo.ts';
 import { storageError } from './db/storage-error.ts';
 import { imagesRepo, type ImagesRepo } from './db/images-repo.ts';
+import type { BudgetLimits } from './sync/budget.ts';
 import { createFetcher, USER_AGENT, type Fetcher } from './sync/fetch.ts';
 import { DEFAULT_SOURCES, type Source } from './sync/sources-file.ts';
 import { SyncController } from './sync/sync-controller.ts';
@@ -81,6 +83,8 @@ export interface NewsServiceOptions {
    * process does this. `fetcher` is then not used (functions cannot cross threads).
    */
   readonly syncInWorker?: boolean;
+  /** Time budgets of a sync and of each of its sources (sync/budget.ts); tests shorten them. */
+  readonly syncBudget?: BudgetLimits;
 }
 
 export { USER_AGENT } from './sync/fetch.ts';
@@ -127,6 +131,7 @@ export class NewsService implements NewsApi {
         ? { worker: { userAgent: USER_AGENT } }
         : { fetcher: options.fetcher ?? createFetcher({ userAgent: USER_AGENT }) }),
       now: this.#now,
+      ...(options.syncBudget === undefined ? {} : { budget: options.syncBudget }),
       emit: (event) => {
         this.#emit(event);
       },
@@ -146,10 +151,36 @@ export class NewsService implements NewsApi {
     }
     const file = join(options.dataDir, DATABASE_FILE);
     log.info(`opening ${file}`);
-    const { db, notices } = openLibrary(file, { fullCheck: options.check === 'full' });
+    try {
+      return NewsService.#start(file, options);
+    } catch (error) {
+      // Damage the start-up found beyond what it checks (filling a new search index, pruning
+      // reads article pages): repaired now, as the background check's would be at the next start.
+      if (!isDamage(error)) throw error;
+      log.error('the library is damaged beyond its bookmarks and settings', error);
+      markForRepair(file, (error as Error).message, new Date(options.now?.() ?? Date.now()));
+      return NewsService.#start(file, options);
+    }
+  }
+
+  static #start(file: string, options: NewsServiceOptions): NewsService {
+    let opened: ReturnType<typeof openLibrary>;
+    try {
+      opened = openLibrary(file, { fullCheck: options.check === 'full' });
+    } catch (error) {
+      // A read-only folder, a library another program has locked: the reason in words.
+      if (isDamage(error)) throw error;
+      throw storageError('open the library', error);
+    }
+    const { db, notices } = opened;
     const service = new NewsService(db, options, notices);
     service.#file = file;
-    service.prune();
+    try {
+      service.prune();
+    } catch (error) {
+      service.close();
+      throw error;
+    }
     if (options.check === 'background') service.integrityChecked = service.#checkInBackground();
     return service;
   }
@@ -168,15 +199,15 @@ export class NewsService implements NewsApi {
   }
 
   listRegions(): Promise<readonly Region[]> {
-    return settle(() => REGIONS);
+    return this.#settle(() => REGIONS);
   }
 
   getSettings(): Promise<Settings> {
-    return settle(() => this.#settings.read());
+    return this.#settle(() => this.#settings.read());
   }
 
   setSettings(patch: SettingsPatch): Promise<Settings> {
-    return settle(() => {
+    return this.#settle(() => {
       const next = applySettingsPatch(this.#settings.read(), patch);
       this.#write('save the settings', () => {
         this.#settings.write(next);
@@ -187,7 +218,7 @@ export class NewsService implements NewsApi {
   }
 
   getStatus(): Promise<Status> {
-    return settle(() => ({
+    return this.#settle(() => ({
       appVersion: this.#options.appVersion,
       dataDir: this.#options.dataDir,
       schemaVersion: schemaVersion(this.#db),
@@ -198,7 +229,7 @@ export class NewsService implements NewsApi {
   }
 
   listArticles(query: ListQuery): Promise<Page<ArticleSummary>> {
-    return settle(() => {
+    return this.#settle(() => {
       const limit = query.limit ?? DEFAULT_PAGE;
       const cursor = query.cursor ?? null;
       if (query.region === 'bookmarks') return this.#bookmarks.list(cursor, limit);
@@ -210,7 +241,7 @@ export class NewsService implements NewsApi {
   }
 
   getArticle(id: ArticleId): Promise<Article> {
-    return settle(() => {
+    return this.#settle(() => {
       const { kind, n } = parseArticleId(id);
       const found =
         kind === 'article'
@@ -223,11 +254,11 @@ export class NewsService implements NewsApi {
   }
 
   getTabCounts(): Promise<readonly TabCount[]> {
-    return settle(() => this.#articles.tabCounts());
+    return this.#settle(() => this.#articles.tabCounts());
   }
 
   markRead(request: MarkRead): Promise<{ readonly changed: number }> {
-    return settle(() => {
+    return this.#settle(() => {
       const ids = request.ids
         .map(parseArticleId)
         .filter((p) => p.kind === 'article')
@@ -244,7 +275,7 @@ export class NewsService implements NewsApi {
     id: ArticleId,
     on: boolean,
   ): Promise<{ readonly id: ArticleId; readonly bookmarked: boolean }> {
-    return settle(() => {
+    return this.#settle(() => {
       const { kind, n } = parseArticleId(id);
       this.#write(on ? 'add the bookmark' : 'remove the bookmark', () => {
         if (kind === 'bookmark') {
@@ -265,11 +296,11 @@ export class NewsService implements NewsApi {
   }
 
   exportBookmarks(): Promise<BookmarkFile> {
-    return settle(() => this.#bookmarks.exportFile(this.#now()));
+    return this.#settle(() => this.#bookmarks.exportFile(this.#now()));
   }
 
   importBookmarks(file: BookmarkFile): Promise<ImportResult> {
-    return settle(() => {
+    return this.#settle(() => {
       const result = this.#write('import the bookmarks', () => this.#bookmarks.importFile(file));
       this.#emit({ type: 'libraryChanged' });
       return result;
@@ -288,11 +319,13 @@ export class NewsService implements NewsApi {
     await searchIndexOf(this.#db).settled(
       this.#sync.running ? SEARCH_WAIT_DURING_SYNC_MS : undefined,
     );
-    return this.#search.search(
-      query,
-      options.region ?? 'all',
-      cursor === null ? null : Number(cursor),
-      options.limit ?? DEFAULT_PAGE,
+    return this.#guard(() =>
+      this.#search.search(
+        query,
+        options.region ?? 'all',
+        cursor === null ? null : Number(cursor),
+        options.limit ?? DEFAULT_PAGE,
+      ),
     );
   }
 
@@ -301,31 +334,31 @@ export class NewsService implements NewsApi {
   }
 
   cancelSync(): Promise<{ readonly cancelled: boolean }> {
-    return settle(() => ({ cancelled: this.#sync.cancel() }));
+    return this.#settle(() => ({ cancelled: this.#sync.cancel() }));
   }
 
   listSources(): Promise<readonly SourceStatus[]> {
-    return settle(() => this.#sync.catalog.statuses());
+    return this.#settle(() => this.#sync.catalog.statuses());
   }
 
   addSource(input: NewSource): Promise<SourceStatus> {
-    return settle(() => this.#sync.catalog.add(input));
+    return this.#settle(() => this.#sync.catalog.add(input));
   }
 
   updateSource(id: string, patch: SourcePatch): Promise<SourceStatus> {
-    return settle(() => this.#sync.catalog.update(id, patch));
+    return this.#settle(() => this.#sync.catalog.update(id, patch));
   }
 
   removeSource(id: string): Promise<{ readonly removed: boolean }> {
-    return settle(() => this.#sync.catalog.remove(id));
+    return this.#settle(() => this.#sync.catalog.remove(id));
   }
 
   exportOpml(): Promise<string> {
-    return settle(() => this.#sync.catalog.exportOpml());
+    return this.#settle(() => this.#sync.catalog.exportOpml());
   }
 
   importOpml(text: string): Promise<OpmlImportResult> {
-    return settle(() => this.#sync.catalog.importOpml(text));
+    return this.#settle(() => this.#sync.catalog.importOpml(text));
   }
 
   // ---- Not part of the contract: for the sync engine, the CLI and tests. ----
@@ -373,6 +406,11 @@ export class NewsService implements NewsApi {
     void this.getStatus().then((status) => this.#emit({ type: 'statusChanged', status }));
   }
 
+  /** Damage was found while the library was open: the next start repairs it. */
+  get needsRepair(): boolean {
+    return this.#notices.includes(LIBRARY_DAMAGED);
+  }
+
   subscribe(listener: NewsListener): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
@@ -392,13 +430,39 @@ export class NewsService implements NewsApi {
     if (this.#db.open) void checkSearchIndexInBackground(this.#db);
     if (result === 'ok' || result.startsWith('error: SQLITE_BUSY')) return result;
     log.error(`the integrity check found damage: ${result}`);
-    markForRepair(this.#file, result, new Date(this.#now()));
-    this.#notices.push(
-      'The library file is damaged. Restart Heitu Reader to repair it: your bookmarks and settings will be kept, and articles come back with the next sync.',
-    );
+    this.#damageFound(result);
+    return result;
+  }
+
+  /**
+   * Damage found while the library is open, by the background check or by any call: the file is
+   * marked, so the next start repairs it (library.ts), and the reader is told how to get there.
+   */
+  #damageFound(why: string): void {
+    if (this.#notices.includes(LIBRARY_DAMAGED)) return;
+    if (this.#file !== '') markForRepair(this.#file, why, new Date(this.#now()));
+    this.#notices.push(LIBRARY_DAMAGED);
     if (this.#db.open)
       void this.getStatus().then((status) => this.#emit({ type: 'statusChanged', status }));
-    return result;
+  }
+
+  /** Runs a call's work; SQLite's damage becomes the repair path's message, never "internal". */
+  #guard<T>(work: () => T): T {
+    try {
+      return work();
+    } catch (error) {
+      if (!isDamage(error)) throw error;
+      log.error('a call found the library damaged', error);
+      this.#damageFound((error as Error).message);
+      throw new NewsApiError('STORAGE', LIBRARY_DAMAGED, { cause: error });
+    }
+  }
+
+  /** Runs synchronous work (better-sqlite3 is synchronous) so that a throw becomes a rejection. */
+  #settle<T>(work: () => T): Promise<T> {
+    return new Promise((resolve) => {
+      resolve(this.#guard(work));
+    });
   }
 
   #write<T>(action: string, work: () => T): T {
@@ -422,11 +486,4 @@ export class NewsService implements NewsApi {
 
 function notFound(id: ArticleId): NewsApiError {
   return new NewsApiError('NOT_FOUND', `There is no article ${id} in the library.`);
-}
-
-/** Runs synchronous work (better-sqlite3 is synchronous) so that a throw becomes a rejection. */
-function settle<T>(work: () => T): Promise<T> {
-  return new Promise((resolve) => {
-    resolve(work());
-  });
 }

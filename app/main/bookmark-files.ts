@@ -7,12 +7,11 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { dialog, type BrowserWindow, type MessageBoxOptions } from 'electron';
 import type { NewsApi } from '../shared/contract.ts';
-import type { ImportResult } from '../shared/articles.ts';
+import { MAX_BOOKMARK_FILE_BYTES, type ImportResult } from '../shared/articles.ts';
 import { dispatch } from '../core/dispatch.ts';
 import { createLogger } from '../core/log.ts';
 
 const log = createLogger('bookmark-files');
-const MAX_FILE_BYTES = 64 * 1024 * 1024;
 const FILTERS = [{ name: 'Heitu bookmarks (JSON)', extensions: ['json'] }];
 
 export async function exportBookmarksToFile(
@@ -55,7 +54,8 @@ export async function importBookmarksFromFile(
   if (chosen.canceled || path === undefined) return;
   let data: unknown;
   try {
-    if ((await stat(path)).size > MAX_FILE_BYTES) throw new Error('It is larger than 64 MB.');
+    if ((await stat(path)).size > MAX_BOOKMARK_FILE_BYTES)
+      throw new Error(`It is larger than ${MAX_BOOKMARK_FILE_BYTES >> 20} MB.`);
     data = JSON.parse(await readFile(path, 'utf8'));
   } catch (error) {
     await tell(win, {

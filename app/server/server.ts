@@ -2,6 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { MAX_BOOKMARK_FILE_BYTES } from '../shared/articles.ts';
 import type { NewsClient, NewsListener } from '../shared/contract.ts';
 import { RENDERER_CSP } from '../shared/csp.ts';
 import type { CallResult, ErrorCode } from '../shared/errors.ts';
@@ -20,7 +21,9 @@ const MAX_BODY_BYTES = 1024 * 1024;
  */
 const LARGE_BODY_BYTES: ReadonlyMap<string, number> = new Map([
   ['importOpml', 32 * 1024 * 1024],
-  ['importBookmarks', 256 * 1024 * 1024],
+  // The file as JSON inside the argument array: the file's own limit, and room for the brackets
+  // and for escapes that JSON.stringify writes where the file had the characters themselves.
+  ['importBookmarks', MAX_BOOKMARK_FILE_BYTES + 1024 * 1024],
 ]);
 const COOKIE = 'heitu_token';
 const HEARTBEAT_MS = 25_000;
@@ -212,6 +215,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     } catch (error) {
       const tooLarge = error instanceof BodyTooLarge;
       const message = tooLarge ? error.message : 'The body is not valid JSON.';
+      if (tooLarge) {
+        // The rest of the body is never read: answer, then drop the connection it is still on.
+        res.setHeader('Connection', 'close');
+        res.once('finish', () => req.destroy());
+      }
       sendJson(res, tooLarge ? 413 : 400, { ok: false, error: { code: 'BAD_ARGUMENT', message } });
       return;
     }
@@ -286,21 +294,26 @@ function linkOf(
 
 class BodyTooLarge extends Error {}
 
+/** The body, refused as soon as its declared or received size passes `limit`. */
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolvePromise, reject) => {
-    const declared = Number(req.headers['content-length'] ?? '0');
+    const tooLarge = (): void => {
+      req.removeAllListeners('data');
+      req.pause();
+      reject(new BodyTooLarge(`The body is larger than ${Math.round(limit / 1024)} KB.`));
+    };
+    if (Number(req.headers['content-length'] ?? '0') > limit) {
+      tooLarge();
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
-    let tooLarge = declared > limit;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) tooLarge = true;
-      if (!tooLarge) chunks.push(chunk);
+      if (size > limit) tooLarge();
+      else chunks.push(chunk);
     });
-    req.on('end', () => {
-      if (tooLarge) reject(new BodyTooLarge(`The body is larger than ${limit} bytes.`));
-      else resolvePromise(Buffer.concat(chunks).toString('utf8'));
-    });
+    req.on('end', () => resolvePromise(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }

@@ -142,11 +142,18 @@ export const BookmarkRecordSchema = v.object({
 export type BookmarkRecord = v.InferOutput<typeof BookmarkRecordSchema>;
 
 export const BOOKMARK_FORMAT = 'heitu-bookmarks';
+/**
+ * The largest bookmark file any transport takes (the CLI, the desktop app's dialog, browser mode's
+ * HTTP body), as in docs/bookmarks-format.md, and the most bookmarks in one.
+ */
+export const MAX_BOOKMARK_FILE_BYTES = 64 * 1024 * 1024;
+export const MAX_BOOKMARKS_PER_FILE = 100_000;
+
 export const BookmarkFileSchema = v.object({
   format: v.literal(BOOKMARK_FORMAT),
   version: v.literal(1),
   exportedAt: IsoTime,
-  bookmarks: v.pipe(v.array(BookmarkRecordSchema), v.maxLength(100_000)),
+  bookmarks: v.pipe(v.array(BookmarkRecordSchema), v.maxLength(MAX_BOOKMARKS_PER_FILE)),
 });
 export type BookmarkFile = v.InferOutput<typeof BookmarkFileSchema>;
 

@@ -21,11 +21,19 @@ export interface ErrorPayload {
   readonly message: string;
 }
 
+/** The longest message an error carries across a boundary: never a copy of a huge input. */
+export const MAX_MESSAGE_CHARS = 2000;
+
+/** `text` cut to `max` characters, saying how long it was; for echoing untrusted input. */
+export function clip(text: string, max = 80): string {
+  return text.length <= max ? text : `${text.slice(0, max)}… (${text.length} characters)`;
+}
+
 export class NewsApiError extends Error {
   readonly code: ErrorCode;
 
   constructor(code: ErrorCode, message: string, options?: ErrorOptions) {
-    super(message, options);
+    super(clip(message, MAX_MESSAGE_CHARS), options);
     this.name = 'NewsApiError';
     this.code = code;
   }

@@ -1,78 +1,23 @@
 /** A damaged library file is moved aside, a fresh one started, and its bookmarks recovered. */
 import assert from 'node:assert/strict';
-import {
-  closeSync,
-  existsSync,
-  mkdtempSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import BetterSqlite3 from 'better-sqlite3';
-import type { ArticleId } from '../../shared/articles.ts';
 import { NewsApiError } from '../../shared/errors.ts';
 import { DATABASE_FILE } from '../data-dir.ts';
 import { NewsService } from '../news-service.ts';
+import {
+  damageArticlePages,
+  libraryWithBookmarks as fill,
+  NOW,
+  quiet,
+} from '../../../test/support/damaged-library.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'heitu-damage-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
-const NOW = Date.UTC(2026, 10, 26);
-const quiet = () => {
-  const prev = process.env.HEITU_LOG;
-  process.env.HEITU_LOG = 'silent';
-  return () => (process.env.HEITU_LOG = prev);
-};
-
-async function libraryWithBookmarks(name: string): Promise<string> {
-  const dataDir = join(dir, name);
-  const service = NewsService.open({ dataDir, appVersion: 'test', now: () => NOW });
-  const batch = Array.from({ length: 400 }, (_, i) => ({
-    url: `https://jl.example.cn/${i}.html`,
-    title: `第${i}篇`,
-    text: `DAMAGE-ME ${'長白山的雪'.repeat(200)} ${i}`,
-    publishedAt: NOW - i * 1000,
-    fetchedAt: NOW,
-    script: 'hant' as const,
-    regions: ['baishan' as const],
-  }));
-  const { ids } = service.storeArticles(batch);
-  for (const id of ids.slice(0, 3)) await service.setBookmark(`a${id}` as ArticleId, true);
-  await service.setSettings({ theme: 'dark' });
-  await service.addSource({
-    url: 'https://mine.example/feed.xml',
-    title: '我的',
-    region: 'baishan',
-  });
-  await service.updateSource('cri-jilin-siping', { enabled: false });
-  service.close();
-  // Fold the WAL into the main file, as a clean shutdown of another program would.
-  const db = new BetterSqlite3(join(dataDir, DATABASE_FILE));
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  db.close();
-  return dataDir;
-}
-
-/** Overwrites the b-tree page headers of pages that hold article text, leaving bookmarks alone. */
-function damageArticlePages(file: string): void {
-  const bytes = readFileSync(file);
-  const pageSize = bytes.readUInt16BE(16) === 1 ? 65536 : bytes.readUInt16BE(16);
-  const marker = Buffer.from('DAMAGE-ME');
-  const pages = new Set<number>();
-  for (let at = bytes.indexOf(marker); at !== -1; at = bytes.indexOf(marker, at + 1))
-    pages.add(Math.floor(at / pageSize));
-  assert.ok(pages.size > 5, 'the articles span many pages');
-  const fd = openSync(file, 'r+');
-  for (const page of [...pages].slice(1, 6))
-    writeSync(fd, Buffer.alloc(16, 0xa5), 0, 16, page * pageSize);
-  closeSync(fd);
-}
-
+const libraryWithBookmarks = (name: string): Promise<string> => fill(join(dir, name));
 test('damage found by the background check is repaired at the next start, bookmarks kept', async () => {
   const dataDir = await libraryWithBookmarks('damaged');
   damageArticlePages(join(dataDir, DATABASE_FILE));
@@ -87,7 +32,10 @@ test('damage found by the background check is repaired at the next start, bookma
   assert.deepEqual((await first.getStatus()).notices, []);
   // …and the full check on its worker thread finds the damaged article pages.
   assert.notEqual(await first.integrityChecked, 'ok');
-  assert.match((await first.getStatus()).notices[0] ?? '', /damaged\. Restart/);
+  assert.match(
+    (await first.getStatus()).notices[0] ?? '',
+    /damaged\. Run `heitu check`, or restart/,
+  );
   assert.ok(existsSync(join(dataDir, `${DATABASE_FILE}.needs-repair`)));
   first.close();
 

@@ -3,17 +3,15 @@
  * started, and the bookmarks (and settings, and the reader's sources and source choices) are
  * recovered from the damaged copy as far as it can still be read. The notices say what happened, in words for the reader.
  */
-import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import BetterSqlite3 from 'better-sqlite3';
-import { BookmarkRecordSchema, type BookmarkRecord } from '../../shared/articles.ts';
+import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { NewsApiError } from '../../shared/errors.ts';
-import * as v from 'valibot';
 import { createLogger } from '../log.ts';
-import { bookmarksRepo, recordFields } from './bookmarks-repo.ts';
+import { bookmarksRepo } from './bookmarks-repo.ts';
 import { openDatabase, type Database } from './database.ts';
 import { CRITICAL_TABLES } from './integrity.ts';
 import { closeSearchIndex, openSearchIndex } from './search-index.ts';
 import { removeSearchIndex } from './search-index-file.ts';
+import { safe, salvage, type Salvage } from './salvage.ts';
 
 const log = createLogger('library');
 
@@ -36,6 +34,10 @@ function isDamage(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;
   return typeof code === 'string' && CORRUPTION_CODES.has(code);
 }
+
+/** What the reader is told when damage is found while the library is open. */
+export const LIBRARY_DAMAGED =
+  'The library file is damaged. Run `heitu check`, or restart Heitu Reader, to repair it: your bookmarks and settings will be kept, and articles come back with the next sync.';
 
 /** Marks a library that the background check found damaged, so the next start repairs it. */
 export function repairMarker(file: string): string {
@@ -95,6 +97,9 @@ function openChecked(file: string, options: OpenLibraryOptions): OpenedLibrary {
   try {
     if (existsSync(repairMarker(file)))
       throw new DamagedFile('marked for repair by the last check');
+    // SQLite would take an empty file for a new library and fill it: a library lost that way
+    // (a full disk, a sync tool) must be kept and said, not replaced in silence.
+    if (isEmptyFile(file) && !hasContent(`${file}-wal`)) throw new DamagedFile(EMPTY);
     const db = openDatabase(file);
     try {
       const checks =
@@ -112,16 +117,58 @@ function openChecked(file: string, options: OpenLibraryOptions): OpenedLibrary {
     }
   } catch (error) {
     if (error instanceof NewsApiError || !isDamage(error)) throw error;
-    log.error(`the library ${file} is damaged`, error);
-    return recover(file, now);
+    log.error(`the library ${file} is damaged: ${(error as Error).message}`);
+    return recover(file, now, (error as Error).message === EMPTY);
   }
 }
 
-function recover(file: string, now: Date): OpenedLibrary {
+const EMPTY = 'the file is empty';
+
+function isEmptyFile(file: string): boolean {
+  return existsSync(file) && statSync(file).size === 0;
+}
+
+function hasContent(file: string): boolean {
+  return existsSync(file) && statSync(file).size > 0;
+}
+
+/** Where a repair builds the new library, moved into place only once it is complete. */
+const repairedFile = (file: string): string => `${file}.repaired`;
+
+const RESUMED =
+  'A repair of the damaged library file was interrupted; it has now been completed, with the bookmarks it had recovered.';
+
+function removeWithJournal(file: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal'])
+    rmSync(`${file}${suffix}`, { force: true });
+}
+
+/**
+ * Repairs `file`, so that a repair cut short anywhere (a crash, a kill) is taken up again at the
+ * next start and loses nothing: the marker is written first; the new library is built beside the
+ * damaged one and closed; only then is the damaged file moved aside and the new one moved into
+ * its place; the marker goes last.
+ */
+function recover(file: string, now: Date, empty = false): OpenedLibrary {
+  const marker = repairMarker(file);
+  const fresh = repairedFile(file);
   if (!existsSync(file)) {
-    rmSync(repairMarker(file), { force: true });
+    // Stopped between moving the damaged file aside and moving the new one in: finish the move.
+    const resumed = existsSync(fresh) && existsSync(marker);
+    if (resumed) renameSync(fresh, file);
+    rmSync(marker, { force: true });
     removeSearchIndex(file);
-    return { db: openDatabase(file), notices: [] };
+    return { db: openDatabase(file), notices: resumed ? [RESUMED] : [] };
+  }
+  if (!existsSync(marker)) markForRepair(file, empty ? EMPTY : 'found damaged at start', now);
+  const salvaged = salvage(file);
+  removeWithJournal(fresh); // half built by a repair that was cut short
+  const built = openDatabase(fresh);
+  let restored: number;
+  try {
+    restored = restore(built, salvaged, now);
+  } finally {
+    built.close(); // folds its WAL into the file, so the file alone is the new library
   }
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   const aside = `${file}.damaged-${stamp}`;
@@ -129,11 +176,31 @@ function recover(file: string, now: Date): OpenedLibrary {
   for (const suffix of ['-wal', '-shm']) {
     if (existsSync(`${file}${suffix}`)) renameSync(`${file}${suffix}`, `${aside}${suffix}`);
   }
-  rmSync(repairMarker(file), { force: true });
+  // Opening the damaged file made WAL and shared-memory files (empty): they are not the reader's.
+  for (const suffix of ['-wal', '-shm'])
+    if (isEmptyFile(`${aside}${suffix}`)) rmSync(`${aside}${suffix}`, { force: true });
+  renameSync(fresh, file);
+  rmSync(marker, { force: true });
   // The index describes the damaged library: a new one is made from the new library's articles.
   removeSearchIndex(file);
-  const salvaged = salvage(aside);
   const db = openDatabase(file);
+  if (empty)
+    return {
+      db,
+      notices: [
+        `The library file was empty (0 bytes), so nothing in it could be read. It has been kept as ${aside} and a new library was started; articles will come back with the next sync.`,
+      ],
+    };
+  const notice =
+    `The library file was damaged. It has been kept as ${aside} and a new library was started. ` +
+    (restored > 0
+      ? `${restored} bookmark${restored === 1 ? ' was' : 's were'} recovered; articles will come back with the next sync.`
+      : 'No bookmarks could be recovered from it; articles will come back with the next sync.');
+  return { db, notices: [notice] };
+}
+
+/** Writes what was salvaged into a new library; returns how many bookmarks came back. */
+function restore(db: Database, salvaged: Salvage, now: Date): number {
   let restored = 0;
   if (salvaged.bookmarks.length > 0) {
     restored = bookmarksRepo(db).importFile({
@@ -152,94 +219,5 @@ function recover(file: string, now: Date): OpenedLibrary {
     (id, type, url, title, region, profile, enabled, origin, reader_enabled, added_at) VALUES
     (@id, @type, @url, @title, @region, @profile, @enabled, @origin, @reader_enabled, @added_at)`);
   for (const row of salvaged.sources) safe(() => insertSource.run(row));
-  const notice =
-    `The library file was damaged. It has been kept as ${aside} and a new library was started. ` +
-    (restored > 0
-      ? `${restored} bookmark${restored === 1 ? ' was' : 's were'} recovered; articles will come back with the next sync.`
-      : 'No bookmarks could be recovered from it; articles will come back with the next sync.');
-  return { db, notices: [notice] };
-}
-
-interface Salvage {
-  bookmarks: BookmarkRecord[];
-  settings: [string, string][];
-  sources: Record<string, unknown>[];
-}
-
-/** Reads what it can from a damaged file, row by row; never throws. */
-function salvage(file: string): Salvage {
-  const result: Salvage = { bookmarks: [], settings: [], sources: [] };
-  let db: BetterSqlite3.Database;
-  try {
-    db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
-  } catch {
-    return result;
-  }
-  try {
-    const seen = new Set<number>();
-    const take = (row: Record<string, unknown>): void => {
-      const id = Number(row.id);
-      if (seen.has(id)) return;
-      seen.add(id);
-      const record = toRecord(row);
-      if (record !== null) result.bookmarks.push(record);
-    };
-    let lastId = 0;
-    try {
-      for (const row of db.prepare('SELECT * FROM bookmarks ORDER BY id').iterate()) {
-        take(row as Record<string, unknown>);
-        lastId = (row as { id: number }).id;
-      }
-    } catch (error) {
-      log.warn(`bookmark scan stopped after id ${lastId}; probing the rest`, error);
-      // Past a damaged page, try each remaining id on its own.
-      const probe = safe(() => db.prepare('SELECT * FROM bookmarks WHERE id = ?'));
-      if (probe === undefined) return result;
-      const highest =
-        safe(
-          () =>
-            db
-              .prepare("SELECT seq FROM sqlite_sequence WHERE name = 'bookmarks'")
-              .pluck()
-              .get() as number,
-        ) ?? lastId + 10_000;
-      for (let id = lastId + 1; id <= highest; id += 1) {
-        const row = safe(() => probe.get(id) as Record<string, unknown> | undefined);
-        if (row !== undefined) take(row);
-      }
-    }
-    const settings = safe(
-      () => db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[],
-    );
-    if (settings !== undefined) result.settings = settings.map((s) => [s.key, s.value]);
-    // Absent before schema 30: then there is nothing of the reader's to recover.
-    const sources = safe(
-      () =>
-        db
-          .prepare(
-            `SELECT id, type, url, title, region, profile, enabled, origin, reader_enabled, added_at
-             FROM sources WHERE origin = 'user' OR reader_enabled IS NOT NULL`,
-          )
-          .all() as Record<string, unknown>[],
-    );
-    if (sources !== undefined) result.sources = sources;
-  } finally {
-    db.close();
-  }
-  return result;
-}
-
-function safe<T>(fn: () => T): T | undefined {
-  try {
-    return fn();
-  } catch {
-    return undefined;
-  }
-}
-
-function toRecord(row: Record<string, unknown>): BookmarkRecord | null {
-  const time = (value: unknown): string | undefined =>
-    typeof value === 'number' && Number.isFinite(value) ? new Date(value).toISOString() : undefined;
-  const parsed = v.safeParse(BookmarkRecordSchema, recordFields(row, time));
-  return parsed.success ? parsed.output : null;
+  return restored;
 }

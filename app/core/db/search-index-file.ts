@@ -22,10 +22,10 @@ export function removeIndexFile(file: string): void {
     rmSync(`${file}${suffix}`, { force: true });
 }
 
-/** SQLite's codes for a damaged file. */
+/** SQLite's codes for a damaged file, on the error or on what it wraps (storage-error.ts). */
 export function isDamage(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return (
-    typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')
-  );
+  const { code, cause } = (error ?? {}) as { code?: unknown; cause?: unknown };
+  if (typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB'))
+    return true;
+  return cause !== undefined && cause !== error && isDamage(cause);
 }

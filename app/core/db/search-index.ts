@@ -181,7 +181,7 @@ class LoggedIndex implements SearchIndex {
   readonly #lastLogged: () => number;
   readonly #trim: (through: number) => void;
   readonly #inline: IndexWriter;
-  /** [0]: the last sequence number applied; [1]: 1 once the worker has closed its files. */
+  /** [0]: the last sequence number applied; [1]: 1 once the worker has closed its files, 2 failed. */
   readonly #state = new BigInt64Array(new SharedArrayBuffer(16));
   #worker: IndexWorker | null = null;
   #pending: IndexOp[] = [];
@@ -263,7 +263,7 @@ class LoggedIndex implements SearchIndex {
     const deadline = performance.now() + this.#settleMs;
     for (let applied = this.#applied(); applied < target; applied = this.#applied()) {
       const left = deadline - performance.now();
-      if (left <= 0) return this.#gaveUp(target - applied);
+      if (left <= 0 || this.#workerGone()) return this.#gaveUp(target - applied);
       Atomics.wait(this.#state, 0, applied, left);
     }
     return true;
@@ -280,7 +280,8 @@ class LoggedIndex implements SearchIndex {
     try {
       for (let applied = this.#applied(); applied < target; applied = this.#applied()) {
         const left = deadline - performance.now();
-        if (left <= 0) return wait < this.#settleMs ? false : this.#gaveUp(target - applied);
+        if (left <= 0 || this.#workerGone())
+          return wait < this.#settleMs && left <= 0 ? false : this.#gaveUp(target - applied);
         const waiting = Atomics.waitAsync(this.#state, 0, applied, left);
         if (waiting.async) await waiting.value;
       }
@@ -288,6 +289,11 @@ class LoggedIndex implements SearchIndex {
     } finally {
       clearTimeout(keepAlive);
     }
+  }
+
+  /** The worker stopped on an error: nothing more will be applied until the app hears of it. */
+  #workerGone(): boolean {
+    return this.#worker !== null && Atomics.load(this.#state, 1) !== 0n;
   }
 
   #applied(): bigint {

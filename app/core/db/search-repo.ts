@@ -67,11 +67,21 @@ export function searchRepo(db: Database): SearchRepo {
     )
     .pluck();
 
+  const indexIntact = (): boolean => {
+    try {
+      return db.pragma('ix.quick_check', { simple: true }) === 'ok';
+    } catch {
+      return false;
+    }
+  };
+
   const readCandidates = (match: string, below: number, limit: number): [number, number][] => {
     try {
       return candidates.all(match, below, limit);
     } catch (error) {
-      if (!isDamage(error)) throw error;
+      // The query reads the library's articles too: damage there is the library's (NewsService
+      // repairs it), and the index, derived data, is blamed only when its own pages are bad.
+      if (!isDamage(error) || indexIntact()) throw error;
       index.markDamaged(error);
       throw new NewsApiError(
         'STORAGE',

@@ -17,7 +17,7 @@ export interface SearchWorkerData {
   readonly index: string;
   /** better-sqlite3's entry point, resolved by the app (it may be inside an asar archive). */
   readonly driver: string;
-  /** [0]: the last sequence number applied, for the app to wait on; [1]: 1 once closed. */
+  /** [0]: the last sequence number applied, for the app to wait on; [1]: 1 once closed, 2 failed. */
   readonly state: SharedArrayBuffer;
 }
 
@@ -67,7 +67,14 @@ function applying(apply: () => number): void {
   try {
     publish(apply());
   } catch (error) {
-    if (!isBusy(error)) throw error;
+    if (!isBusy(error)) {
+      // The app may be blocked in a wait for this worker (settle, close): it must not wait out
+      // its time for a worker that is gone (the error reaches the app once it stops waiting).
+      Atomics.store(state, 1, 2n);
+      Atomics.notify(state, 1);
+      Atomics.notify(state, 0);
+      throw error;
+    }
     retry ??= setTimeout(() => {
       retry = null;
       applying(() => catchUp(read, writer));

@@ -5,6 +5,7 @@
  */
 import type { RegionId } from '../../shared/regions.ts';
 import type { NewImage } from '../db/images-repo.ts';
+import { syncBudget, type BudgetLimits, type SyncBudget } from './budget.ts';
 import type { SourceState } from '../db/sources-repo.ts';
 import type { FetchedArticle, SourceResult } from '../db/sync-writer.ts';
 import { createLogger } from '../log.ts';
@@ -68,6 +69,8 @@ export interface SyncEnvironment {
     nextDueAt: number,
   ) => Awaitable<void>;
   readonly signal?: AbortSignal;
+  /** Time budgets (budget.ts): each source's fetches run under its own signal from it. */
+  readonly budget?: SyncBudget;
 }
 
 export interface SourceOutcome {
@@ -123,7 +126,50 @@ export async function syncSources(
   return outcomes;
 }
 
-async function syncOne(source: Source, env: SyncEnvironment): Promise<SourceOutcome> {
+/**
+ * syncSources within time budgets (budget.ts): each source's own, and the whole sync's; sources a
+ * spent sync never reached are failures the summary names, not silence. `env.signal` cancels.
+ */
+export async function syncSourcesWithin(
+  sources: readonly Source[],
+  env: Omit<SyncEnvironment, 'budget'>,
+  limits: BudgetLimits | undefined,
+  onProgress: (progress: Progress) => void = () => undefined,
+): Promise<SourceOutcome[]> {
+  const cancel = env.signal ?? new AbortController().signal;
+  const budget = syncBudget(cancel, limits);
+  const outcomes = await syncSources(
+    sources,
+    { ...env, signal: budget.signal, budget },
+    onProgress,
+  ).finally(() => {
+    budget.dispose();
+  });
+  if (budget.spent && !cancel.aborted) {
+    const reason = (budget.signal.reason as Error).message;
+    for (const s of sources)
+      if (s.enabled && !outcomes.some((o) => o.id === s.id))
+        outcomes.push(notReached(s.id, `Not synced: ${reason}.`));
+  }
+  return outcomes;
+}
+
+function notReached(id: string, error: string): SourceOutcome {
+  return {
+    id,
+    ok: false,
+    notModified: false,
+    inserted: 0,
+    updated: 0,
+    leftOut: 0,
+    error,
+    offline: false,
+  };
+}
+
+async function syncOne(source: Source, syncEnv: SyncEnvironment): Promise<SourceOutcome> {
+  const budget = syncEnv.budget?.forSource();
+  const env = budget === undefined ? syncEnv : { ...syncEnv, signal: budget.signal };
   const state = await env.state(source.id);
   const started = env.now();
   try {
@@ -153,18 +199,20 @@ async function syncOne(source: Source, env: SyncEnvironment): Promise<SourceOutc
       at: started,
       nextDueAt: started + LIMITS.intervalMinutes * 60_000,
     });
+    // Images cut off by the budget: the articles are stored, and the source is not "synced".
+    const overrun = env.budget?.overrun(env.signal, true) ?? null;
     return {
       id: source.id,
-      ok: true,
+      ok: overrun === null,
       notModified,
       inserted: counts.inserted,
       updated: counts.updated,
       leftOut: notModified ? 0 : fetched.leftOut,
-      error: null,
+      error: overrun,
       offline: false,
     };
   } catch (error) {
-    const message = describe(error, source);
+    const message = env.budget?.overrun(env.signal, false) ?? describe(error, source);
     const offline = error instanceof FetchError && error.kind === 'network';
     const retryAfter = error instanceof FetchError ? error.retryAfterMs : null;
     const nextDueAt = started + (retryAfter ?? backoff((state?.errorCount ?? 0) + 1));
@@ -185,6 +233,8 @@ async function syncOne(source: Source, env: SyncEnvironment): Promise<SourceOutc
       error: message,
       offline,
     };
+  } finally {
+    budget?.release();
   }
 }
 

@@ -97,7 +97,11 @@ type Hop =
 
 export function createFetcher(options: FetcherOptions): Fetcher {
   const perHost = Math.max(1, Math.floor(options.perHost ?? 2));
-  const global = new Semaphore(Math.max(1, Math.floor(options.global ?? 6)));
+  const globalSlots = Math.max(1, Math.floor(options.global ?? 6));
+  const global = new Semaphore(globalSlots);
+  // Images take at most half of the slots: a source whose images sit on a server that never
+  // answers must not leave the other sources' feeds and pages waiting for a slot.
+  const images = new Semaphore(Math.max(1, Math.floor(globalSlots / 2)));
   const hosts = new Map<string, Semaphore>();
   const maxRedirects = options.maxRedirects ?? 5;
   const limits: Limits = {
@@ -109,6 +113,16 @@ export function createFetcher(options: FetcherOptions): Fetcher {
   };
 
   async function hop(url: URL, fetchOptions: FetchOptions): Promise<Hop> {
+    const image = fetchOptions.accept?.startsWith('image/') === true;
+    if (image) await images.acquire(fetchOptions.signal, () => abortedError(url));
+    try {
+      return await hopOnHost(url, fetchOptions);
+    } finally {
+      if (image) images.release();
+    }
+  }
+
+  async function hopOnHost(url: URL, fetchOptions: FetchOptions): Promise<Hop> {
     let host = hosts.get(url.host);
     if (host === undefined) {
       host = new Semaphore(perHost);

@@ -48,6 +48,12 @@ export function sourcesToOpml(sources: readonly SourceStatus[], now: number): st
 
 /** Every outline with an xmlUrl, nested ones too, in document order. BAD_ARGUMENT if not OPML. */
 export function feedsInOpml(text: string): OpmlFeed[] {
+  const depth = outlineDepth(text);
+  if (depth > MAX_OUTLINE_DEPTH)
+    throw new NewsApiError(
+      'BAD_ARGUMENT',
+      `That OPML file nests its outlines ${depth} deep; Heitu Reader reads folders up to ${MAX_OUTLINE_DEPTH} deep. Nothing was imported.`,
+    );
   let document: Opml.Document<string>;
   try {
     document = parseOpml(text);
@@ -73,6 +79,23 @@ export function feedsInOpml(text: string): OpmlFeed[] {
     });
   }
   return feeds;
+}
+
+/** feedsmith's parser refuses deeper nesting with only "Invalid OPML format". */
+const MAX_OUTLINE_DEPTH = 100;
+
+/** How deep outline elements nest, by their tags alone (without parsing, which a depth breaks). */
+function outlineDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const tag of text.matchAll(/<(\/?)outline\b[^>]*?(\/?)>/gi)) {
+    if (tag[1] === '/') depth -= 1;
+    else {
+      deepest = Math.max(deepest, depth + 1);
+      if (tag[2] !== '/') depth += 1;
+    }
+  }
+  return deepest;
 }
 
 /** The outline's title or text; none when it only repeats the URL (as an export without one does). */

@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import * as v from 'valibot';
 import { REGION_IDS } from '../../shared/regions.ts';
-import { NewsApiError } from '../../shared/errors.ts';
+import { clip, NewsApiError } from '../../shared/errors.ts';
+import { PROFILES } from './profiles.ts';
 
 /** The default per-source cap: a feed rarely lists more, and a first sync stays quick. */
 export const DEFAULT_MAX_ITEMS = 200;
@@ -58,8 +59,21 @@ export const SourcesFileSchema = v.object({
       (list) => list.every((s) => s.type === 'feed' || s.profile !== undefined),
       'has a portal source without a profile',
     ),
+    // Found here rather than in the middle of a sync, where it would fail one source at a time.
+    v.check(
+      (list) => list.every((s) => s.profile === undefined || Object.hasOwn(PROFILES, s.profile)),
+      (issue) =>
+        `names a profile the app does not know (${unknownProfiles(issue.input).join(', ')}); it knows ${Object.keys(PROFILES).join(', ')}`,
+    ),
   ),
 });
+
+function unknownProfiles(list: readonly { profile?: string | undefined }[]): string[] {
+  return list
+    .map((s) => s.profile)
+    .filter((p): p is string => p !== undefined && !Object.hasOwn(PROFILES, p))
+    .map((p) => JSON.stringify(clip(p, 40)));
+}
 
 /**
  * The built-in channel: the portal's Jilin region pages, read with the cri-jilin profile. The

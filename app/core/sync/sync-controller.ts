@@ -11,10 +11,10 @@ import { sourcesRepo } from '../db/sources-repo.ts';
 import { syncWriter } from '../db/sync-writer.ts';
 import { storageError } from '../db/storage-error.ts';
 import { NewsApiError } from '../../shared/errors.ts';
-import { syncSources } from './engine.ts';
+import type { BudgetLimits } from './budget.ts';
+import { syncSourcesWithin, type Progress, type SourceOutcome } from './engine.ts';
 import type { Fetcher, FetcherOptions } from './fetch.ts';
 import { SyncThread, type LibrarySide } from './sync-thread.ts';
-import type { Progress, SourceOutcome } from './engine.ts';
 import { SourceCatalog } from './source-catalog.ts';
 import type { Source } from './sources-file.ts';
 
@@ -32,6 +32,8 @@ export interface SyncControllerOptions {
   readonly worker?: FetcherOptions;
   readonly now: () => number;
   readonly emit: (event: NewsEvent) => void;
+  /** Time budgets of each source and of the whole sync (budget.ts; tests shorten them). */
+  readonly budget?: BudgetLimits;
 }
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
@@ -167,10 +169,11 @@ export class SyncController {
     };
     const outcomes: SourceOutcome[] =
       this.#thread !== null
-        ? await this.#thread.run(sources, library, onProgress)
-        : await syncSources(
+        ? await this.#thread.run(sources, library, this.#options.budget, onProgress)
+        : await syncSourcesWithin(
             sources,
             { ...library, fetcher: this.#fetcher(), now: this.#options.now },
+            this.#options.budget,
             onProgress,
           );
     const failures = outcomes.filter((o) => !o.ok);

@@ -10,6 +10,7 @@ import type { NewImage } from '../db/images-repo.ts';
 import type { SourceResult } from '../db/sync-writer.ts';
 import { createLogger } from '../log.ts';
 import type { Progress, SourceOutcome, SyncEnvironment } from './engine.ts';
+import type { BudgetLimits } from './budget.ts';
 import type { FetcherOptions } from './fetch.ts';
 import type { Source } from './sources-file.ts';
 
@@ -33,7 +34,7 @@ export type SyncWorkerMessage =
   | { readonly kind: 'failed'; readonly message: string };
 
 /** What the library lends the worker's engine: everything in SyncEnvironment but the network. */
-export type LibrarySide = Omit<SyncEnvironment, 'fetcher' | 'now'>;
+export type LibrarySide = Omit<SyncEnvironment, 'fetcher' | 'now' | 'budget'>;
 
 export class SyncThread {
   readonly #fetcher: FetcherOptions;
@@ -46,6 +47,7 @@ export class SyncThread {
   run(
     sources: readonly Source[],
     library: LibrarySide,
+    limits: BudgetLimits | undefined,
     onProgress: (progress: Progress) => void,
   ): Promise<SourceOutcome[]> {
     const worker = (this.#worker ??= this.#start());
@@ -85,7 +87,7 @@ export class SyncThread {
       };
       worker.on('message', onMessage);
       worker.once('exit', onExit);
-      worker.postMessage({ kind: 'run', sources });
+      worker.postMessage({ kind: 'run', sources, limits });
     });
   }
 

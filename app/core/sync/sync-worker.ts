@@ -8,7 +8,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { NewsApiError, isErrorPayload } from '../../shared/errors.ts';
 import type { SourceState } from '../db/sources-repo.ts';
-import { syncSources } from './engine.ts';
+import type { BudgetLimits } from './budget.ts';
+import { syncSourcesWithin } from './engine.ts';
 import { createFetcher, type FetcherOptions } from './fetch.ts';
 import type { Source } from './sources-file.ts';
 import type { SyncThreadRequest, SyncWorkerMessage } from './sync-thread.ts';
@@ -32,10 +33,10 @@ function ask(op: SyncThreadRequest['op'], args: readonly unknown[]): Promise<unk
   });
 }
 
-async function run(sources: readonly Source[]): Promise<void> {
+async function run(sources: readonly Source[], limits: BudgetLimits | undefined): Promise<void> {
   abort = new AbortController();
   try {
-    const outcomes = await syncSources(
+    const outcomes = await syncSourcesWithin(
       sources,
       {
         fetcher,
@@ -49,6 +50,7 @@ async function run(sources: readonly Source[]): Promise<void> {
         },
         signal: abort.signal,
       },
+      limits,
       (progress) => {
         post({ kind: 'progress', progress });
       },
@@ -62,7 +64,8 @@ async function run(sources: readonly Source[]): Promise<void> {
 }
 
 port.on('message', (message: { kind: string; [key: string]: unknown }) => {
-  if (message.kind === 'run') void run(message.sources as Source[]);
+  if (message.kind === 'run')
+    void run(message.sources as Source[], message.limits as BudgetLimits | undefined);
   else if (message.kind === 'cancel') abort?.abort();
   else if (message.kind === 'answer') {
     const entry = waiting.get(message.id as number);
