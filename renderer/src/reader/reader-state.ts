@@ -1,0 +1,258 @@
+import type { ReactiveControllerHost } from 'lit';
+import type { NewsApi } from '../../../app/shared/contract.ts';
+import type {
+  Article,
+  ArticleId,
+  ArticleSummary,
+  Page,
+  SearchHit,
+  TabCount,
+} from '../../../app/shared/articles.ts';
+import type { RegionId } from '../../../app/shared/regions.ts';
+import { stepIndex } from '../shell/keyboard.ts';
+import { mergeFresh, mergeNewer, withFlags } from './merge.ts';
+
+export type ListItem = ArticleSummary | SearchHit;
+
+/** Where a search looks: the current tab, or everything. */
+export type SearchScope = 'tab' | 'all';
+
+/** What the search box asks for (query '' ends the search). */
+export interface SearchRequest {
+  readonly query: string;
+  readonly scope: SearchScope;
+}
+
+/** What the list shows: a tab, or search results (in one tab or everywhere). */
+export type ListView =
+  | { readonly kind: 'region'; readonly region: RegionId }
+  | {
+      readonly kind: 'search';
+      readonly region: RegionId;
+      readonly query: string;
+      readonly scope: SearchScope;
+    };
+
+const PAGE = 100;
+
+function sameView(a: ListView, b: ListView): boolean {
+  if (a.kind === 'region' || b.kind === 'region') return a.kind === b.kind && a.region === b.region;
+  return a.region === b.region && a.query === b.query && a.scope === b.scope;
+}
+
+/**
+ * The reader's state: the list (keyset-paged from NewsApi), the active and open articles, and
+ * the tab counts. Every answer is checked against the view it was asked for, so a slow answer
+ * for a tab the reader has left is dropped. It asks its host (the app element) to re-render
+ * whenever it changes.
+ */
+export class ReaderState {
+  view: ListView = { kind: 'region', region: 'all' };
+  items: readonly ListItem[] = [];
+  /** The view `items` belong to; null while the first page of `view` loads. */
+  loadedView: ListView | null = null;
+  nextCursor: string | null = null;
+  activeId: ArticleId | null = null;
+  article: Article | null = null;
+  counts: readonly TabCount[] = [];
+  error: string | null = null;
+  /** For search results: changes the index had not applied yet (0 when they are complete). */
+  unindexed = 0;
+  /**
+   * From asking for a view's first page until it is shown (or has failed). Meanwhile `items`
+   * are still `loadedView`'s, and the list is labelled as what it shows, not what was asked for.
+   */
+  loading = false;
+
+  readonly #host: ReactiveControllerHost;
+  readonly #api: NewsApi;
+  #loadingMore = false;
+  #openSeq = 0;
+
+  constructor(host: ReactiveControllerHost, api: NewsApi) {
+    this.#host = host;
+    this.#api = api;
+  }
+
+  get openId(): ArticleId | null {
+    return this.article?.id ?? null;
+  }
+
+  /** Shows a view from its first page. */
+  async show(view: ListView): Promise<void> {
+    this.view = view;
+    this.loading = true;
+    this.#host.requestUpdate();
+    try {
+      const page = await this.#fetch(view, null);
+      // A view the reader has left since: its answer (or failure) is not shown.
+      if (!sameView(view, this.view)) return;
+      this.items = page.items;
+      this.nextCursor = page.nextCursor;
+      this.unindexed = page.unindexed ?? 0;
+      this.loadedView = view;
+      this.activeId = page.items[0]?.id ?? null;
+      this.error = null;
+    } catch (error) {
+      if (!sameView(view, this.view)) return;
+      this.#fail(error);
+    }
+    this.loading = false;
+    this.#host.requestUpdate();
+  }
+
+  /** Appends the next page (the list asks when the reader nears its end). */
+  async loadMore(): Promise<void> {
+    const view = this.view;
+    const cursor = this.nextCursor;
+    if (this.#loadingMore || cursor === null || this.loadedView === null) return;
+    this.#loadingMore = true;
+    try {
+      const page = await this.#fetch(view, cursor);
+      if (!sameView(view, this.view) || cursor !== this.nextCursor) return;
+      const seen = new Set(this.items.map((item) => item.id));
+      this.items = [...this.items, ...page.items.filter((item) => !seen.has(item.id))];
+      this.nextCursor = page.nextCursor;
+    } catch (error) {
+      this.#fail(error);
+    } finally {
+      this.#loadingMore = false;
+      this.#host.requestUpdate();
+    }
+  }
+
+  /**
+   * After a sync or a change elsewhere: synced articles appear in their place (newer ones on top)
+   * without moving what the reader is looking at (the list keeps its place), and read/bookmark
+   * flags of loaded rows refresh.
+   */
+  async refresh(): Promise<void> {
+    const view = this.view;
+    await this.refreshCounts();
+    if (view.kind === 'search' || this.loadedView === null) return;
+    try {
+      const page = await this.#fetch(view, null);
+      if (!sameView(view, this.view)) return;
+      if (view.region === 'bookmarks') {
+        // Ordered by when each was bookmarked, which rows do not carry: new ones go on top.
+        const merged = mergeNewer(this.items, page.items);
+        this.items = merged.items;
+        if (merged.replaced) this.nextCursor = page.nextCursor;
+      } else {
+        const merged = mergeFresh(this.items, page.items, page.nextCursor === null);
+        this.items = merged.items;
+        if (!merged.extendsPastFresh) this.nextCursor = page.nextCursor;
+      }
+      this.activeId ??= this.items[0]?.id ?? null;
+    } catch (error) {
+      this.#fail(error);
+    }
+    this.#host.requestUpdate();
+  }
+
+  async refreshCounts(): Promise<void> {
+    try {
+      this.counts = await this.#api.getTabCounts();
+    } catch (error) {
+      this.#fail(error);
+    }
+    this.#host.requestUpdate();
+  }
+
+  setActive(id: ArticleId | null): void {
+    this.activeId = id;
+    this.#host.requestUpdate();
+  }
+
+  /** Moves the active row by one; the article is not opened (nor marked read). */
+  move(by: 1 | -1): void {
+    const at = this.items.findIndex((item) => item.id === this.activeId);
+    const next = stepIndex(at, by, this.items.length);
+    this.activeId = this.items[next]?.id ?? null;
+    // Nearing the end of what is loaded: fetch the next page ahead of the reader.
+    if (next >= this.items.length - 20) void this.loadMore();
+    this.#host.requestUpdate();
+  }
+
+  /** Opens an article in the reading pane; marks it read when `markRead` (the setting) says so. */
+  async open(id: ArticleId, markRead: boolean): Promise<Article | null> {
+    const seq = ++this.#openSeq;
+    this.activeId = id;
+    try {
+      const article = await this.#api.getArticle(id);
+      if (seq !== this.#openSeq) return null;
+      this.article = article;
+      this.#host.requestUpdate();
+      // Shown first; the read mark is saved behind it.
+      if (markRead && article.unread) void this.setRead(id, true);
+      return article;
+    } catch (error) {
+      this.#fail(error);
+      this.#host.requestUpdate();
+      return null;
+    }
+  }
+
+  closeArticle(): void {
+    this.article = null;
+    this.#host.requestUpdate();
+  }
+
+  item(id: ArticleId | null): ListItem | undefined {
+    return id === null ? undefined : this.items.find((item) => item.id === id);
+  }
+
+  /** The article's bookmarked flag as the reader sees it (pane first, then list). */
+  isBookmarked(id: ArticleId): boolean {
+    if (this.article?.id === id) return this.article.bookmarked;
+    return this.item(id)?.bookmarked ?? false;
+  }
+
+  isUnread(id: ArticleId): boolean {
+    if (this.article?.id === id) return this.article.unread;
+    return this.item(id)?.unread ?? false;
+  }
+
+  async setBookmark(id: ArticleId, on: boolean): Promise<void> {
+    this.#patch(id, { bookmarked: on });
+    try {
+      const result = await this.#api.setBookmark(id, on);
+      this.#patch(id, { bookmarked: result.bookmarked });
+    } catch (error) {
+      this.#patch(id, { bookmarked: !on });
+      this.#fail(error);
+    }
+    await this.refreshCounts();
+  }
+
+  async setRead(id: ArticleId, read: boolean): Promise<void> {
+    this.#patch(id, { unread: !read });
+    try {
+      await this.#api.markRead({ ids: [id], read });
+    } catch (error) {
+      this.#patch(id, { unread: read });
+      this.#fail(error);
+    }
+    await this.refreshCounts();
+  }
+
+  #patch(id: ArticleId, flags: { readonly bookmarked?: boolean; readonly unread?: boolean }): void {
+    this.items = withFlags(this.items, id, flags);
+    if (this.article?.id === id) this.article = { ...this.article, ...flags };
+    this.#host.requestUpdate();
+  }
+
+  #fetch(
+    view: ListView,
+    cursor: string | null,
+  ): Promise<Page<ListItem> & { readonly unindexed?: number }> {
+    if (view.kind === 'region')
+      return this.#api.listArticles({ region: view.region, cursor, limit: PAGE });
+    const region = view.scope === 'all' ? 'all' : view.region;
+    return this.#api.search(view.query, { region, cursor, limit: PAGE });
+  }
+
+  #fail(error: unknown): void {
+    this.error = error instanceof Error ? error.message : String(error);
+  }
+}
