@@ -1,13 +1,14 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ArticleId } from '../../../app/shared/articles.ts';
-import type { ScriptMode } from '../../../app/shared/settings.ts';
-import { LIST_MESSAGES, type ListMessages } from '../i18n/list-messages.ts';
-import type { Locale } from '../i18n/messages.ts';
+import { LIST_MESSAGES } from '../i18n/list-messages.ts';
+import { ENGLISH, localeContext, type UiLocale } from '../i18n/locale-context.ts';
+import { ORIGINAL_VIEW, scriptContext, type ScriptView } from '../script/script-context.ts';
 import { ROW_HEIGHT, articleListStyles, styleProperty } from './article-list-styles.ts';
 import { formatListTime } from './list-time.ts';
-import { RowPreparer, RowVariants, showMode, rowLayers, type Scripts } from '../script/script-layers.ts';
+import { RowPreparer, RowVariants, showMode, rowLayers } from '../script/script-layers.ts';
 import {
   EMPTY_RANGE,
   clampScrollTop,
@@ -19,12 +20,10 @@ import {
   revealScrollTop,
   sameRange,
   visibleRange,
-  type Convert,
   type ListItem,
   type Range,
 } from './list-window.ts';
 
-export type { Convert, ListItem };
 export interface BookmarkToggle {
   readonly id: ArticleId;
   readonly on: boolean;
@@ -33,7 +32,6 @@ export interface BookmarkToggle {
 const OVERSCAN = 10;
 const MARGIN = 3; // rows to spare before a scroll re-renders the window
 const FALLBACK_VIEWPORT = 720; // until the ResizeObserver reports the real one
-const IDENTITY: Convert = (text) => text;
 const STAR_ON = '★';
 const STAR_OFF = '☆';
 
@@ -59,25 +57,22 @@ export class HeituArticleList extends LitElement {
   @property({ attribute: false }) activeId: ArticleId | null = null;
   /** The article in the reading pane (aria-selected); set by the list too when it opens one. */
   @property({ attribute: false }) openId: ArticleId | null = null;
-  /** Converts a rendered row's title, snippet and 來源 to the reader's script. */
-  @property({ attribute: false }) convert: Convert = IDENTITY;
-  /** The script mode: which of a row's script layers is visible (script-layers.ts). */
-  @property({ attribute: false }) mode: ScriptMode = 'original';
   /**
-   * Every converter that is ready, by mode: rows get a variant for each in idle time, so that a
-   * switch between them only changes which is visible. Null until the dictionaries are built.
+   * The script mode (which of a row's script layers is visible, script-layers.ts) and its
+   * converter for rendered rows; every converter that is ready, by mode, so that rows get a
+   * variant for each in idle time and a switch between them only changes which is visible.
    */
-  @property({ attribute: false }) scripts: Scripts | null = null;
-  /** The `lang` of the list's own strings (the UI's, in the reader's script). */
-  @property({ attribute: false }) uiLang = '';
-  /** The UI locale, for times. */
-  @property({ attribute: false }) locale: Locale = 'zh-Hant';
+  @consume({ context: scriptContext, subscribe: true })
+  @state()
+  script: ScriptView = ORIGINAL_VIEW;
+  /** The UI's language: the list's own strings, their `lang`, and the locale of times. */
+  @consume({ context: localeContext, subscribe: true })
+  @state()
+  ui: UiLocale = ENGLISH;
   /** The current time (ms), which relative times count from. */
   @property({ attribute: false }) now: number = Date.now();
   /** Accessible name of the listbox. */
   @property() label = '';
-  /** The list's strings (LIST_MESSAGES[locale]). */
-  @property({ attribute: false }) messages: ListMessages = LIST_MESSAGES['zh-Hant'];
   /**
    * Names the list (the tab, the search): a change scrolls to the top. Without it a replaced
    * list is recognised by its articles.
@@ -151,7 +146,9 @@ export class HeituArticleList extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('mode')) showMode(this, changed.get('mode'), this.mode);
+    const before = changed.get('script');
+    if (changed.has('script') && before?.mode !== this.script.mode)
+      showMode(this, before?.mode, this.script.mode);
     const itemsChanged = changed.has('items');
     if (itemsChanged || changed.has('listKey')) {
       if (this.#list !== null && this.#pendingScroll === null) {
@@ -190,11 +187,12 @@ export class HeituArticleList extends LitElement {
       this.#loadMoreFor = count;
       this.dispatchEvent(new Event('load-more', { bubbles: true, composed: true }));
     }
-    this.#preparer.schedule(this.#rendered, this.scripts, () => this.requestUpdate());
+    this.#preparer.schedule(this.#rendered, this.script.scripts, () => this.requestUpdate());
   }
 
   override render() {
-    const { items, messages } = this;
+    const { items } = this;
+    const messages = this.ui.localized(LIST_MESSAGES);
     const { start, end } = this.#range;
     const active = this.#activeIndex;
     const rows: number[] = [];
@@ -220,12 +218,12 @@ export class HeituArticleList extends LitElement {
       <div class="ring" aria-hidden="true"></div>
       ${
         loading && this.#atEnd
-          ? html`<div class="more" aria-hidden="true" lang=${this.uiLang || nothing}>
+          ? html`<div class="more" aria-hidden="true" lang=${this.ui.uiLang || nothing}>
               ${messages.loadingMore}
             </div>`
           : nothing
       }
-      <div class="visually-hidden" role="status" lang=${this.uiLang || nothing}>
+      <div class="visually-hidden" role="status" lang=${this.ui.uiLang || nothing}>
         ${loading ? messages.loadingMore : ''}
       </div>`;
   }
@@ -234,11 +232,13 @@ export class HeituArticleList extends LitElement {
     const item = this.items[index];
     if (item === undefined) return nothing;
     const { id, unread, bookmarked } = item;
-    const m = this.messages;
+    const m = this.ui.localized(LIST_MESSAGES);
     // The layer in force names and describes the row (ids are per layer: `t-<id>-<layer>`).
-    const scripts = this.#preparer.has(item, this.scripts) ? this.scripts : null;
-    const { variants, shown } = this.#variants.get(item, this.mode, this.convert, scripts);
-    const time = formatListTime(item.publishedAt, this.now, this.locale);
+    const { mode, convert, scripts: all } = this.script;
+    const locale = this.ui.locale;
+    const scripts = this.#preparer.has(item, all) ? all : null;
+    const { variants, shown } = this.#variants.get(item, mode, convert, scripts);
+    const time = formatListTime(item.publishedAt, this.now, locale);
     const states = [unread ? m.unread : '', bookmarked ? m.bookmarked : ''].filter(Boolean);
     const classes = `${unread ? 'unread' : 'read'}${index === this.#activeIndex ? ' active' : ''}`;
     return html`<div
@@ -256,9 +256,9 @@ export class HeituArticleList extends LitElement {
     >
       <span class="dot" aria-hidden="true"></span>
       <span class="text clip">
-        ${rowLayers(variants, id, item.publishedAt, time, this.locale, m.metaSeparator)}
+        ${rowLayers(variants, id, item.publishedAt, time, locale, m.metaSeparator)}
       </span>
-      <span hidden id=${`f-${id}`} lang=${this.uiLang || this.locale}
+      <span hidden id=${`f-${id}`} lang=${this.ui.uiLang || locale}
         >${states.join(m.stateSeparator)}</span
       >
       ${

@@ -5,11 +5,11 @@
  * its matches. All of it is O(1) or bounded by the rendered window, except the id searches, which
  * look outward from a hint and stop at the first match.
  */
-import type { ArticleSummary, SearchHit, SourceScript } from '../../../app/shared/articles.ts';
+import type { ArticleSummary, SearchHit } from '../../../app/shared/articles.ts';
+import type { Convert } from '../script/convert.ts';
 
+/** A row of the list: a tab's article, or a search hit. */
 export type ListItem = ArticleSummary | SearchHit;
-/** Converts text of an article published in `script` to the reader's script. */
-export type Convert = (text: string, script: SourceScript) => string;
 
 /** Rows [start, end). */
 export interface Range {

@@ -10,12 +10,12 @@
  */
 import type { Article, SourceScript } from '../../../app/shared/articles.ts';
 import type { ScriptMode } from '../../../app/shared/settings.ts';
+import type { Convert } from '../script/convert.ts';
 
 /** The channel's time zone: its times are printed in Beijing time. */
 export const CHANNEL_TIME_ZONE = 'Asia/Shanghai';
 
 /** One converter call: `text` of an article published in `script`, in the reader's script. */
-export type ConvertText = (text: string, script: SourceScript) => string;
 
 export interface MetaLabels {
   /** 來源 */
@@ -76,11 +76,7 @@ export function channelTime(iso: string): string | null {
 }
 
 /** The labels for `mode`: converted from the channel's Traditional, or the article's own script. */
-export function metaLabels(
-  mode: ScriptMode,
-  script: SourceScript,
-  convert: ConvertText,
-): MetaLabels {
+export function metaLabels(mode: ScriptMode, script: SourceScript, convert: Convert): MetaLabels {
   if (mode === 'original') return script === 'hans' ? LABELS_HANS : LABELS_HANT;
   return {
     source: convert(LABELS_HANT.source, 'hant'),
@@ -159,7 +155,7 @@ export interface ArticleHeader {
 export function articleHeader(
   article: HeaderSource,
   mode: ScriptMode,
-  convert: ConvertText,
+  convert: Convert,
 ): ArticleHeader {
   const text: (value: string, script?: SourceScript) => string =
     mode === 'original'

@@ -1,13 +1,14 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { Article, ArticleId } from '../../../app/shared/articles.ts';
 import { langFor } from '../../../app/shared/script-lang.ts';
-import type { ScriptMode } from '../../../app/shared/settings.ts';
-import type { Locale } from '../i18n/messages.ts';
-import { PANE_MESSAGES, type PaneMessages } from '../i18n/pane-messages.ts';
-import { articleHeader, type ArticleHeader, type ConvertText } from './article-meta.ts';
+import { ENGLISH, localeContext, type UiLocale } from '../i18n/locale-context.ts';
+import { PANE_MESSAGES } from '../i18n/pane-messages.ts';
+import { articleHeader, type ArticleHeader } from './article-meta.ts';
 import { BodyLayers } from '../script/body-layers.ts';
-import { layerStyles, showMode, type Scripts } from '../script/script-layers.ts';
+import { ORIGINAL_VIEW, scriptContext, type ScriptView } from '../script/script-context.ts';
+import { layerStyles, showMode } from '../script/script-layers.ts';
 import { buttonStyles, scriptFonts } from '../ui/shared-styles.ts';
 
 export interface BookmarkToggleDetail {
@@ -21,8 +22,6 @@ export interface ReadToggleDetail {
   /** The state asked for: true to mark read, false to mark unread. */
   readonly read: boolean;
 }
-
-const identity: ConvertText = (text) => text;
 
 export const MIN_TEXT_SCALE = 75;
 export const MAX_TEXT_SCALE = 200;
@@ -58,21 +57,17 @@ function isHttpUrl(url: string): boolean {
 export class HeituReadingPane extends LitElement {
   /** The article shown; null for the empty state. */
   @property({ attribute: false }) article: Article | null = null;
-  /** The script the article is shown in. */
-  @property({ attribute: false }) mode: ScriptMode = 'original';
   /**
-   * Converts a text node's worth of text from `script` to `mode` (a ScriptConverter's convert).
-   * Keep it the same function while the converter is the same: a new function re-converts.
+   * The script the article is shown in and its converter; every mode's converter once built,
+   * for the body's layer per script made in idle time.
    */
-  @property({ attribute: false }) convert: ConvertText = identity;
-  /** Every converter that is ready, by mode: the body gets a layer per script in idle time. */
-  @property({ attribute: false }) scripts: Scripts | null = null;
-  /** The UI language: picks the messages when `messages` is not set. */
-  @property({ attribute: false }) locale: Locale = 'en';
-  /** UI strings; PANE_MESSAGES[locale] when not set (set it for messages in another script). */
-  @property({ attribute: false }) messages: PaneMessages | undefined = undefined;
-  /** The `lang` of the pane's own strings (the UI's, in the reader's script). */
-  @property({ attribute: false }) uiLang = '';
+  @consume({ context: scriptContext, subscribe: true })
+  @state()
+  script: ScriptView = ORIGINAL_VIEW;
+  /** The UI's language: the pane's own strings and their `lang`. */
+  @consume({ context: localeContext, subscribe: true })
+  @state()
+  ui: UiLocale = ENGLISH;
   /** Article text size, percent of the default (75–200). */
   @property({ attribute: false }) textScale = 100;
 
@@ -246,24 +241,34 @@ export class HeituReadingPane extends LitElement {
     // styleMap first renders (so an article opened with 150 % showed at 100 %).
     if (changed.has('textScale'))
       this.style.setProperty('--heitu-text-scale', String(clampScale(this.textScale) / 100));
-    if (changed.has('mode')) showMode(this, changed.get('mode'), this.mode);
-    if (changed.has('article') || changed.has('mode') || changed.has('convert')) {
+    const before = changed.get('script');
+    const scriptChanged = changed.has('script') && before?.convert !== this.script.convert;
+    if (changed.has('script') && before?.mode !== this.script.mode)
+      showMode(this, before?.mode, this.script.mode);
+    if (changed.has('article') || scriptChanged) {
       this.#header =
-        this.article === null ? null : articleHeader(this.article, this.mode, this.convert);
+        this.article === null
+          ? null
+          : articleHeader(this.article, this.script.mode, this.script.convert);
     }
   }
 
   override render() {
-    const t = this.messages ?? PANE_MESSAGES[this.locale];
+    const t = this.ui.localized(PANE_MESSAGES);
     const article = this.article;
     const header = this.#header;
     if (article === null || header === null) {
       return html`<section class="pane" aria-label=${t.paneLabel}>
-        <p class="empty-text" lang=${this.uiLang || nothing}>${t.selectArticle}</p>
+        <p class="empty-text" lang=${this.ui.uiLang || nothing}>${t.selectArticle}</p>
       </section>`;
     }
     return html`<section class="pane" aria-label=${t.paneLabel}>
-      <div class="actions" role="group" lang=${this.uiLang || nothing} aria-label=${t.actionsLabel}>
+      <div
+        class="actions"
+        role="group"
+        lang=${this.ui.uiLang || nothing}
+        aria-label=${t.actionsLabel}
+      >
         <button
           type="button"
           class="bookmark"
@@ -285,8 +290,8 @@ export class HeituReadingPane extends LitElement {
             : nothing
         }
       </div>
-      ${article.fromBookmark ? html`<p class="note" role="note" lang=${this.uiLang || nothing}>${t.fromBookmark}</p>` : nothing}
-      <article lang=${langFor(this.mode, article.script)} aria-labelledby="title">
+      ${article.fromBookmark ? html`<p class="note" role="note" lang=${this.ui.uiLang || nothing}>${t.fromBookmark}</p>` : nothing}
+      <article lang=${langFor(this.script.mode, article.script)} aria-labelledby="title">
         <header>
           <h1 id="title" tabindex="-1">${header.title}</h1>
           ${header.meta === '' ? nothing : html`<p class="meta">${header.meta}</p>`}
@@ -318,7 +323,7 @@ export class HeituReadingPane extends LitElement {
       this.#shownId = article.id;
       this.scrollTop = 0;
     }
-    this.#body.show(container, article, this.mode, this.convert, this.scripts);
+    this.#body.show(container, article, this.script.mode, this.script.convert, this.script.scripts);
   }
 
   #onBookmark(): void {

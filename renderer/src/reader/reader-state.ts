@@ -1,18 +1,12 @@
-import type { ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { NewsApi } from '../../../app/shared/contract.ts';
-import type {
-  Article,
-  ArticleId,
-  ArticleSummary,
-  Page,
-  SearchHit,
-  TabCount,
-} from '../../../app/shared/articles.ts';
+import type { Article, ArticleId, Page, TabCount } from '../../../app/shared/articles.ts';
 import type { RegionId } from '../../../app/shared/regions.ts';
+import type { ListItem } from '../list/list-window.ts';
 import { stepIndex } from '../shell/keyboard.ts';
 import { mergeFresh, mergeNewer, withFlags } from './merge.ts';
 
-export type ListItem = ArticleSummary | SearchHit;
+export type { ListItem };
 
 /** Where a search looks: the current tab, or everything. */
 export type SearchScope = 'tab' | 'all';
@@ -43,10 +37,10 @@ function sameView(a: ListView, b: ListView): boolean {
 /**
  * The reader's state: the list (keyset-paged from NewsApi), the active and open articles, and
  * the tab counts. Every answer is checked against the view it was asked for, so a slow answer
- * for a tab the reader has left is dropped. It asks its host (the app element) to re-render
- * whenever it changes.
+ * for a tab the reader has left is dropped. A reactive controller: it asks its host (the app
+ * element) to re-render whenever it changes.
  */
-export class ReaderState {
+export class ReaderState implements ReactiveController {
   view: ListView = { kind: 'region', region: 'all' };
   items: readonly ListItem[] = [];
   /** The view `items` belong to; null while the first page of `view` loads. */
@@ -72,6 +66,11 @@ export class ReaderState {
   constructor(host: ReactiveControllerHost, api: NewsApi) {
     this.#host = host;
     this.#api = api;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    // Nothing to start: the state changes only when the host asks.
   }
 
   get openId(): ArticleId | null {

@@ -12,8 +12,8 @@ import { langFor } from '../../../app/shared/script-lang.ts';
 import { SCRIPT_MODES, type ScriptMode } from '../../../app/shared/settings.ts';
 import { parseArticleBody } from '../pane/article-body.ts';
 import { convertTextNodes } from './convert-dom.ts';
-import type { Convert } from '../list/list-window.ts';
-import { layerClasses, type Scripts } from './script-layers.ts';
+import type { Convert, Scripts } from './convert.ts';
+import { layerClasses } from './script-layers.ts';
 
 interface Parsed {
   readonly id: ArticleId;

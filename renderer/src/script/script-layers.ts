@@ -13,10 +13,8 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { ArticleId } from '../../../app/shared/articles.ts';
 import { langFor } from '../../../app/shared/script-lang.ts';
 import { SCRIPT_MODES, type ScriptMode } from '../../../app/shared/settings.ts';
-import { rowText, type Convert, type ListItem, type RowText } from '../list/list-window.ts';
-
-/** Converters whose dictionaries are built, by mode (原文 included). */
-export type Scripts = ReadonlyMap<ScriptMode, Convert>;
+import { rowText, type ListItem, type RowText } from '../list/list-window.ts';
+import type { Convert, Scripts } from './convert.ts';
 
 /** One way the row reads: the modes it is shown in, their `lang`, and the texts. */
 export interface Variant {

@@ -1,4 +1,5 @@
 import { html } from 'lit';
+import { consume } from '@lit/context';
 import { customElement, property, state } from 'lit/decorators.js';
 import * as v from 'valibot';
 import { BookmarkFileSchema } from '../../../app/shared/articles.ts';
@@ -15,6 +16,7 @@ import {
   type UiLanguage,
   type UserEntry,
 } from '../../../app/shared/settings.ts';
+import { apiContext } from '../api/api-context.ts';
 import { localDateStamp, saveTextFile } from '../ui/download.ts';
 import { SETTINGS_PANEL_MESSAGES, type SettingsPanelMessages } from '../i18n/panel-messages.ts';
 import { HeituModal, dialogStyles, formText } from '../ui/dialog-styles.ts';
@@ -54,9 +56,9 @@ function withCurrent(choices: readonly number[], current: number): number[] {
 export class HeituSettingsPanel extends HeituModal {
   /** The settings as saved; the panel shows them and reports changes to them. */
   @property({ attribute: false }) settings: Settings = DEFAULT_SETTINGS;
-  @property({ attribute: false }) messages: SettingsPanelMessages = SETTINGS_PANEL_MESSAGES.en;
   /** Used for the bookmark export and import only. */
-  @property({ attribute: false }) api!: NewsClient;
+  @consume({ context: apiContext })
+  api!: NewsClient;
 
   @state() private retentionError = '';
   @state() private dictionaryError = '';
@@ -65,6 +67,10 @@ export class HeituSettingsPanel extends HeituModal {
   #busy = false;
 
   static override styles = dialogStyles;
+
+  get messages(): SettingsPanelMessages {
+    return this.ui.localized(SETTINGS_PANEL_MESSAGES);
+  }
 
   override render() {
     const t = this.messages;

@@ -1,76 +1,82 @@
-import { LitElement, type PropertyValues } from 'lit';
+import { ContextProvider } from '@lit/context';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
-import type { NewsClient, NewsEvent, Status } from '../../../app/shared/contract.ts';
+import type { NewsClient, NewsEvent } from '../../../app/shared/contract.ts';
 import type { ArticleId } from '../../../app/shared/articles.ts';
 import type { Region, RegionId } from '../../../app/shared/regions.ts';
 import {
-  SCRIPT_MODES,
   effectiveScript,
   type ScriptMode,
-  type Settings,
   type SettingsPatch,
 } from '../../../app/shared/settings.ts';
-import type { ScriptConverter } from '../../../app/shared/script-convert.ts';
-import { MODE_LANG } from '../../../app/shared/script-lang.ts';
+import { apiContext } from '../api/api-context.ts';
 import { connect } from '../api/client.ts';
-import { langTag, MESSAGES, regionLabel, resolveLocale } from '../i18n/messages.ts';
-import type { Locale, Messages } from '../i18n/messages.ts';
-import { afterPaint, markPainted, markStart } from './perf.ts';
-import { ORIGINAL, loadConverters, type ScriptModule } from '../script/script-loader.ts';
-import { localizeTable, localizeWhenIdle } from '../i18n/localize.ts';
-import { ReaderState, type SearchRequest } from '../reader/reader-state.ts';
-import { appStyles } from './heitu-app-styles.ts';
-import { reflectOnDocument, renderApp, UI_TABLES } from './app-view.ts';
-import { warmFacesWhenIdle } from '../script/app-font-warmup.ts';
-import { handleShortcut } from './app-shortcuts.ts';
+import { LocaleController } from '../i18n/locale-controller.ts';
+import { langTag, type Messages } from '../i18n/messages.ts';
 import type { HeituArticleList } from '../list/heitu-article-list.ts';
 import type { HeituReadingPane } from '../pane/heitu-reading-pane.ts';
-import type { HeituRegionTabs } from '../tabs/heitu-region-tabs.ts';
+import { ReaderState, type SearchRequest } from '../reader/reader-state.ts';
+import { FontWarmupController } from '../script/font-warmup-controller.ts';
+import { ScriptController } from '../script/script-controller.ts';
 import type { HeituSearchBox } from '../search/heitu-search-box.ts';
+import { SettingsController } from '../settings/settings-controller.ts';
 import type { HeituSettingsPanel } from '../settings/heitu-settings-panel.ts';
 import type { HeituSourcesPanel } from '../sources/heitu-sources-panel.ts';
+import { SyncController } from '../sync/sync-controller.ts';
+import type { HeituRegionTabs, RegionTab } from '../tabs/heitu-region-tabs.ts';
+import { appStyles } from './heitu-app-styles.ts';
 import type { HeituHelpOverlay } from './heitu-help-overlay.ts';
+import { LayoutController } from './layout-controller.ts';
+import { afterPaint, markPainted, markStart } from './perf.ts';
+import { ShortcutsController } from './shortcuts-controller.ts';
+import { renderPanes, type PanesModel } from './heitu-app-panes.ts';
 import '../list/heitu-article-list.ts';
 import '../list/heitu-empty-state.ts';
-import './heitu-help-overlay.ts';
 import '../pane/heitu-reading-pane.ts';
-import '../tabs/heitu-region-tabs.ts';
 import '../script/heitu-script-switch.ts';
 import '../search/heitu-search-box.ts';
 import '../settings/heitu-settings-panel.ts';
 import '../sources/heitu-sources-panel.ts';
-import './heitu-splitter.ts';
 import '../sync/heitu-sync-status.ts';
-
-const LIST_WIDTH_KEY = 'heitu.listWidth';
-const NARROW = '(max-width: 760px)';
+import '../tabs/heitu-region-tabs.ts';
+import './heitu-help-overlay.ts';
+import './heitu-splitter.ts';
 
 /**
  * The application shell: header (channel, search, script, sync), region tabs with unread counts,
  * the article list and the reading pane side by side (one at a time in a narrow window), and the
- * settings, sources and shortcut dialogs. State lives in ReaderState; this element wires events.
+ * settings, sources and shortcut dialogs. It composes the controllers that hold the state (reader,
+ * settings, script, locale, sync, layout, shortcuts, font warm-up), provides the API client,
+ * script and locale to the elements below (context), and lays out the page.
  */
 @customElement('heitu-app')
 export class HeituApp extends LitElement {
   @state() regions: readonly Region[] = [];
-  @state() settings: Settings | null = null;
-  @state() status: Status | null = null;
   @state() selected: RegionId = 'all';
   @state() fatal: string | null = null;
-  @state() online = navigator.onLine;
-  @state() outcome = '';
-  @state() listWidth = Number(localStorage.getItem(LIST_WIDTH_KEY) ?? '') || 440;
-  @state() narrow = matchMedia(NARROW).matches;
   @state() dismissedNotices = false;
-  /** The time relative dates are counted from; ticks every minute. */
-  @state() now = Date.now();
-  /** OpenCC and the project dictionary, once loaded (script-loader.ts). */
-  @state() scriptModule: ScriptModule | null = null;
-  /** Every mode's dictionaries are built: the list and pane can prepare every script. */
-  @state() allScriptsReady = false;
 
   readonly api: NewsClient = connect();
   readonly reader = new ReaderState(this, this.api);
+  readonly settings = new SettingsController(this, this.api, (message) => {
+    this.reader.error = message;
+  });
+  readonly script = new ScriptController(this, this.settings);
+  readonly i18n = new LocaleController(this, () => ({
+    uiLanguage: this.settings.settings?.uiLanguage ?? 'system',
+    mode: this.script.mode,
+    converter: this.script.converter,
+    scripts: this.script.scripts,
+    converters: this.script.converters,
+  }));
+  readonly sync = new SyncController(this, this.api, (inserted, failed) =>
+    this.i18n.messages.syncDone(inserted, failed),
+  );
+  readonly layout = new LayoutController(this, () => ({
+    lang: langTag(this.i18n.locale),
+    theme: this.settings.settings?.theme ?? 'system',
+    title: this.i18n.messages.appName,
+  }));
 
   @query('heitu-article-list') list!: HeituArticleList | null;
   @query('heitu-reading-pane') pane!: HeituReadingPane | null;
@@ -81,36 +87,56 @@ export class HeituApp extends LitElement {
   @query('heitu-help-overlay') helpOverlay!: HeituHelpOverlay;
 
   #unsubscribe: (() => void) | null = null;
-  /** One converter per mode, kept while the reader's dictionary stays the same. */
-  #converters = new Map<ScriptMode, ScriptConverter>();
-  #convertersFor: unknown = null;
-  #scripts: ReadonlyMap<ScriptMode, ScriptConverter['convert']> | null = null;
   #refreshTimer: ReturnType<typeof setTimeout> | null = null;
   #firstPaint = true;
-  #scriptSeq = 0;
-  /** The script a switch is on its way to (its dictionaries still building), for `t` to go on from. */
-  #pendingMode: ScriptMode | null = null;
-  #clock: ReturnType<typeof setInterval> | null = null;
-  readonly #media = matchMedia(NARROW);
-  readonly #onKey = (event: KeyboardEvent): void => {
-    handleShortcut(this, event);
-  };
-  readonly #onOnline = (): void => {
-    this.online = navigator.onLine;
-  };
-  readonly #onMedia = (): void => {
-    this.narrow = this.#media.matches;
+  readonly #panes: PanesModel = {
+    reader: this.reader,
+    layout: this.layout,
+    textScale: () => this.settings.settings?.textScale ?? 100,
+    openArticle: (id) => void this.openArticle(id),
+    closeArticle: () => void this.closeArticle(),
   };
 
   static override styles = appStyles;
 
+  constructor() {
+    super();
+    new ContextProvider(this, { context: apiContext, initialValue: this.api });
+    new ShortcutsController(this, {
+      reader: this.reader,
+      element: this,
+      openArticle: (id) => void this.openArticle(id),
+      sync: () => {
+        this.sync.sync();
+      },
+      cycleScript: () => void this.setScript(this.script.next()),
+      selectTab: (index) => {
+        const region = this.regions[index];
+        if (region !== undefined) this.tabs?.selectTab(region.id);
+        return region !== undefined;
+      },
+      focusList: () => this.list?.focusList(),
+      focusSearch: () => this.searchBox?.focusField(),
+      openHelp: (opener) => {
+        this.helpOverlay.open(opener);
+      },
+    });
+    // The UI's characters in every script's face, ahead of a switch.
+    new FontWarmupController(
+      this,
+      () => this.script.scripts,
+      () =>
+        JSON.stringify([
+          this.i18n.locale,
+          this.selected,
+          this.reader.loadedView,
+          this.reader.openId,
+        ]),
+    );
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
-    document.addEventListener('keydown', this.#onKey);
-    window.addEventListener('online', this.#onOnline);
-    window.addEventListener('offline', this.#onOnline);
-    this.#media.addEventListener('change', this.#onMedia);
-    this.#clock = setInterval(() => (this.now = Date.now()), 60_000);
     this.#unsubscribe = this.api.subscribe((event) => {
       this.#onEvent(event);
     });
@@ -119,12 +145,7 @@ export class HeituApp extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('keydown', this.#onKey);
-    window.removeEventListener('online', this.#onOnline);
-    window.removeEventListener('offline', this.#onOnline);
-    this.#media.removeEventListener('change', this.#onMedia);
     this.#unsubscribe?.();
-    if (this.#clock !== null) clearInterval(this.#clock);
   }
 
   async #load(): Promise<void> {
@@ -136,59 +157,34 @@ export class HeituApp extends LitElement {
       ]);
       // The first list, its counts and (when the reader's script needs them) the dictionaries
       // load together; nothing is painted until all are here, so no text flashes unconverted.
-      const mode = effectiveScript(settings, navigator.languages);
-      const [module] = await Promise.all([
-        mode === 'original' ? null : loadConverters([mode]),
+      await Promise.all([
+        this.script.load(effectiveScript(settings, navigator.languages)),
         this.reader.show({ kind: 'region', region: settings.lastRegion }),
         this.reader.refreshCounts(),
       ]);
-      this.scriptModule = module;
       this.regions = regions;
-      this.status = status;
+      this.sync.show(status);
       this.selected = settings.lastRegion;
-      this.settings = settings;
+      this.settings.apply(settings);
     } catch (error) {
       this.fatal = (error as Error).message;
       return;
     }
     await this.#painted('list');
-    // Building the to-Traditional converters takes 100–200 ms: do it while the reader reads,
-    // not in the middle of the first toggle.
-    requestIdleCallback(() => {
-      void loadConverters(['cn', 'tw', 'hk', 'twp']).then((module) => {
-        this.scriptModule = module;
-        this.allScriptsReady = true;
-      });
-    });
+    this.script.loadAllWhenIdle();
   }
 
   #onEvent(event: NewsEvent): void {
+    if (this.sync.handle(event)) {
+      if (event.type !== 'syncFinished') return;
+      void this.sourcesPanel.refresh();
+      void this.reader.refresh();
+      return;
+    }
     switch (event.type) {
       case 'settingsChanged':
-        this.#applySettings(event.settings);
-        if (this.mode !== 'original' && this.scriptModule === null)
-          void loadConverters([this.mode]).then((module) => (this.scriptModule = module));
-        break;
-      case 'statusChanged':
-        this.status = event.status;
-        break;
-      case 'syncProgress':
-        if (this.status !== null)
-          this.status = {
-            ...this.status,
-            sync: { ...this.status.sync, state: 'syncing', progress: event.progress },
-          };
-        break;
-      case 'syncFinished':
-        this.outcome = this.messages.syncDone(event.summary.inserted, event.summary.failed);
-        if (this.status !== null)
-          this.status = {
-            ...this.status,
-            sync: { ...this.status.sync, state: 'idle', progress: null },
-          };
-        void this.api.getStatus().then((status) => (this.status = status));
-        void this.sourcesPanel.refresh();
-        void this.reader.refresh();
+        this.settings.apply(event.settings);
+        void this.script.load(this.script.mode);
         break;
       case 'sourcesChanged':
         void this.sourcesPanel.refresh();
@@ -201,6 +197,8 @@ export class HeituApp extends LitElement {
           void this.reader.refresh();
         }, 250);
         break;
+      default:
+        break;
     }
   }
 
@@ -212,74 +210,6 @@ export class HeituApp extends LitElement {
     if (what === 'list' && !this.#firstPaint) return;
     if (what === 'list') this.#firstPaint = false;
     markPainted(what);
-  }
-
-  get mode(): ScriptMode {
-    return this.settings === null
-      ? 'original'
-      : effectiveScript(this.settings, navigator.languages);
-  }
-
-  /** The converter for the script in force (identity until the dictionaries are loaded). */
-  get converter(): ScriptConverter {
-    return this.#converterFor(this.mode) ?? ORIGINAL;
-  }
-
-  /** Every mode's convert, once all are built: list, pane and UI strings get every script ahead. */
-  get scripts(): ReadonlyMap<ScriptMode, ScriptConverter['convert']> | null {
-    if (!this.allScriptsReady) return null;
-    if (this.#scripts?.get('cn') !== this.#converterFor('cn')?.convert) {
-      this.#scripts = new Map(
-        SCRIPT_MODES.map((m) => [m, (this.#converterFor(m) ?? ORIGINAL).convert]),
-      );
-      localizeWhenIdle(UI_TABLES, this.locale, [...this.#converters.values()]); // UI strings too
-    }
-    return this.#scripts;
-  }
-
-  #converterFor(mode: ScriptMode): ScriptConverter | null {
-    const module = this.scriptModule;
-    if (mode === 'original' || module === null) return null;
-    const entries = this.settings?.userDictionary ?? [];
-    if (this.#convertersFor !== entries) {
-      this.#converters = new Map();
-      this.#convertersFor = entries;
-    }
-    let converter = this.#converters.get(mode);
-    if (converter === undefined) {
-      converter = module.createScriptConverter(mode, entries);
-      this.#converters.set(mode, converter);
-    }
-    return converter;
-  }
-
-  get locale(): Locale {
-    return resolveLocale(this.settings?.uiLanguage ?? 'system', navigator.languages);
-  }
-
-  /** The `lang` of the UI's strings: the UI language, in the reader's script when Chinese. */
-  get uiLang(): string {
-    const locale = this.locale;
-    return this.mode === 'original' || locale === 'en' ? langTag(locale) : MODE_LANG[this.mode];
-  }
-
-  /** Strings of a message table in the UI language, converted to the chosen script. */
-  localized<M extends object>(table: Readonly<Record<Locale, M>>): M {
-    const locale = this.locale;
-    return this.mode === 'original' || locale === 'en'
-      ? table[locale]
-      : localizeTable(table, locale, this.converter);
-  }
-
-  get messages(): Messages {
-    return this.localized(MESSAGES);
-  }
-
-  /** The region's label as shown: the UI's script, then the reader's script mode. */
-  label(region: Region): string {
-    return this.mode === 'original'
-      ? regionLabel(region, this.locale)
-      : this.converter.convert(region.labelHant, 'hant');
   }
 
   // ---- Actions (also used by the keyboard shortcuts) ----------------------------------------
@@ -300,11 +230,11 @@ export class HeituApp extends LitElement {
 
   async openArticle(id: ArticleId): Promise<void> {
     markStart('open');
-    const article = await this.reader.open(id, this.settings?.markReadOnOpen ?? true);
+    const article = await this.reader.open(id, this.settings.settings?.markReadOnOpen ?? true);
     if (article === null) return;
     await this.#painted('open');
     // In a narrow window the list that had focus is gone: the article's title takes it.
-    if (this.narrow) await this.pane?.focusTitle();
+    if (this.layout.narrow) await this.pane?.focusTitle();
   }
 
   /** Back from the article to the list (narrow windows), focus with it. */
@@ -316,48 +246,11 @@ export class HeituApp extends LitElement {
 
   async setScript(mode: ScriptMode): Promise<void> {
     markStart('script');
-    // The first switch away from 原文 may have to fetch the dictionaries (asynchronously).
-    const seq = ++this.#scriptSeq;
-    this.#pendingMode = mode;
-    if (mode !== 'original') {
-      const module = await loadConverters([mode]);
-      // A later switch made while this one waited for its dictionaries wins.
-      if (seq !== this.#scriptSeq) return;
-      this.scriptModule = module;
-    }
-    this.#pendingMode = null;
-    if (this.settings !== null)
-      this.settings = { ...this.settings, script: mode, scriptChosen: true };
+    if (!(await this.script.switchTo(mode))) return;
     await this.#painted('script');
     // Saved once the switch is painted: the request is no work of the frame that shows it.
     await afterPaint();
-    await this.saveSettings({ script: mode, scriptChosen: true });
-  }
-
-  cycleScript(): void {
-    const at = SCRIPT_MODES.indexOf(this.#pendingMode ?? this.mode);
-    void this.setScript(SCRIPT_MODES[(at + 1) % SCRIPT_MODES.length] ?? 'original');
-  }
-
-  /** Takes settings from the app, re-rendering only when they differ from what is shown. */
-  #applySettings(next: Settings): void {
-    if (JSON.stringify(next) !== JSON.stringify(this.settings)) this.settings = next;
-  }
-
-  async saveSettings(patch: SettingsPatch): Promise<void> {
-    try {
-      this.#applySettings(await this.api.setSettings(patch));
-    } catch (error) {
-      this.reader.error = (error as Error).message;
-      this.requestUpdate();
-    }
-  }
-
-  sync(): void {
-    this.outcome = '';
-    this.api.sync().catch((error: unknown) => {
-      this.outcome = (error as Error).message;
-    });
+    await this.settings.save({ script: mode, scriptChosen: true });
   }
 
   search(request: SearchRequest): void {
@@ -365,19 +258,113 @@ export class HeituApp extends LitElement {
     else void this.reader.show({ kind: 'search', region: this.selected, ...request });
   }
 
-  // ---- Rendering ------------------------------------------------------------------------------
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('listWidth')) localStorage.setItem(LIST_WIDTH_KEY, String(this.listWidth));
-  }
-
-  protected override updated(): void {
-    reflectOnDocument(this);
-    warmFacesWhenIdle(this); // the UI's characters in every script's face, ahead of a switch
-  }
+  // ---- Layout ---------------------------------------------------------------------------------
 
   override render() {
-    return renderApp(this);
+    const t = this.i18n.messages;
+    if (this.fatal !== null)
+      return html`<p class="error" role="alert">${t.loadFailed(this.fatal)}</p>`;
+    const settings = this.settings.settings;
+    if (settings === null) return nothing;
+    const counts = new Map(this.reader.counts.map((c) => [c.region, c.unread]));
+    const tabs: RegionTab[] = this.regions.map((region) => ({
+      region,
+      label: this.i18n.label(region),
+      hint: this.i18n.locale === 'en' ? region.labelEn : '',
+      unread: region.kind === 'bookmarks' ? 0 : (counts.get(region.id) ?? 0),
+      unreadText: t.unreadSuffix(counts.get(region.id) ?? 0),
+    }));
+    const current = tabs.find((tab) => tab.region.id === this.selected) ?? tabs[0];
+    const uiLang = this.i18n.uiLang;
+    return html`
+      <header lang=${uiLang}>
+        <h1>${t.appName}</h1>
+        <span class="channel">${t.channelName}</span>
+        <heitu-search-box
+          label=${t.searchLabel}
+          placeholder=${t.searchPlaceholder}
+          scopeLabel=${t.searchScopeLabel}
+          scopeTabText=${t.searchScopeTab(current?.label ?? '')}
+          scopeAllText=${t.searchScopeAll}
+          ?noScope=${this.selected === 'all'}
+          @search-change=${(e: CustomEvent<SearchRequest>) => {
+            this.search(e.detail);
+          }}
+        ></heitu-search-box>
+        <heitu-script-switch
+          .mode=${this.script.mode}
+          label=${t.scriptLabel}
+          @script-select=${(e: CustomEvent<ScriptMode>) => void this.setScript(e.detail)}
+        ></heitu-script-switch>
+        <heitu-sync-status
+          .status=${this.sync.status?.sync ?? null}
+          ?online=${this.sync.online}
+          outcome=${this.sync.outcome}
+          @sync-request=${() => {
+            this.sync.sync();
+          }}
+          @sync-cancel=${() => {
+            this.sync.cancel();
+          }}
+          @sources-open=${(e: CustomEvent<HTMLElement>) => {
+            this.sourcesPanel.open(e.detail);
+          }}
+        ></heitu-sync-status>
+        <button
+          type="button"
+          @click=${(e: Event) => {
+            this.settingsPanel.open(e.currentTarget as HTMLElement);
+          }}
+        >
+          ${t.settingsButton}
+        </button>
+        <button
+          type="button"
+          aria-keyshortcuts="?"
+          @click=${(e: Event) => {
+            this.helpOverlay.open(e.currentTarget as HTMLElement);
+          }}
+        >
+          ${t.helpButton}
+        </button>
+      </header>
+      <main>
+        ${this.#renderBanners(t, uiLang)}
+        <heitu-region-tabs
+          .tabs=${tabs}
+          .selected=${this.selected}
+          label=${t.regionTabsLabel}
+          @region-select=${(e: CustomEvent<RegionId>) => void this.selectRegion(e.detail)}
+        >
+          ${current ? renderPanes(this.#panes, tabs, t, uiLang) : nothing}
+        </heitu-region-tabs>
+      </main>
+      <heitu-settings-panel
+        .settings=${settings}
+        @settings-change=${(e: CustomEvent<SettingsPatch>) => void this.settings.save(e.detail)}
+      ></heitu-settings-panel>
+      <heitu-sources-panel></heitu-sources-panel>
+      <heitu-help-overlay></heitu-help-overlay>
+    `;
+  }
+
+  #renderBanners(t: Messages, uiLang: string) {
+    const notices = this.dismissedNotices ? [] : (this.sync.status?.notices ?? []);
+    const error = this.reader.error;
+    if (notices.length === 0 && error === null) return nothing;
+    return html`<div class="banner" role="alert" lang=${uiLang}>
+      ${[...notices, ...(error === null ? [] : [error])].map((text) => html`<p>${text}</p>`)}
+      <button
+        type="button"
+        @click=${() => {
+          this.dismissedNotices = true;
+          this.reader.error = null;
+          this.requestUpdate();
+        }}
+      >
+        ${t.dismiss}
+      </button>
+    </div>`;
   }
 }
 

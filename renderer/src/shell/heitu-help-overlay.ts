@@ -1,5 +1,5 @@
 import { css, html } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement } from 'lit/decorators.js';
 import { HELP_OVERLAY_MESSAGES, type HelpOverlayMessages } from '../i18n/panel-messages.ts';
 import { HeituModal, dialogStyles } from '../ui/dialog-styles.ts';
 
@@ -31,7 +31,9 @@ const SHORTCUTS: readonly (readonly [Keys, Action])[] = [
  */
 @customElement('heitu-help-overlay')
 export class HeituHelpOverlay extends HeituModal {
-  @property({ attribute: false }) messages: HelpOverlayMessages = HELP_OVERLAY_MESSAGES.en;
+  get messages(): HelpOverlayMessages {
+    return this.ui.localized(HELP_OVERLAY_MESSAGES);
+  }
 
   static override styles = [
     dialogStyles,

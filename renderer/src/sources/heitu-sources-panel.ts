@@ -1,10 +1,12 @@
 import { css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { customElement, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { NewsClient } from '../../../app/shared/contract.ts';
 import type { SourceStatus } from '../../../app/shared/sync.ts';
+import { apiContext } from '../api/api-context.ts';
 import { saveTextFile } from '../ui/download.ts';
-import { langTag, type Locale } from '../i18n/messages.ts';
+import { langTag } from '../i18n/messages.ts';
 import { SOURCES_PANEL_MESSAGES, type SourcesPanelMessages } from '../i18n/panel-messages.ts';
 import { HeituModal, dialogStyles, formText } from '../ui/dialog-styles.ts';
 
@@ -45,11 +47,8 @@ function nameOf(source: SourceStatus): string {
  */
 @customElement('heitu-sources-panel')
 export class HeituSourcesPanel extends HeituModal {
-  @property({ attribute: false }) api!: NewsClient;
-  @property({ attribute: false }) messages: SourcesPanelMessages = SOURCES_PANEL_MESSAGES.en;
-  /** The UI language, for times. */
-  @property() locale: Locale = 'en';
-
+  @consume({ context: apiContext })
+  api!: NewsClient;
   /** Null until the first load. */
   @state() private sources: readonly SourceStatus[] | null = null;
   @state() private status = '';
@@ -59,6 +58,10 @@ export class HeituSourcesPanel extends HeituModal {
   /** The source whose Remove waits for confirmation. */
   @state() private confirming: string | null = null;
   #adding = false;
+
+  get messages(): SourcesPanelMessages {
+    return this.ui.localized(SOURCES_PANEL_MESSAGES);
+  }
 
   static override styles = [
     dialogStyles,
@@ -264,7 +267,7 @@ export class HeituSourcesPanel extends HeituModal {
   #when(iso: string, future: boolean): string {
     const now = Date.now();
     const time = future ? new Date(Math.max(Date.parse(iso), now)).toISOString() : iso;
-    return relativeTime(time, langTag(this.locale), now);
+    return relativeTime(time, langTag(this.ui.locale), now);
   }
 
   /** Shows (or hides) a Remove confirmation, then focuses `selector` in the new state. */

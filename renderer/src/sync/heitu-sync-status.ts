@@ -1,7 +1,9 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { SyncStatus } from '../../../app/shared/contract.ts';
-import type { Messages } from '../i18n/messages.ts';
+import { ENGLISH, localeContext, type UiLocale } from '../i18n/locale-context.ts';
+import { langTag, MESSAGES } from '../i18n/messages.ts';
 import { buttonStyles } from '../ui/shared-styles.ts';
 
 const SHORT_TIME: Intl.DateTimeFormatOptions = {
@@ -23,9 +25,10 @@ const SHORT_TIME: Intl.DateTimeFormatOptions = {
 @customElement('heitu-sync-status')
 export class HeituSyncStatus extends LitElement {
   @property({ attribute: false }) status: SyncStatus | null = null;
-  @property({ attribute: false }) messages!: Messages;
-  /** BCP 47 locale for times. */
-  @property() locale = 'zh-Hant-TW';
+  /** The UI's language: the corner's strings and the locale of times. */
+  @consume({ context: localeContext, subscribe: true })
+  @state()
+  ui: UiLocale = ENGLISH;
   /** False when the browser reports no network. */
   @property({ type: Boolean }) online = true;
   /** The last sync's outcome in words, shown until the next one. */
@@ -54,7 +57,7 @@ export class HeituSyncStatus extends LitElement {
   ];
 
   override render() {
-    const t = this.messages;
+    const t = this.ui.localized(MESSAGES);
     const sync = this.status;
     const syncing = sync?.state === 'syncing';
     const progress = sync?.progress ?? null;
@@ -91,7 +94,9 @@ export class HeituSyncStatus extends LitElement {
             ? t.syncing
             : this.outcome ||
               (sync?.lastSyncedAt
-                ? t.lastSynced(new Date(sync.lastSyncedAt).toLocaleString(this.locale, SHORT_TIME))
+                ? t.lastSynced(
+                    new Date(sync.lastSyncedAt).toLocaleString(langTag(this.ui.locale), SHORT_TIME),
+                  )
                 : t.neverSynced)
         }</span
       >

@@ -1,5 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { customElement, property, state } from 'lit/decorators.js';
+import { ENGLISH, localeContext, type UiLocale } from '../i18n/locale-context.ts';
 import { visuallyHidden } from '../ui/shared-styles.ts';
 import type { Region, RegionId } from '../../../app/shared/regions.ts';
 
@@ -33,8 +35,10 @@ export class HeituRegionTabs extends LitElement {
   @property({ attribute: false }) selected: RegionId = 'all';
   /** Accessible name of the tablist. */
   @property() label = '';
-  /** The `lang` of the tab labels (the UI's, in the reader's script). */
-  @property({ attribute: false }) uiLang = '';
+  /** The `lang` of the tabs' labels (the UI's, in the reader's script). */
+  @consume({ context: localeContext, subscribe: true })
+  @state()
+  ui: UiLocale = ENGLISH;
 
   static override styles = [
     visuallyHidden,
@@ -109,7 +113,7 @@ export class HeituRegionTabs extends LitElement {
   #renderTablist() {
     return html`<div
       role="tablist"
-      lang=${this.uiLang || nothing}
+      lang=${this.ui.uiLang || nothing}
       aria-label=${this.label}
       @keydown=${this.#onKeydown}
     >

@@ -1,4 +1,7 @@
-import { LitElement, css, html, type TemplateResult } from 'lit';
+import { consume } from '@lit/context';
+import { LitElement, css, html, type PropertyValues, type TemplateResult } from 'lit';
+import { state } from 'lit/decorators.js';
+import { ENGLISH, localeContext, type UiLocale } from '../i18n/locale-context.ts';
 import { visuallyHidden } from './shared-styles.ts';
 
 /**
@@ -221,6 +224,10 @@ function focusedWithin(start: Element | null): HTMLElement | null {
  * @fires dialog-close - when the dialog closes (close button, Esc or close()); bubbles, composed.
  */
 export abstract class HeituModal extends LitElement {
+  /** The UI's language: the dialog's strings (`localized`) and its `lang`. */
+  @consume({ context: localeContext, subscribe: true })
+  @state()
+  ui: UiLocale = ENGLISH;
   #opener: HTMLElement | null = null;
   #opening = false;
 
@@ -255,6 +262,10 @@ export abstract class HeituModal extends LitElement {
    */
   protected override shouldUpdate(): boolean {
     return !this.hasUpdated || this.#opening || this.isOpen;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('ui') && this.lang !== this.ui.uiLang) this.lang = this.ui.uiLang;
   }
 
   /** Closes the dialog; focus goes back to the opener. */

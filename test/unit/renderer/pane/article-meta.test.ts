@@ -10,9 +10,9 @@ import {
   formatMetaLine,
   formatOriginalTitle,
   metaLabels,
-  type ConvertText,
   type HeaderSource,
 } from '../../../../renderer/src/pane/article-meta.ts';
+import type { Convert } from '../../../../renderer/src/script/convert.ts';
 
 /** The seed article (test/fixtures/seed/cri-jilin-channel-article.txt), as the library holds it. */
 const SEED: HeaderSource = {
@@ -27,7 +27,7 @@ const SEED: HeaderSource = {
 };
 
 /** Records its calls; marks converted text so the test sees what went through it. */
-function spyConverter(): { convert: ConvertText; calls: [string, SourceScript][] } {
+function spyConverter(): { convert: Convert; calls: [string, SourceScript][] } {
   const calls: [string, SourceScript][] = [];
   return {
     calls,
@@ -40,8 +40,8 @@ function spyConverter(): { convert: ConvertText; calls: [string, SourceScript][]
 
 const cn = createScriptConverter('cn');
 const tw = createScriptConverter('tw');
-const toCn: ConvertText = (text, script) => cn.convert(text, script);
-const toTw: ConvertText = (text, script) => tw.convert(text, script);
+const toCn: Convert = (text, script) => cn.convert(text, script);
+const toTw: Convert = (text, script) => tw.convert(text, script);
 
 test('channelTime: YYYY-MM-DD HH:mm in Beijing time, whatever the zone of the ISO string', () => {
   assert.equal(channelTime('2019-05-30T00:54:03Z'), '2019-05-30 08:54');

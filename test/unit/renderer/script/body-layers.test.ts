@@ -5,8 +5,7 @@ import type { Article, ArticleId } from '../../../../app/shared/articles.ts';
 import { createScriptConverter } from '../../../../app/shared/script-convert.ts';
 import { SCRIPT_MODES, type ScriptMode } from '../../../../app/shared/settings.ts';
 import { BodyLayers } from '../../../../renderer/src/script/body-layers.ts';
-import type { Scripts } from '../../../../renderer/src/script/script-layers.ts';
-import type { Convert } from '../../../../renderer/src/list/list-window.ts';
+import type { Convert, Scripts } from '../../../../renderer/src/script/convert.ts';
 
 // The browser globals BodyLayers uses, from linkedom (DOMParser wraps the body in a document, as
 // a browser's parse amounts to) and timers (idle callbacks with time to spare).

@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseHTML } from 'linkedom';
-import { FACES, FontWarmup, textByFont, WARMUP_ID } from '../../../../renderer/src/script/font-warmup.ts';
+import {
+  FACES,
+  FontWarmup,
+  textByFont,
+  WARMUP_ID,
+} from '../../../../renderer/src/script/font-warmup.ts';
 
 function documentOf(html: string): Document {
   return parseHTML(`<!doctype html><html><body>${html}</body></html>`).document;

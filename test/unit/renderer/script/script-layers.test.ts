@@ -9,9 +9,8 @@ import {
   RowVariants,
   stripClasses,
   rowVariants,
-  type Scripts,
 } from '../../../../renderer/src/script/script-layers.ts';
-import type { Convert } from '../../../../renderer/src/list/list-window.ts';
+import type { Convert, Scripts } from '../../../../renderer/src/script/convert.ts';
 
 const hans: ArticleSummary = {
   id: '7' as ArticleId,
