@@ -1,8 +1,11 @@
 import { html } from 'lit';
 import { consume } from '@lit/context';
 import { customElement, property, state } from 'lit/decorators.js';
-import * as v from 'valibot';
-import { BookmarkFileSchema } from '../../../app/shared/articles.ts';
+import {
+  bookmarkFileName,
+  formatBookmarkFile,
+  readBookmarkFile,
+} from '../../../app/shared/bookmark-file.ts';
 import type { NewsClient } from '../../../app/shared/contract.ts';
 import {
   CONVERTING_MODES,
@@ -17,7 +20,7 @@ import {
   type UserEntry,
 } from '../../../app/shared/settings.ts';
 import { apiContext } from '../api/api-context.ts';
-import { localDateStamp, saveTextFile } from '../ui/download.ts';
+import { saveTextFile } from '../ui/download.ts';
 import { SETTINGS_PANEL_MESSAGES, type SettingsPanelMessages } from '../i18n/panel-messages.ts';
 import { HeituModal, dialogStyles, formText } from '../ui/dialog-styles.ts';
 
@@ -343,8 +346,7 @@ export class HeituSettingsPanel extends HeituModal {
     this.bookmarkStatus = '';
     try {
       const file = await this.api.exportBookmarks();
-      const name = `heitu-bookmarks-${localDateStamp()}.json`;
-      saveTextFile(name, `${JSON.stringify(file, null, 2)}\n`, 'application/json');
+      saveTextFile(bookmarkFileName(), formatBookmarkFile(file), 'application/json');
     } catch (error) {
       this.bookmarkError = this.messages.failed((error as Error).message);
     } finally {
@@ -360,21 +362,18 @@ export class HeituSettingsPanel extends HeituModal {
     this.bookmarkStatus = '';
     this.bookmarkError = '';
     try {
-      let data: unknown;
-      try {
-        data = JSON.parse(await file.text());
-      } catch {
-        this.bookmarkError = t.notJson;
+      const parsed = await readBookmarkFile({ size: () => file.size, text: () => file.text() });
+      if (!parsed.ok) {
+        const { kind, detail } = parsed.problem;
+        this.bookmarkError =
+          kind === 'notJson'
+            ? t.notJson
+            : kind === 'notBookmarkFile'
+              ? t.notBookmarkFile(detail)
+              : t.failed(detail);
         return;
       }
-      const parsed = v.safeParse(BookmarkFileSchema, data);
-      if (!parsed.success) {
-        const issue = parsed.issues[0];
-        const path = v.getDotPath(issue);
-        this.bookmarkError = t.notBookmarkFile(path ? `${path}: ${issue.message}` : issue.message);
-        return;
-      }
-      const result = await this.api.importBookmarks(parsed.output);
+      const result = await this.api.importBookmarks(parsed.file);
       this.bookmarkStatus = t.imported(result.added, result.updated);
     } catch (error) {
       this.bookmarkError = t.failed((error as Error).message);

@@ -21,9 +21,3 @@ export function saveTextFile(name: string, text: string, type: string): void {
     }, 60_000);
   }
 }
-
-/** Today's local date as YYYY-MM-DD, for file names. */
-export function localDateStamp(date: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
