@@ -29,7 +29,7 @@ function bringsValues(node: ts.ImportDeclaration | ts.ExportDeclaration): boolea
   }
   const clause = node.importClause;
   if (clause === undefined) return true; // a side-effect import
-  if (clause.isTypeOnly) return false;
+  if (clause.phaseModifier === ts.SyntaxKind.TypeKeyword) return false;
   if (clause.name !== undefined) return true;
   const bindings = clause.namedBindings;
   if (bindings === undefined || ts.isNamespaceImport(bindings)) return true;

@@ -28,6 +28,11 @@ export type ListView =
     };
 
 const PAGE = 100;
+/** Articles kept for opening at once (the rows after the one open, fetched ahead). */
+const ARTICLES_AHEAD = 3;
+const ARTICLE_CACHE = 8;
+
+type FirstPage = Page<ListItem> & { readonly unindexed?: number };
 
 function sameView(a: ListView, b: ListView): boolean {
   if (a.kind === 'region' || b.kind === 'region') return a.kind === b.kind && a.region === b.region;
@@ -62,6 +67,13 @@ export class ReaderState implements ReactiveController {
   readonly #api: NewsApi;
   #loadingMore = false;
   #openSeq = 0;
+  /**
+   * Each tab's first page as last fetched: a tab switch shows it in the frame of the click, then
+   * fetches it again and merges what changed (as after a sync), so a switch waits for no answer.
+   */
+  readonly #firstPages = new Map<RegionId, FirstPage>();
+  /** Articles fetched ahead of opening (the rows after the open one), oldest first. */
+  readonly #ahead = new Map<ArticleId, Article>();
 
   constructor(host: ReactiveControllerHost, api: NewsApi) {
     this.#host = host;
@@ -77,27 +89,80 @@ export class ReaderState implements ReactiveController {
     return this.article?.id ?? null;
   }
 
-  /** Shows a view from its first page. */
+  /** Shows a view from its first page (a tab's as fetched before, when there is one). */
   async show(view: ListView): Promise<void> {
     this.view = view;
+    const cached = view.kind === 'region' ? this.#firstPages.get(view.region) : undefined;
+    if (cached !== undefined) {
+      this.#showPage(view, cached);
+      this.#host.requestUpdate();
+      await this.refresh();
+      return;
+    }
     this.loading = true;
     this.#host.requestUpdate();
     try {
       const page = await this.#fetch(view, null);
       // A view the reader has left since: its answer (or failure) is not shown.
       if (!sameView(view, this.view)) return;
-      this.items = page.items;
-      this.nextCursor = page.nextCursor;
-      this.unindexed = page.unindexed ?? 0;
-      this.loadedView = view;
-      this.activeId = page.items[0]?.id ?? null;
-      this.error = null;
+      this.#showPage(view, page);
     } catch (error) {
       if (!sameView(view, this.view)) return;
       this.#fail(error);
     }
     this.loading = false;
     this.#host.requestUpdate();
+  }
+
+  /**
+   * Fetches the first page of each of `regions` not fetched yet, one at a time, each when `idle`
+   * says: later switches to them show at once.
+   */
+  async prefetchTabs(regions: readonly RegionId[], idle: () => Promise<void>): Promise<void> {
+    for (const region of regions) {
+      if (this.#firstPages.has(region)) continue;
+      await idle();
+      try {
+        const page = await this.#fetch({ kind: 'region', region }, null);
+        if (!this.#firstPages.has(region)) this.#firstPages.set(region, page);
+      } catch {
+        return; // fetched on the switch instead, where a failure is shown
+      }
+    }
+  }
+
+  /** Fetches the articles of the rows after `id`, so opening the next one waits for no answer. */
+  async prefetchAfter(id: ArticleId): Promise<void> {
+    const at = this.items.findIndex((item) => item.id === id);
+    if (at < 0) return;
+    for (const item of this.items.slice(at + 1, at + 1 + ARTICLES_AHEAD)) {
+      if (this.#ahead.has(item.id)) continue;
+      try {
+        this.#keepAhead(await this.#api.getArticle(item.id));
+      } catch {
+        return; // fetched when opened instead, where a failure is shown
+      }
+    }
+  }
+
+  #keepAhead(article: Article): void {
+    this.#ahead.delete(article.id);
+    this.#ahead.set(article.id, article);
+    for (const old of this.#ahead.keys()) {
+      if (this.#ahead.size <= ARTICLE_CACHE) break;
+      this.#ahead.delete(old);
+    }
+  }
+
+  #showPage(view: ListView, page: FirstPage): void {
+    this.items = page.items;
+    this.nextCursor = page.nextCursor;
+    this.unindexed = page.unindexed ?? 0;
+    this.loadedView = view;
+    this.activeId = page.items[0]?.id ?? null;
+    this.error = null;
+    this.loading = false;
+    if (view.kind === 'region') this.#firstPages.set(view.region, page);
   }
 
   /** Appends the next page (the list asks when the reader nears its end). */
@@ -127,10 +192,12 @@ export class ReaderState implements ReactiveController {
    */
   async refresh(): Promise<void> {
     const view = this.view;
+    this.#ahead.clear(); // an article may have changed: opened from the library again
     await this.refreshCounts();
     if (view.kind === 'search' || this.loadedView === null) return;
     try {
       const page = await this.#fetch(view, null);
+      this.#firstPages.set(view.region, page);
       if (!sameView(view, this.view)) return;
       if (view.region === 'bookmarks') {
         // Ordered by when each was bookmarked, which rows do not carry: new ones go on top.
@@ -178,7 +245,10 @@ export class ReaderState implements ReactiveController {
     const seq = ++this.#openSeq;
     this.activeId = id;
     try {
-      const article = await this.#api.getArticle(id);
+      // Fetched ahead: shown in the frame of the click.
+      const ahead = this.#ahead.get(id);
+      this.#ahead.delete(id);
+      const article = ahead ?? (await this.#api.getArticle(id));
       if (seq !== this.#openSeq) return null;
       this.article = article;
       this.#host.requestUpdate();
@@ -213,6 +283,7 @@ export class ReaderState implements ReactiveController {
   }
 
   async setBookmark(id: ArticleId, on: boolean): Promise<void> {
+    this.#firstPages.delete('bookmarks'); // its rows change, not only their flags
     this.#patch(id, { bookmarked: on });
     try {
       const result = await this.#api.setBookmark(id, on);
@@ -237,6 +308,10 @@ export class ReaderState implements ReactiveController {
 
   #patch(id: ArticleId, flags: { readonly bookmarked?: boolean; readonly unread?: boolean }): void {
     this.items = withFlags(this.items, id, flags);
+    for (const [region, page] of this.#firstPages)
+      this.#firstPages.set(region, { ...page, items: withFlags(page.items, id, flags) });
+    const ahead = this.#ahead.get(id);
+    if (ahead !== undefined) this.#ahead.set(id, { ...ahead, ...flags });
     if (this.article?.id === id) this.article = { ...this.article, ...flags };
     this.#host.requestUpdate();
   }

@@ -27,7 +27,7 @@ import type { HeituRegionTabs, RegionTab } from '../tabs/heitu-region-tabs.ts';
 import { appStyles } from './heitu-app-styles.ts';
 import type { HeituHelpOverlay } from './heitu-help-overlay.ts';
 import { LayoutController } from './layout-controller.ts';
-import { afterPaint, markPainted, markStart } from './perf.ts';
+import { afterPaint, markPainted, markStart, whenIdle } from './perf.ts';
 import { ShortcutsController } from './shortcuts-controller.ts';
 import { renderPanes, type PanesModel } from './heitu-app-panes.ts';
 import '../list/heitu-article-list.ts';
@@ -172,6 +172,11 @@ export class HeituApp extends LitElement {
     }
     await this.#painted('list');
     this.script.loadAllWhenIdle();
+    // Every tab's first page, in idle time: a switch then shows its rows in the click's frame.
+    void this.reader.prefetchTabs(
+      this.regions.map((region) => region.id),
+      whenIdle,
+    );
   }
 
   #onEvent(event: NewsEvent): void {
@@ -233,6 +238,8 @@ export class HeituApp extends LitElement {
     const article = await this.reader.open(id, this.settings.settings?.markReadOnOpen ?? true);
     if (article === null) return;
     await this.#painted('open');
+    // The next rows' articles, in idle time: reading on opens them in the frame of the click.
+    void whenIdle().then(() => this.reader.prefetchAfter(id));
     // In a narrow window the list that had focus is gone: the article's title takes it.
     if (this.layout.narrow) await this.pane?.focusTitle();
   }

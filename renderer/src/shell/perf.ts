@@ -28,3 +28,12 @@ export function afterPaint(): Promise<void> {
     requestAnimationFrame(() => setTimeout(resolve, 0));
   });
 }
+
+/** Resolves in the browser's next idle period (work ahead of the reader, never in a frame). */
+export function whenIdle(): Promise<void> {
+  return new Promise((resolve) => {
+    requestIdleCallback(() => {
+      resolve();
+    });
+  });
+}

@@ -119,3 +119,70 @@ test('a view that fails to load ends the wait with an error and keeps the rows s
   assert.deepEqual(reader.loadedView, { kind: 'region', region: 'all' });
   assert.equal(reader.items.length, 2);
 });
+
+test('a tab shown before shows its rows at once, then what changed since', async () => {
+  const service = library();
+  const reader = new ReaderState(new Host(), service);
+  await reader.show({ kind: 'region', region: 'changchun' });
+  await reader.show({ kind: 'region', region: 'yanbian' });
+  service.storeArticles([article(0, '長春的新聞', ['changchun'])]);
+  const back = reader.show({ kind: 'region', region: 'changchun' });
+  // Before any answer: the rows fetched last time, not a wait.
+  assert.equal(reader.loading, false);
+  assert.deepEqual(reader.loadedView, { kind: 'region', region: 'changchun' });
+  assert.deepEqual(
+    reader.items.map((item) => item.title),
+    ['長春的冰雪節'],
+  );
+  await back;
+  assert.deepEqual(
+    reader.items.map((item) => item.title),
+    ['長春的新聞', '長春的冰雪節'],
+  );
+  service.close();
+});
+
+test('tabs fetched ahead show at once; a bookmark change is not shown from an old page', async () => {
+  const service = library();
+  const reader = new ReaderState(new Host(), service);
+  await reader.show({ kind: 'region', region: 'all' });
+  await reader.prefetchTabs(['yanbian', 'bookmarks'], () => Promise.resolve());
+  const shown = reader.show({ kind: 'region', region: 'yanbian' });
+  assert.deepEqual(
+    reader.items.map((item) => item.title),
+    ['延邊的蘋果梨'],
+  );
+  await shown;
+  const id = reader.items[0]!.id;
+  await reader.setBookmark(id, true);
+  const bookmarks = reader.show({ kind: 'region', region: 'bookmarks' });
+  assert.equal(reader.loading, true); // the page fetched ahead had no bookmark: asked again
+  await bookmarks;
+  assert.deepEqual(
+    reader.items.map((item) => item.title),
+    ['延邊的蘋果梨'],
+  );
+  service.close();
+});
+
+test('the articles after the open one are fetched ahead and opened without asking', async () => {
+  const service = library();
+  let asked = 0;
+  // The real service, counting the articles asked of it.
+  const getArticle = service.getArticle.bind(service);
+  service.getArticle = (id) => {
+    asked += 1;
+    return getArticle(id);
+  };
+  const reader = new ReaderState(new Host(), service);
+  await reader.show({ kind: 'region', region: 'all' });
+  const [first, second] = reader.items;
+  await reader.open(first!.id, false);
+  await reader.prefetchAfter(first!.id);
+  assert.equal(asked, 2);
+  const opened = await reader.open(second!.id, true);
+  assert.equal(asked, 2);
+  assert.equal(opened?.title, '延邊的蘋果梨');
+  assert.equal(reader.article?.id, second!.id);
+  service.close();
+});
