@@ -1,11 +1,9 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { consume } from '@lit/context';
-import { customElement, property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ArticleId } from '../../../app/shared/articles.ts';
 import { LIST_MESSAGES } from '../i18n/list-messages.ts';
-import { ENGLISH, localeContext, type UiLocale } from '../i18n/locale-context.ts';
-import { ORIGINAL_VIEW, scriptContext, type ScriptView } from '../script/script-context.ts';
+import { ScriptedElement } from '../script/scripted-element.ts';
 import { ROW_HEIGHT, articleListStyles, styleProperty } from './article-list-styles.ts';
 import { formatListTime } from './list-time.ts';
 import { RowPreparer, RowVariants, showMode, rowLayers } from '../script/script-layers.ts';
@@ -48,7 +46,7 @@ const STAR_OFF = '☆';
  *   (once per `items.length`).
  */
 @customElement('heitu-article-list')
-export class HeituArticleList extends LitElement {
+export class HeituArticleList extends ScriptedElement {
   /** What is loaded so far, in order. */
   @property({ attribute: false }) items: readonly ListItem[] = [];
   /** More pages exist after `items`. */
@@ -57,18 +55,6 @@ export class HeituArticleList extends LitElement {
   @property({ attribute: false }) activeId: ArticleId | null = null;
   /** The article in the reading pane (aria-selected); set by the list too when it opens one. */
   @property({ attribute: false }) openId: ArticleId | null = null;
-  /**
-   * The script mode (which of a row's script layers is visible, script-layers.ts) and its
-   * converter for rendered rows; every converter that is ready, by mode, so that rows get a
-   * variant for each in idle time and a switch between them only changes which is visible.
-   */
-  @consume({ context: scriptContext, subscribe: true })
-  @state()
-  script: ScriptView = ORIGINAL_VIEW;
-  /** The UI's language: the list's own strings, their `lang`, and the locale of times. */
-  @consume({ context: localeContext, subscribe: true })
-  @state()
-  ui: UiLocale = ENGLISH;
   /** The current time (ms), which relative times count from. */
   @property({ attribute: false }) now: number = Date.now();
   /** Accessible name of the listbox. */

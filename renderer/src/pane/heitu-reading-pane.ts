@@ -1,13 +1,11 @@
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import { consume } from '@lit/context';
-import { customElement, property, state } from 'lit/decorators.js';
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
 import type { Article, ArticleId } from '../../../app/shared/articles.ts';
 import { langFor } from '../../../app/shared/script-lang.ts';
-import { ENGLISH, localeContext, type UiLocale } from '../i18n/locale-context.ts';
 import { PANE_MESSAGES } from '../i18n/pane-messages.ts';
 import { articleHeader, type ArticleHeader } from './article-meta.ts';
 import { BodyLayers } from '../script/body-layers.ts';
-import { ORIGINAL_VIEW, scriptContext, type ScriptView } from '../script/script-context.ts';
+import { ScriptedElement } from '../script/scripted-element.ts';
 import { layerStyles, showMode } from '../script/script-layers.ts';
 import { buttonStyles, scriptFonts } from '../ui/shared-styles.ts';
 
@@ -54,20 +52,9 @@ function isHttpUrl(url: string): boolean {
  * @fires read-toggle - detail: ReadToggleDetail
  */
 @customElement('heitu-reading-pane')
-export class HeituReadingPane extends LitElement {
+export class HeituReadingPane extends ScriptedElement {
   /** The article shown; null for the empty state. */
   @property({ attribute: false }) article: Article | null = null;
-  /**
-   * The script the article is shown in and its converter; every mode's converter once built,
-   * for the body's layer per script made in idle time.
-   */
-  @consume({ context: scriptContext, subscribe: true })
-  @state()
-  script: ScriptView = ORIGINAL_VIEW;
-  /** The UI's language: the pane's own strings and their `lang`. */
-  @consume({ context: localeContext, subscribe: true })
-  @state()
-  ui: UiLocale = ENGLISH;
   /** Article text size, percent of the default (75–200). */
   @property({ attribute: false }) textScale = 100;
 

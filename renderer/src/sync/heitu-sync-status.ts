@@ -1,8 +1,7 @@
-import { LitElement, css, html, nothing } from 'lit';
-import { consume } from '@lit/context';
-import { customElement, property, state } from 'lit/decorators.js';
+import { css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
 import type { SyncStatus } from '../../../app/shared/contract.ts';
-import { ENGLISH, localeContext, type UiLocale } from '../i18n/locale-context.ts';
+import { LocalizedElement } from '../i18n/localized-element.ts';
 import { langTag, MESSAGES } from '../i18n/messages.ts';
 import { buttonStyles } from '../ui/shared-styles.ts';
 
@@ -23,12 +22,8 @@ const SHORT_TIME: Intl.DateTimeFormatOptions = {
  * @fires sources-open - detail: the button that opened it (focus returns there)
  */
 @customElement('heitu-sync-status')
-export class HeituSyncStatus extends LitElement {
+export class HeituSyncStatus extends LocalizedElement {
   @property({ attribute: false }) status: SyncStatus | null = null;
-  /** The UI's language: the corner's strings and the locale of times. */
-  @consume({ context: localeContext, subscribe: true })
-  @state()
-  ui: UiLocale = ENGLISH;
   /** False when the browser reports no network. */
   @property({ type: Boolean }) online = true;
   /** The last sync's outcome in words, shown until the next one. */

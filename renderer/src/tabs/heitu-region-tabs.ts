@@ -1,7 +1,6 @@
-import { LitElement, css, html, nothing } from 'lit';
-import { consume } from '@lit/context';
-import { customElement, property, state } from 'lit/decorators.js';
-import { ENGLISH, localeContext, type UiLocale } from '../i18n/locale-context.ts';
+import { css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { LocalizedElement } from '../i18n/localized-element.ts';
 import { visuallyHidden } from '../ui/shared-styles.ts';
 import type { Region, RegionId } from '../../../app/shared/regions.ts';
 
@@ -28,17 +27,13 @@ export interface RegionTab {
  * @fires region-select - detail: RegionId, when the reader picks a tab.
  */
 @customElement('heitu-region-tabs')
-export class HeituRegionTabs extends LitElement {
+export class HeituRegionTabs extends LocalizedElement {
   /** The tabs in order. */
   @property({ attribute: false }) tabs: readonly RegionTab[] = [];
   /** The selected region. */
   @property({ attribute: false }) selected: RegionId = 'all';
   /** Accessible name of the tablist. */
   @property() label = '';
-  /** The `lang` of the tabs' labels (the UI's, in the reader's script). */
-  @consume({ context: localeContext, subscribe: true })
-  @state()
-  ui: UiLocale = ENGLISH;
 
   static override styles = [
     visuallyHidden,

@@ -1,7 +1,5 @@
-import { consume } from '@lit/context';
-import { LitElement, css, html, type PropertyValues, type TemplateResult } from 'lit';
-import { state } from 'lit/decorators.js';
-import { ENGLISH, localeContext, type UiLocale } from '../i18n/locale-context.ts';
+import { css, html, type PropertyValues, type TemplateResult } from 'lit';
+import { LocalizedElement } from '../i18n/localized-element.ts';
 import { visuallyHidden } from './shared-styles.ts';
 
 /**
@@ -223,11 +221,7 @@ function focusedWithin(start: Element | null): HTMLElement | null {
  *
  * @fires dialog-close - when the dialog closes (close button, Esc or close()); bubbles, composed.
  */
-export abstract class HeituModal extends LitElement {
-  /** The UI's language: the dialog's strings (`localized`) and its `lang`. */
-  @consume({ context: localeContext, subscribe: true })
-  @state()
-  ui: UiLocale = ENGLISH;
+export abstract class HeituModal extends LocalizedElement {
   #opener: HTMLElement | null = null;
   #opening = false;
 
