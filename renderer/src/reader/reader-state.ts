@@ -72,6 +72,8 @@ export class ReaderState implements ReactiveController {
    * fetches it again and merges what changed (as after a sync), so a switch waits for no answer.
    */
   readonly #firstPages = new Map<RegionId, FirstPage>();
+  /** The fetch behind a tab shown from its page fetched before; settles once merged. */
+  revalidation: Promise<void> = Promise.resolve();
   /** Articles fetched ahead of opening (the rows after the open one), oldest first. */
   readonly #ahead = new Map<ArticleId, Article>();
 
@@ -89,14 +91,17 @@ export class ReaderState implements ReactiveController {
     return this.article?.id ?? null;
   }
 
-  /** Shows a view from its first page (a tab's as fetched before, when there is one). */
+  /**
+   * Shows a view from its first page. A tab fetched before shows that page at once (resolving
+   * without waiting for an answer) and is fetched again behind it (`revalidation`).
+   */
   async show(view: ListView): Promise<void> {
     this.view = view;
     const cached = view.kind === 'region' ? this.#firstPages.get(view.region) : undefined;
     if (cached !== undefined) {
       this.#showPage(view, cached);
       this.#host.requestUpdate();
-      await this.refresh();
+      this.revalidation = this.refresh();
       return;
     }
     this.loading = true;

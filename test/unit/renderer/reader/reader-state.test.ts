@@ -135,6 +135,7 @@ test('a tab shown before shows its rows at once, then what changed since', async
     ['長春的冰雪節'],
   );
   await back;
+  await reader.revalidation;
   assert.deepEqual(
     reader.items.map((item) => item.title),
     ['長春的新聞', '長春的冰雪節'],
@@ -153,6 +154,7 @@ test('tabs fetched ahead show at once; a bookmark change is not shown from an ol
     ['延邊的蘋果梨'],
   );
   await shown;
+  await reader.revalidation;
   const id = reader.items[0]!.id;
   await reader.setBookmark(id, true);
   const bookmarks = reader.show({ kind: 'region', region: 'bookmarks' });
