@@ -1,11 +1,6 @@
 /** `heitu list | show | search | bookmark | bookmarks | export | import | counts | prune`. */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import type {
-  Article,
-  ArticleSummary,
-  Page,
-  SearchHit,
-} from '../shared/articles.ts';
+import type { Article, ArticleSummary, Page, SearchHit } from '../shared/articles.ts';
 import { formatBookmarkFile, readBookmarkFile } from '../shared/bookmark-file.ts';
 import { regionById } from '../shared/regions.ts';
 import { htmlToText } from '../core/sanitize.ts';
