@@ -1,6 +1,6 @@
 /**
  * Helpers for scripts/bench-ui.ts: output (log, emit, stats) and reading the renderer's
- * performance marks (renderer/src/perf.ts) from a page.
+ * performance marks (renderer/src/shell/perf.ts) from a page.
  */
 import { errors, type BrowserContext, type Locator, type Page } from 'playwright-core';
 

@@ -6,7 +6,7 @@
  * temporary library, script mode 原文, starts `heitu web --no-sync` on it and drives Debian's
  * Chromium (1280×800, zh-TW; toggle_warm_ms at 1280×4600, so that 50 list rows are on screen, and
  * toggle_warm_window_ms, the same switches at 1280×800).
- * Times come from the renderer's performance marks (renderer/src/perf.ts): `heitu:<what>-start` →
+ * Times come from the renderer's performance marks (renderer/src/shell/perf.ts): `heitu:<what>-start` →
  * `heitu:<what>-painted`. Prints one JSON line per measure with median_ms / p95_ms, the issue's
  * target and whether it is met.
  *

@@ -83,7 +83,7 @@ await Promise.all([
   build({
     ...common,
     entryPoints: { app: 'renderer/src/main.ts' },
-    // app.js, and OpenCC's dictionaries in a chunk loaded on demand (renderer/src/script-loader.ts).
+    // app.js, and OpenCC's dictionaries in a chunk loaded on demand (renderer/src/script/script-loader.ts).
     outdir: 'dist/renderer',
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',

@@ -1,6 +1,7 @@
 /** What every `heitu` command is made of. */
 import type { ParseArgsConfig } from 'node:util';
 import pkg from '../../package.json' with { type: 'json' };
+import { typedCall, type NewsResult } from '../shared/client.ts';
 import type { NewsMethod } from '../shared/contract.ts';
 import { NewsService } from '../core/news-service.ts';
 import { dispatch } from '../core/dispatch.ts';
@@ -74,13 +75,13 @@ export function serviceOptions(ctx: Context): {
  * Calls the service through the same validators as the other transports. Returns the value, or
  * prints the error and returns the exit code (2 for bad arguments, 1 otherwise).
  */
-export async function call(
+export async function call<M extends NewsMethod>(
   ctx: Context,
   service: NewsService,
-  method: NewsMethod,
+  method: M,
   args: unknown[],
-): Promise<{ ok: true; value: unknown } | { ok: false; code: number }> {
-  const result = await dispatch(service, method, args);
+): Promise<{ ok: true; value: NewsResult<M> } | { ok: false; code: number }> {
+  const result = await typedCall((name, list) => dispatch(service, name, list))(method, args);
   if (result.ok) return result;
   ctx.io.err(`heitu: ${result.error.message}`);
   return {

@@ -1,16 +1,7 @@
 /** `heitu list | show | search | bookmark | bookmarks | export | import | counts | prune`. */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import {
-  MAX_BOOKMARK_FILE_BYTES,
-  type Article,
-  type ArticleSummary,
-  type BookmarkFile,
-  type ImportResult,
-  type Page,
-  type SearchHit,
-  type SearchPage,
-  type TabCount,
-} from '../shared/articles.ts';
+import type { Article, ArticleSummary, Page, SearchHit } from '../shared/articles.ts';
+import { formatBookmarkFile, readBookmarkFile } from '../shared/bookmark-file.ts';
 import { regionById } from '../shared/regions.ts';
 import { htmlToText } from '../core/sanitize.ts';
 import type { NewsService } from '../core/news-service.ts';
@@ -123,7 +114,7 @@ export const LIBRARY_COMMANDS: Readonly<Record<string, Command>> = {
           { region: 'all', ...pagingArgs(ctx) },
         ]);
         if (!res.ok) return res.code;
-        const page = res.value as Page<ArticleSummary>;
+        const page = res.value;
         printPage(ctx, { ...page, items: page.items.map((a) => convertSummary(script, a)) });
         return 0;
       }),
@@ -138,7 +129,7 @@ export const LIBRARY_COMMANDS: Readonly<Record<string, Command>> = {
         if (script === null) return 2;
         const res = await call(ctx, service, 'getArticle', [ctx.positionals[0]]);
         if (!res.ok) return res.code;
-        printArticle(ctx, convertArticle(script, res.value as Article), script);
+        printArticle(ctx, convertArticle(script, res.value), script);
         return 0;
       }),
   },
@@ -155,7 +146,7 @@ export const LIBRARY_COMMANDS: Readonly<Record<string, Command>> = {
           pagingArgs(ctx),
         ]);
         if (!res.ok) return res.code;
-        const page = res.value as SearchPage;
+        const page = res.value;
         printPage(ctx, { ...page, items: page.items.map((h) => convertHit(script, h)) });
         if (page.unindexed > 0)
           ctx.io.err(
@@ -176,7 +167,7 @@ export const LIBRARY_COMMANDS: Readonly<Record<string, Command>> = {
           ctx.values.off !== true,
         ]);
         if (!res.ok) return res.code;
-        const state = res.value as { id: string; bookmarked: boolean };
+        const state = res.value;
         ctx.io.out(
           ctx.values.json === true
             ? JSON.stringify(state)
@@ -195,7 +186,7 @@ export const LIBRARY_COMMANDS: Readonly<Record<string, Command>> = {
           { ids: ctx.positionals, read: ctx.values.unread !== true },
         ]);
         if (!res.ok) return res.code;
-        const { changed } = res.value as { changed: number };
+        const { changed } = res.value;
         ctx.io.out(ctx.values.json === true ? JSON.stringify({ changed }) : `${changed} changed`);
         return 0;
       }),
@@ -210,7 +201,7 @@ export const LIBRARY_COMMANDS: Readonly<Record<string, Command>> = {
           { ...pagingArgs(ctx), region: 'bookmarks' },
         ]);
         if (!res.ok) return res.code;
-        printPage(ctx, res.value as Page<ArticleSummary>);
+        printPage(ctx, res.value);
         return 0;
       }),
   },
@@ -226,8 +217,8 @@ export const LIBRARY_COMMANDS: Readonly<Record<string, Command>> = {
         }
         const res = await call(ctx, service, 'exportBookmarks', []);
         if (!res.ok) return res.code;
-        const file = res.value as BookmarkFile;
-        const text = `${JSON.stringify(file, null, 2)}\n`;
+        const file = res.value;
+        const text = formatBookmarkFile(file);
         const output = ctx.values.output;
         if (typeof output === 'string') {
           writeFileSync(output, text);
@@ -246,19 +237,18 @@ export const LIBRARY_COMMANDS: Readonly<Record<string, Command>> = {
         ctx.io.err('heitu import: usage: heitu import bookmarks FILE');
         return 2;
       }
-      let data: unknown;
-      try {
-        if (statSync(path).size > MAX_BOOKMARK_FILE_BYTES)
-          throw new Error(`it is larger than ${MAX_BOOKMARK_FILE_BYTES >> 20} MB`);
-        data = JSON.parse(readFileSync(path, 'utf8'));
-      } catch (error) {
-        ctx.io.err(`heitu import: cannot read ${path}: ${(error as Error).message}`);
+      const parsed = await readBookmarkFile({
+        size: () => statSync(path).size,
+        text: () => readFileSync(path, 'utf8'),
+      });
+      if (!parsed.ok) {
+        ctx.io.err(`heitu import: cannot read ${path}: ${parsed.problem.detail}`);
         return 2;
       }
       return withService(ctx, async (service) => {
-        const res = await call(ctx, service, 'importBookmarks', [data]);
+        const res = await call(ctx, service, 'importBookmarks', [parsed.file]);
         if (!res.ok) return res.code;
-        const r = res.value as ImportResult;
+        const r = res.value;
         ctx.io.out(
           ctx.values.json === true
             ? JSON.stringify(r)
@@ -276,7 +266,7 @@ export const LIBRARY_COMMANDS: Readonly<Record<string, Command>> = {
       withService(ctx, async (service) => {
         const res = await call(ctx, service, 'getTabCounts', []);
         if (!res.ok) return res.code;
-        const counts = res.value as TabCount[];
+        const counts = res.value;
         if (ctx.values.json === true) ctx.io.out(JSON.stringify(counts));
         else
           for (const c of counts)

@@ -3,7 +3,7 @@
  * reader's sources, through the same contract methods as the UI's sources panel.
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { MAX_OPML_CHARS, type OpmlImportResult, type SourceStatus } from '../shared/sync.ts';
+import { MAX_OPML_CHARS, type SourceStatus } from '../shared/sync.ts';
 import type { NewsService } from '../core/news-service.ts';
 import { call, withService, type Command, type Context } from './command.ts';
 
@@ -57,7 +57,7 @@ const inLibrary = (step: Step) => (ctx: Context) =>
 async function list(ctx: Context, service: NewsService): Promise<number> {
   const res = await call(ctx, service, 'listSources', []);
   if (!res.ok) return res.code;
-  const sources = res.value as SourceStatus[];
+  const sources = res.value;
   if (ctx.values.json === true) ctx.io.out(JSON.stringify(sources));
   else for (const s of sources) ctx.io.out(describe(s));
   return 0;
@@ -85,7 +85,7 @@ const add =
     };
     const res = await call(ctx, service, 'addSource', [input]);
     if (!res.ok) return res.code;
-    const added = res.value as SourceStatus;
+    const added = res.value;
     if (ctx.values.json === true) ctx.io.out(JSON.stringify(added));
     else {
       ctx.io.out(`added ${added.id}  ${added.url}`);
@@ -99,7 +99,7 @@ const setEnabled =
   async (ctx, service) => {
     const res = await call(ctx, service, 'updateSource', [id, { enabled }]);
     if (!res.ok) return res.code;
-    const status = res.value as SourceStatus;
+    const status = res.value;
     ctx.io.out(
       ctx.values.json === true
         ? JSON.stringify(status)
@@ -113,7 +113,7 @@ const remove =
   async (ctx, service) => {
     const res = await call(ctx, service, 'removeSource', [id]);
     if (!res.ok) return res.code;
-    const { removed } = res.value as { removed: boolean };
+    const { removed } = res.value;
     if (ctx.values.json === true) ctx.io.out(JSON.stringify({ removed }));
     else ctx.io.out(removed ? `${id} removed; its articles stay` : `there is no source ${id}`);
     return removed ? 0 : 1;
@@ -124,7 +124,7 @@ const exportOpml =
   async (ctx, service) => {
     const res = await call(ctx, service, 'exportOpml', []);
     if (!res.ok) return res.code;
-    const opml = res.value as string;
+    const opml = res.value;
     const json = ctx.values.json === true;
     if (file === undefined) {
       ctx.io.out(json ? JSON.stringify({ opml }) : opml.trimEnd());
@@ -157,7 +157,7 @@ const importOpml =
   async (ctx, service) => {
     const res = await call(ctx, service, 'importOpml', [text]);
     if (!res.ok) return res.code;
-    const r = res.value as OpmlImportResult;
+    const r = res.value;
     ctx.io.out(
       ctx.values.json === true
         ? JSON.stringify(r)

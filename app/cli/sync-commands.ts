@@ -1,5 +1,5 @@
 /** `heitu sync` and `heitu sources`. */
-import type { SyncProgress, SyncSummary } from '../shared/sync.ts';
+import type { SyncProgress } from '../shared/sync.ts';
 import { call, withService, type Command } from './command.ts';
 import { SOURCES_COMMAND } from './source-commands.ts';
 
@@ -31,7 +31,7 @@ export const SYNC_COMMANDS: Readonly<Record<string, Command>> = {
         ]).finally(() => process.off('SIGINT', interrupt));
         stop();
         if (!res.ok) return res.code;
-        const summary = res.value as SyncSummary;
+        const summary = res.value;
         if (json) ctx.io.out(JSON.stringify(summary));
         else {
           ctx.io.out(

@@ -7,7 +7,8 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { dialog, type BrowserWindow, type MessageBoxOptions } from 'electron';
 import type { NewsApi } from '../shared/contract.ts';
-import { MAX_BOOKMARK_FILE_BYTES, type ImportResult } from '../shared/articles.ts';
+import { typedCall } from '../shared/client.ts';
+import { bookmarkFileName, formatBookmarkFile, readBookmarkFile } from '../shared/bookmark-file.ts';
 import { dispatch } from '../core/dispatch.ts';
 import { createLogger } from '../core/log.ts';
 
@@ -18,15 +19,14 @@ export async function exportBookmarksToFile(
   api: NewsApi,
   win: BrowserWindow | null,
 ): Promise<void> {
-  const day = new Date().toISOString().slice(0, 10);
-  const options = { defaultPath: `heitu-bookmarks-${day}.json`, filters: FILTERS };
+  const options = { defaultPath: bookmarkFileName(), filters: FILTERS };
   const chosen = await (win === null
     ? dialog.showSaveDialog(options)
     : dialog.showSaveDialog(win, options));
   if (chosen.canceled || chosen.filePath === '') return;
   try {
     const file = await api.exportBookmarks();
-    await writeFile(chosen.filePath, `${JSON.stringify(file, null, 2)}\n`);
+    await writeFile(chosen.filePath, formatBookmarkFile(file));
     await tell(win, {
       type: 'info',
       message: `Exported ${file.bookmarks.length} bookmarks.`,
@@ -52,20 +52,21 @@ export async function importBookmarksFromFile(
     : dialog.showOpenDialog(win, options));
   const path = chosen.filePaths[0];
   if (chosen.canceled || path === undefined) return;
-  let data: unknown;
-  try {
-    if ((await stat(path)).size > MAX_BOOKMARK_FILE_BYTES)
-      throw new Error(`It is larger than ${MAX_BOOKMARK_FILE_BYTES >> 20} MB.`);
-    data = JSON.parse(await readFile(path, 'utf8'));
-  } catch (error) {
+  const parsed = await readBookmarkFile({
+    size: async () => (await stat(path)).size,
+    text: () => readFile(path, 'utf8'),
+  });
+  if (!parsed.ok) {
     await tell(win, {
       type: 'error',
       message: 'That file cannot be read as a bookmarks file.',
-      detail: (error as Error).message,
+      detail: parsed.problem.detail,
     });
     return;
   }
-  const result = await dispatch(api, 'importBookmarks', [data]);
+  const result = await typedCall((name, list) => dispatch(api, name, list))('importBookmarks', [
+    parsed.file,
+  ]);
   if (!result.ok) {
     await tell(win, {
       type: 'error',
@@ -74,7 +75,7 @@ export async function importBookmarksFromFile(
     });
     return;
   }
-  const r = result.value as ImportResult;
+  const r = result.value;
   await tell(win, {
     type: 'info',
     message: `${r.added} bookmarks added, ${r.updated} already here (${r.total} in the file).`,

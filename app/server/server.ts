@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { MAX_BOOKMARK_FILE_BYTES } from '../shared/articles.ts';
+import { BOOKMARK_FILE_MAX_BYTES } from '../shared/articles.ts';
 import type { NewsClient, NewsListener } from '../shared/contract.ts';
 import { RENDERER_CSP } from '../shared/csp.ts';
 import type { CallResult, ErrorCode } from '../shared/errors.ts';
@@ -23,7 +23,7 @@ const LARGE_BODY_BYTES: ReadonlyMap<string, number> = new Map([
   ['importOpml', 32 * 1024 * 1024],
   // The file as JSON inside the argument array: the file's own limit, and room for the brackets
   // and for escapes that JSON.stringify writes where the file had the characters themselves.
-  ['importBookmarks', MAX_BOOKMARK_FILE_BYTES + 1024 * 1024],
+  ['importBookmarks', BOOKMARK_FILE_MAX_BYTES + 1024 * 1024],
 ]);
 const COOKIE = 'heitu_token';
 const HEARTBEAT_MS = 25_000;

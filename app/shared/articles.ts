@@ -111,51 +111,17 @@ export const MarkReadSchema = v.strictObject({
 });
 export type MarkRead = v.InferOutput<typeof MarkReadSchema>;
 
-// ---- Bookmark export file ---------------------------------------------------------------------
+// ---- Bookmark export file: its owner is bookmark-file.ts ----------------------------------------
 
-const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
-const OptionalText = (max: number) => v.optional(v.nullable(Text(max)), null);
-const IsoTime = v.pipe(v.string(), v.isoTimestamp('is not an ISO 8601 time'));
-const HttpUrl = v.pipe(
-  v.string(),
-  v.maxLength(4096),
-  v.url(),
-  v.check((u) => /^https?:\/\//i.test(u), 'is not an http(s) URL'),
-);
-
-/** One bookmark in the export file (docs/bookmarks-format.md). */
-export const BookmarkRecordSchema = v.object({
-  url: HttpUrl,
-  title: v.pipe(Text(1000), v.minLength(1)),
-  publishedAt: IsoTime,
-  bookmarkedAt: IsoTime,
-  sourceName: OptionalText(200),
-  summary: v.optional(Text(10_000), ''),
-  author: OptionalText(200),
-  editor: OptionalText(200),
-  responsibleEditor: OptionalText(200),
-  originalTitle: OptionalText(1000),
-  copyright: OptionalText(10_000),
-  script: v.optional(v.picklist(['hans', 'hant', 'unknown']), 'unknown'),
-  contentHtml: v.optional(Text(2_000_000), ''),
-});
-export type BookmarkRecord = v.InferOutput<typeof BookmarkRecordSchema>;
-
-export const BOOKMARK_FORMAT = 'heitu-bookmarks';
-/**
- * The largest bookmark file any transport takes (the CLI, the desktop app's dialog, browser mode's
- * HTTP body), as in docs/bookmarks-format.md, and the most bookmarks in one.
- */
-export const MAX_BOOKMARK_FILE_BYTES = 64 * 1024 * 1024;
-export const MAX_BOOKMARKS_PER_FILE = 100_000;
-
-export const BookmarkFileSchema = v.object({
-  format: v.literal(BOOKMARK_FORMAT),
-  version: v.literal(1),
-  exportedAt: IsoTime,
-  bookmarks: v.pipe(v.array(BookmarkRecordSchema), v.maxLength(MAX_BOOKMARKS_PER_FILE)),
-});
-export type BookmarkFile = v.InferOutput<typeof BookmarkFileSchema>;
+export {
+  BOOKMARK_FORMAT,
+  BOOKMARK_FILE_MAX_BYTES,
+  MAX_BOOKMARKS_PER_FILE,
+  BookmarkFileSchema,
+  BookmarkRecordSchema,
+  type BookmarkFile,
+  type BookmarkRecord,
+} from './bookmark-file.ts';
 
 export interface ImportResult {
   readonly added: number;

@@ -1,1 +1,1 @@
-import './components/heitu-app.ts';
+import './shell/heitu-app.ts';

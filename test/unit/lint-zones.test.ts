@@ -52,7 +52,7 @@ const cases: readonly { file: string; source: string; allowed: boolean }[] = [
     allowed: false,
   },
   {
-    file: 'renderer/src/components/probe.ts',
+    file: 'renderer/src/list/probe.ts',
     source: "import { startServer } from '../../../app/server/server.ts'; void startServer;",
     allowed: false,
   },

@@ -13,7 +13,7 @@ import { main } from '../../../app/cli/cli.ts';
 import { dispatch } from '../../../app/core/dispatch.ts';
 import { NewsService } from '../../../app/core/news-service.ts';
 import type { RunningServer } from '../../../app/server/server.ts';
-import { MAX_BOOKMARK_FILE_BYTES } from '../../../app/shared/articles.ts';
+import { BOOKMARK_FILE_MAX_BYTES } from '../../../app/shared/articles.ts';
 import { startLoggedIn, type LoggedIn } from '../../support/browser-mode.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'heitu-oversized-'));
@@ -156,10 +156,10 @@ test('an undeclared (chunked) body is refused once the bytes read pass the limit
 });
 
 test('browser mode takes a bookmark file up to the same limit as the CLI and the docs', async () => {
-  const over = Buffer.alloc(MAX_BOOKMARK_FILE_BYTES + 2 * MB, 0x20);
+  const over = Buffer.alloc(BOOKMARK_FILE_MAX_BYTES + 2 * MB, 0x20);
   assert.equal((await post('importBookmarks', over.length, { body: over })).status, 413);
   const json = Buffer.from(
-    JSON.stringify([bookmarkFile('y'.repeat(MAX_BOOKMARK_FILE_BYTES - MB))]),
+    JSON.stringify([bookmarkFile('y'.repeat(BOOKMARK_FILE_MAX_BYTES - MB))]),
   );
   const under = await post('importBookmarks', json.length, { body: json });
   assert.equal(under.status, 400, 'read and validated (the bookmark is not valid)');

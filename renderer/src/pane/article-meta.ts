@@ -1,0 +1,182 @@
+/**
+ * The article header's text as the channel prints it: the title, the meta line
+ * `2019-05-30 08:54 | 來源:吉林日報 | 編輯:田東艷 | 責編:劉徵宇`, the `原題:…` line and the
+ * copyright notice, in the script the reader chose. Pure: no DOM.
+ *
+ * The labels (來源, 編輯, 責編, 原題) are the channel's own text, in Traditional: they are
+ * converted like article text (from 'hant'), and shown as published — in the article's own
+ * script — in 原文 mode. The time is the channel's (China Standard Time), whatever the reader's
+ * time zone.
+ */
+import type { Article, SourceScript } from '../../../app/shared/articles.ts';
+import type { ScriptMode } from '../../../app/shared/settings.ts';
+import type { Convert } from '../script/convert.ts';
+
+/** The channel's time zone: its times are printed in Beijing time. */
+export const CHANNEL_TIME_ZONE = 'Asia/Shanghai';
+
+/** One converter call: `text` of an article published in `script`, in the reader's script. */
+
+export interface MetaLabels {
+  /** 來源 */
+  readonly source: string;
+  /** 編輯 */
+  readonly editor: string;
+  /** 責編 */
+  readonly responsibleEditor: string;
+  /** 原題 */
+  readonly originalTitle: string;
+}
+
+export const LABELS_HANT: MetaLabels = {
+  source: '來源',
+  editor: '編輯',
+  responsibleEditor: '責編',
+  originalTitle: '原題',
+};
+
+export const LABELS_HANS: MetaLabels = {
+  source: '来源',
+  editor: '编辑',
+  responsibleEditor: '责编',
+  originalTitle: '原题',
+};
+
+/** What the channel puts between the meta line's parts, and between a label and its value. */
+export const META_SEPARATOR = ' | ';
+export const LABEL_SEPARATOR = ':';
+
+const channelClock = new Intl.DateTimeFormat('en-CA', {
+  timeZone: CHANNEL_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** `YYYY-MM-DD HH:mm` in the channel's time zone; null for a time that does not parse. */
+export function channelTime(iso: string): string | null {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return null;
+  const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
+  for (const part of channelClock.formatToParts(time)) parts[part.type] = part.value;
+  const { year, month, day, hour, minute } = parts;
+  if (
+    year === undefined ||
+    month === undefined ||
+    day === undefined ||
+    hour === undefined ||
+    minute === undefined
+  ) {
+    return null;
+  }
+  return `${year}-${month}-${day} ${hour}:${minute}`;
+}
+
+/** The labels for `mode`: converted from the channel's Traditional, or the article's own script. */
+export function metaLabels(mode: ScriptMode, script: SourceScript, convert: Convert): MetaLabels {
+  if (mode === 'original') return script === 'hans' ? LABELS_HANS : LABELS_HANT;
+  return {
+    source: convert(LABELS_HANT.source, 'hant'),
+    editor: convert(LABELS_HANT.editor, 'hant'),
+    responsibleEditor: convert(LABELS_HANT.responsibleEditor, 'hant'),
+    originalTitle: convert(LABELS_HANT.originalTitle, 'hant'),
+  };
+}
+
+/** A value worth printing: null, empty and whitespace-only values are left out. */
+function present(value: string | null): value is string {
+  return value !== null && value.trim() !== '';
+}
+
+export interface MetaFields {
+  /** ISO 8601, UTC. */
+  readonly publishedAt: string;
+  readonly sourceName: string | null;
+  readonly editor: string | null;
+  readonly responsibleEditor: string | null;
+}
+
+/**
+ * `2019-05-30 08:54 | 來源:吉林日報 | 編輯:田東艷 | 責編:劉徵宇`, with absent parts left out.
+ * `labels` and the values are used as given (convert them first).
+ */
+export function formatMetaLine(fields: MetaFields, labels: MetaLabels): string {
+  const parts: string[] = [];
+  const time = channelTime(fields.publishedAt);
+  if (time !== null) parts.push(time);
+  const labelled: readonly (readonly [string, string | null])[] = [
+    [labels.source, fields.sourceName],
+    [labels.editor, fields.editor],
+    [labels.responsibleEditor, fields.responsibleEditor],
+  ];
+  for (const [label, value] of labelled) {
+    if (present(value)) parts.push(`${label}${LABEL_SEPARATOR}${value.trim()}`);
+  }
+  return parts.join(META_SEPARATOR);
+}
+
+/** `原題:…` */
+export function formatOriginalTitle(originalTitle: string, labels: MetaLabels): string {
+  return `${labels.originalTitle}${LABEL_SEPARATOR}${originalTitle.trim()}`;
+}
+
+export type HeaderSource = Pick<
+  Article,
+  | 'title'
+  | 'publishedAt'
+  | 'sourceName'
+  | 'editor'
+  | 'responsibleEditor'
+  | 'originalTitle'
+  | 'copyright'
+  | 'script'
+>;
+
+/** The article's header and footer text, ready to show. */
+export interface ArticleHeader {
+  readonly title: string;
+  /** The meta line; '' when it has no parts. */
+  readonly meta: string;
+  /** The `原題:…` line, or null. */
+  readonly originalTitle: string | null;
+  /** The copyright notice, or null. */
+  readonly copyright: string | null;
+}
+
+/**
+ * Title, meta line, 原題 line and copyright in `mode`. In 原文 mode nothing is converted. The
+ * article's text is converted from its own script; the copyright notice is the channel's
+ * boilerplate whatever the article's script, so it is converted as 'unknown' (each direction is
+ * tried), which converts it whichever script it is in.
+ */
+export function articleHeader(
+  article: HeaderSource,
+  mode: ScriptMode,
+  convert: Convert,
+): ArticleHeader {
+  const text: (value: string, script?: SourceScript) => string =
+    mode === 'original'
+      ? (value) => value
+      : (value, script = article.script) => convert(value, script);
+  const orNull = (value: string | null, script?: SourceScript): string | null =>
+    present(value) ? text(value, script) : null;
+  const labels = metaLabels(mode, article.script, convert);
+  const originalTitle = orNull(article.originalTitle);
+  return {
+    title: text(article.title),
+    meta: formatMetaLine(
+      {
+        publishedAt: article.publishedAt,
+        sourceName: orNull(article.sourceName),
+        editor: orNull(article.editor),
+        responsibleEditor: orNull(article.responsibleEditor),
+      },
+      labels,
+    ),
+    originalTitle: originalTitle === null ? null : formatOriginalTitle(originalTitle, labels),
+    copyright: orNull(article.copyright, 'unknown'),
+  };
+}

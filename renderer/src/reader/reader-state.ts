@@ -1,0 +1,337 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { NewsApi } from '../../../app/shared/contract.ts';
+import type { Article, ArticleId, Page, TabCount } from '../../../app/shared/articles.ts';
+import type { RegionId } from '../../../app/shared/regions.ts';
+import type { ListItem } from '../list/list-window.ts';
+import { stepIndex } from '../shell/keyboard.ts';
+import { mergeFresh, mergeNewer, withFlags } from './merge.ts';
+
+export type { ListItem };
+
+/** Where a search looks: the current tab, or everything. */
+export type SearchScope = 'tab' | 'all';
+
+/** What the search box asks for (query '' ends the search). */
+export interface SearchRequest {
+  readonly query: string;
+  readonly scope: SearchScope;
+}
+
+/** What the list shows: a tab, or search results (in one tab or everywhere). */
+export type ListView =
+  | { readonly kind: 'region'; readonly region: RegionId }
+  | {
+      readonly kind: 'search';
+      readonly region: RegionId;
+      readonly query: string;
+      readonly scope: SearchScope;
+    };
+
+const PAGE = 100;
+/** Articles kept for opening at once (the rows after the one open, fetched ahead). */
+const ARTICLES_AHEAD = 3;
+const ARTICLE_CACHE = 8;
+
+type FirstPage = Page<ListItem> & { readonly unindexed?: number };
+
+function sameView(a: ListView, b: ListView): boolean {
+  if (a.kind === 'region' || b.kind === 'region') return a.kind === b.kind && a.region === b.region;
+  return a.region === b.region && a.query === b.query && a.scope === b.scope;
+}
+
+/**
+ * The reader's state: the list (keyset-paged from NewsApi), the active and open articles, and
+ * the tab counts. Every answer is checked against the view it was asked for, so a slow answer
+ * for a tab the reader has left is dropped. A reactive controller: it asks its host (the app
+ * element) to re-render whenever it changes.
+ */
+export class ReaderState implements ReactiveController {
+  view: ListView = { kind: 'region', region: 'all' };
+  items: readonly ListItem[] = [];
+  /** The view `items` belong to; null while the first page of `view` loads. */
+  loadedView: ListView | null = null;
+  nextCursor: string | null = null;
+  activeId: ArticleId | null = null;
+  article: Article | null = null;
+  counts: readonly TabCount[] = [];
+  error: string | null = null;
+  /** For search results: changes the index had not applied yet (0 when they are complete). */
+  unindexed = 0;
+  /**
+   * From asking for a view's first page until it is shown (or has failed). Meanwhile `items`
+   * are still `loadedView`'s, and the list is labelled as what it shows, not what was asked for.
+   */
+  loading = false;
+
+  readonly #host: ReactiveControllerHost;
+  readonly #api: NewsApi;
+  #loadingMore = false;
+  #openSeq = 0;
+  /**
+   * Each tab's first page as last fetched: a tab switch shows it in the frame of the click, then
+   * fetches it again and merges what changed (as after a sync), so a switch waits for no answer.
+   */
+  readonly #firstPages = new Map<RegionId, FirstPage>();
+  /** The fetch behind a tab shown from its page fetched before; settles once merged. */
+  revalidation: Promise<void> = Promise.resolve();
+  /** Articles fetched ahead of opening (the rows after the open one), oldest first. */
+  readonly #ahead = new Map<ArticleId, Article>();
+
+  constructor(host: ReactiveControllerHost, api: NewsApi) {
+    this.#host = host;
+    this.#api = api;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    // Nothing to start: the state changes only when the host asks.
+  }
+
+  get openId(): ArticleId | null {
+    return this.article?.id ?? null;
+  }
+
+  /**
+   * Shows a view from its first page. A tab fetched before shows that page at once (resolving
+   * without waiting for an answer) and is fetched again behind it (`revalidation`).
+   */
+  async show(view: ListView): Promise<void> {
+    this.view = view;
+    const cached = view.kind === 'region' ? this.#firstPages.get(view.region) : undefined;
+    if (cached !== undefined) {
+      this.#showPage(view, cached);
+      this.#host.requestUpdate();
+      this.revalidation = this.refresh();
+      return;
+    }
+    this.loading = true;
+    this.#host.requestUpdate();
+    try {
+      const page = await this.#fetch(view, null);
+      // A view the reader has left since: its answer (or failure) is not shown.
+      if (!sameView(view, this.view)) return;
+      this.#showPage(view, page);
+    } catch (error) {
+      if (!sameView(view, this.view)) return;
+      this.#fail(error);
+    }
+    this.loading = false;
+    this.#host.requestUpdate();
+  }
+
+  /**
+   * Fetches the first page of each of `regions` not fetched yet, one at a time, each when `idle`
+   * says: later switches to them show at once.
+   */
+  async prefetchTabs(regions: readonly RegionId[], idle: () => Promise<void>): Promise<void> {
+    for (const region of regions) {
+      if (this.#firstPages.has(region)) continue;
+      await idle();
+      try {
+        const page = await this.#fetch({ kind: 'region', region }, null);
+        if (!this.#firstPages.has(region)) this.#firstPages.set(region, page);
+      } catch {
+        return; // fetched on the switch instead, where a failure is shown
+      }
+    }
+  }
+
+  /** Fetches the articles of the rows after `id`, so opening the next one waits for no answer. */
+  async prefetchAfter(id: ArticleId): Promise<void> {
+    const at = this.items.findIndex((item) => item.id === id);
+    if (at < 0) return;
+    for (const item of this.items.slice(at + 1, at + 1 + ARTICLES_AHEAD)) {
+      if (this.#ahead.has(item.id)) continue;
+      try {
+        this.#keepAhead(await this.#api.getArticle(item.id));
+      } catch {
+        return; // fetched when opened instead, where a failure is shown
+      }
+    }
+  }
+
+  #keepAhead(article: Article): void {
+    this.#ahead.delete(article.id);
+    this.#ahead.set(article.id, article);
+    for (const old of this.#ahead.keys()) {
+      if (this.#ahead.size <= ARTICLE_CACHE) break;
+      this.#ahead.delete(old);
+    }
+  }
+
+  #showPage(view: ListView, page: FirstPage): void {
+    this.items = page.items;
+    this.nextCursor = page.nextCursor;
+    this.unindexed = page.unindexed ?? 0;
+    this.loadedView = view;
+    this.activeId = page.items[0]?.id ?? null;
+    this.error = null;
+    this.loading = false;
+    if (view.kind === 'region') this.#firstPages.set(view.region, page);
+  }
+
+  /** Appends the next page (the list asks when the reader nears its end). */
+  async loadMore(): Promise<void> {
+    const view = this.view;
+    const cursor = this.nextCursor;
+    if (this.#loadingMore || cursor === null || this.loadedView === null) return;
+    this.#loadingMore = true;
+    try {
+      const page = await this.#fetch(view, cursor);
+      if (!sameView(view, this.view) || cursor !== this.nextCursor) return;
+      const seen = new Set(this.items.map((item) => item.id));
+      this.items = [...this.items, ...page.items.filter((item) => !seen.has(item.id))];
+      this.nextCursor = page.nextCursor;
+    } catch (error) {
+      this.#fail(error);
+    } finally {
+      this.#loadingMore = false;
+      this.#host.requestUpdate();
+    }
+  }
+
+  /**
+   * After a sync or a change elsewhere: synced articles appear in their place (newer ones on top)
+   * without moving what the reader is looking at (the list keeps its place), and read/bookmark
+   * flags of loaded rows refresh.
+   */
+  async refresh(): Promise<void> {
+    const view = this.view;
+    this.#ahead.clear(); // an article may have changed: opened from the library again
+    await this.refreshCounts();
+    if (view.kind === 'search' || this.loadedView === null) return;
+    try {
+      const page = await this.#fetch(view, null);
+      this.#firstPages.set(view.region, page);
+      if (!sameView(view, this.view)) return;
+      if (view.region === 'bookmarks') {
+        // Ordered by when each was bookmarked, which rows do not carry: new ones go on top.
+        const merged = mergeNewer(this.items, page.items);
+        this.items = merged.items;
+        if (merged.replaced) this.nextCursor = page.nextCursor;
+      } else {
+        const merged = mergeFresh(this.items, page.items, page.nextCursor === null);
+        this.items = merged.items;
+        if (!merged.extendsPastFresh) this.nextCursor = page.nextCursor;
+      }
+      this.activeId ??= this.items[0]?.id ?? null;
+    } catch (error) {
+      this.#fail(error);
+    }
+    this.#host.requestUpdate();
+  }
+
+  async refreshCounts(): Promise<void> {
+    try {
+      this.counts = await this.#api.getTabCounts();
+    } catch (error) {
+      this.#fail(error);
+    }
+    this.#host.requestUpdate();
+  }
+
+  setActive(id: ArticleId | null): void {
+    this.activeId = id;
+    this.#host.requestUpdate();
+  }
+
+  /** Moves the active row by one; the article is not opened (nor marked read). */
+  move(by: 1 | -1): void {
+    const at = this.items.findIndex((item) => item.id === this.activeId);
+    const next = stepIndex(at, by, this.items.length);
+    this.activeId = this.items[next]?.id ?? null;
+    // Nearing the end of what is loaded: fetch the next page ahead of the reader.
+    if (next >= this.items.length - 20) void this.loadMore();
+    this.#host.requestUpdate();
+  }
+
+  /** Opens an article in the reading pane; marks it read when `markRead` (the setting) says so. */
+  async open(id: ArticleId, markRead: boolean): Promise<Article | null> {
+    const seq = ++this.#openSeq;
+    this.activeId = id;
+    try {
+      // Fetched ahead: shown in the frame of the click.
+      const ahead = this.#ahead.get(id);
+      this.#ahead.delete(id);
+      const article = ahead ?? (await this.#api.getArticle(id));
+      if (seq !== this.#openSeq) return null;
+      this.article = article;
+      this.#host.requestUpdate();
+      // Shown first; the read mark is saved behind it.
+      if (markRead && article.unread) void this.setRead(id, true);
+      return article;
+    } catch (error) {
+      this.#fail(error);
+      this.#host.requestUpdate();
+      return null;
+    }
+  }
+
+  closeArticle(): void {
+    this.article = null;
+    this.#host.requestUpdate();
+  }
+
+  item(id: ArticleId | null): ListItem | undefined {
+    return id === null ? undefined : this.items.find((item) => item.id === id);
+  }
+
+  /** The article's bookmarked flag as the reader sees it (pane first, then list). */
+  isBookmarked(id: ArticleId): boolean {
+    if (this.article?.id === id) return this.article.bookmarked;
+    return this.item(id)?.bookmarked ?? false;
+  }
+
+  isUnread(id: ArticleId): boolean {
+    if (this.article?.id === id) return this.article.unread;
+    return this.item(id)?.unread ?? false;
+  }
+
+  async setBookmark(id: ArticleId, on: boolean): Promise<void> {
+    this.#firstPages.delete('bookmarks'); // its rows change, not only their flags
+    this.#patch(id, { bookmarked: on });
+    try {
+      const result = await this.#api.setBookmark(id, on);
+      this.#patch(id, { bookmarked: result.bookmarked });
+    } catch (error) {
+      this.#patch(id, { bookmarked: !on });
+      this.#fail(error);
+    }
+    await this.refreshCounts();
+  }
+
+  async setRead(id: ArticleId, read: boolean): Promise<void> {
+    this.#patch(id, { unread: !read });
+    try {
+      await this.#api.markRead({ ids: [id], read });
+    } catch (error) {
+      this.#patch(id, { unread: read });
+      this.#fail(error);
+    }
+    await this.refreshCounts();
+  }
+
+  #patch(id: ArticleId, flags: { readonly bookmarked?: boolean; readonly unread?: boolean }): void {
+    this.items = withFlags(this.items, id, flags);
+    for (const [region, page] of this.#firstPages)
+      this.#firstPages.set(region, { ...page, items: withFlags(page.items, id, flags) });
+    const ahead = this.#ahead.get(id);
+    if (ahead !== undefined) this.#ahead.set(id, { ...ahead, ...flags });
+    if (this.article?.id === id) this.article = { ...this.article, ...flags };
+    this.#host.requestUpdate();
+  }
+
+  #fetch(
+    view: ListView,
+    cursor: string | null,
+  ): Promise<Page<ListItem> & { readonly unindexed?: number }> {
+    if (view.kind === 'region')
+      return this.#api.listArticles({ region: view.region, cursor, limit: PAGE });
+    const region = view.scope === 'all' ? 'all' : view.region;
+    return this.#api.search(view.query, { region, cursor, limit: PAGE });
+  }
+
+  #fail(error: unknown): void {
+    this.error = error instanceof Error ? error.message : String(error);
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * OpenCC's dictionaries are most of the renderer's code (about 2 MB). They load on demand, in a
+ * chunk of their own: not at all for a reader in 原文, after the first list otherwise (idle time),
+ * or before the first paint when the reader's script needs them from the start.
+ */
+import type * as ScriptConvert from '../../../app/shared/script-convert.ts';
+import type { ScriptConverter } from '../../../app/shared/script-convert.ts';
+import type { ScriptMode } from '../../../app/shared/settings.ts';
+
+export type ScriptModule = typeof ScriptConvert;
+
+let loading: Promise<ScriptModule> | null = null;
+
+export function loadScriptModule(): Promise<ScriptModule> {
+  loading ??= import('../../../app/shared/script-convert.ts');
+  return loading;
+}
+
+/** Lets the browser handle input and paint before the next slice of work. */
+export function yieldToMain(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * The module with the dictionaries `modes` need built, a slice at a time between yields to the
+ * browser: building them never blocks input, even on the very first switch.
+ */
+export async function loadConverters(modes: readonly ScriptMode[]): Promise<ScriptModule> {
+  const module = await loadScriptModule();
+  await module.prepareConverters(modes, yieldToMain);
+  return module;
+}
+
+/** 原文: the text as published, no dictionaries needed. */
+export const ORIGINAL: ScriptConverter = { mode: 'original', lang: '', convert: (text) => text };

@@ -1,0 +1,382 @@
+import { ContextProvider } from '@lit/context';
+import { LitElement, html, nothing } from 'lit';
+import { customElement, query, state } from 'lit/decorators.js';
+import type { NewsClient, NewsEvent } from '../../../app/shared/contract.ts';
+import type { ArticleId } from '../../../app/shared/articles.ts';
+import type { Region, RegionId } from '../../../app/shared/regions.ts';
+import {
+  effectiveScript,
+  type ScriptMode,
+  type SettingsPatch,
+} from '../../../app/shared/settings.ts';
+import { apiContext } from '../api/api-context.ts';
+import { connect } from '../api/client.ts';
+import { LocaleController } from '../i18n/locale-controller.ts';
+import { langTag, type Messages } from '../i18n/messages.ts';
+import type { HeituArticleList } from '../list/heitu-article-list.ts';
+import type { HeituReadingPane } from '../pane/heitu-reading-pane.ts';
+import { ReaderState, type SearchRequest } from '../reader/reader-state.ts';
+import { FontWarmupController } from '../script/font-warmup-controller.ts';
+import { ScriptController } from '../script/script-controller.ts';
+import type { HeituSearchBox } from '../search/heitu-search-box.ts';
+import { SettingsController } from '../settings/settings-controller.ts';
+import type { HeituSettingsPanel } from '../settings/heitu-settings-panel.ts';
+import type { HeituSourcesPanel } from '../sources/heitu-sources-panel.ts';
+import { SyncController } from '../sync/sync-controller.ts';
+import type { HeituRegionTabs, RegionTab } from '../tabs/heitu-region-tabs.ts';
+import { appStyles } from './heitu-app-styles.ts';
+import type { HeituHelpOverlay } from './heitu-help-overlay.ts';
+import { LayoutController } from './layout-controller.ts';
+import { afterPaint, markPainted, markStart, whenIdle } from './perf.ts';
+import { ShortcutsController } from './shortcuts-controller.ts';
+import { renderPanes, type PanesModel } from './heitu-app-panes.ts';
+import '../list/heitu-article-list.ts';
+import '../list/heitu-empty-state.ts';
+import '../pane/heitu-reading-pane.ts';
+import '../script/heitu-script-switch.ts';
+import '../search/heitu-search-box.ts';
+import '../settings/heitu-settings-panel.ts';
+import '../sources/heitu-sources-panel.ts';
+import '../sync/heitu-sync-status.ts';
+import '../tabs/heitu-region-tabs.ts';
+import './heitu-help-overlay.ts';
+import './heitu-splitter.ts';
+
+/**
+ * The application shell: header (channel, search, script, sync), region tabs with unread counts,
+ * the article list and the reading pane side by side (one at a time in a narrow window), and the
+ * settings, sources and shortcut dialogs. It composes the controllers that hold the state (reader,
+ * settings, script, locale, sync, layout, shortcuts, font warm-up), provides the API client,
+ * script and locale to the elements below (context), and lays out the page.
+ */
+@customElement('heitu-app')
+export class HeituApp extends LitElement {
+  @state() regions: readonly Region[] = [];
+  @state() selected: RegionId = 'all';
+  @state() fatal: string | null = null;
+  @state() dismissedNotices = false;
+
+  readonly api: NewsClient = connect();
+  readonly reader = new ReaderState(this, this.api);
+  readonly settings = new SettingsController(this, this.api, (message) => {
+    this.reader.error = message;
+  });
+  readonly script = new ScriptController(this, this.settings);
+  readonly i18n = new LocaleController(this, () => ({
+    uiLanguage: this.settings.settings?.uiLanguage ?? 'system',
+    mode: this.script.mode,
+    converter: this.script.converter,
+    scripts: this.script.scripts,
+    converters: this.script.converters,
+  }));
+  readonly sync = new SyncController(this, this.api, (inserted, failed, leftOut) =>
+    this.i18n.messages.syncDone(inserted, failed, leftOut),
+  );
+  readonly layout = new LayoutController(this, () => ({
+    lang: langTag(this.i18n.locale),
+    theme: this.settings.settings?.theme ?? 'system',
+    title: this.i18n.messages.appName,
+  }));
+
+  @query('heitu-article-list') list!: HeituArticleList | null;
+  @query('heitu-reading-pane') pane!: HeituReadingPane | null;
+  @query('heitu-region-tabs') tabs!: HeituRegionTabs | null;
+  @query('heitu-search-box') searchBox!: HeituSearchBox | null;
+  @query('heitu-settings-panel') settingsPanel!: HeituSettingsPanel;
+  @query('heitu-sources-panel') sourcesPanel!: HeituSourcesPanel;
+  @query('heitu-help-overlay') helpOverlay!: HeituHelpOverlay;
+
+  #unsubscribe: (() => void) | null = null;
+  #refreshTimer: ReturnType<typeof setTimeout> | null = null;
+  #firstPaint = true;
+  readonly #panes: PanesModel = {
+    reader: this.reader,
+    layout: this.layout,
+    textScale: () => this.settings.settings?.textScale ?? 100,
+    openArticle: (id) => void this.openArticle(id),
+    closeArticle: () => void this.closeArticle(),
+  };
+
+  static override styles = appStyles;
+
+  constructor() {
+    super();
+    new ContextProvider(this, { context: apiContext, initialValue: this.api });
+    new ShortcutsController(this, {
+      reader: this.reader,
+      element: this,
+      openArticle: (id) => void this.openArticle(id),
+      sync: () => {
+        this.sync.sync();
+      },
+      cycleScript: () => void this.setScript(this.script.next()),
+      selectTab: (index) => {
+        const region = this.regions[index];
+        if (region !== undefined) this.tabs?.selectTab(region.id);
+        return region !== undefined;
+      },
+      focusList: () => this.list?.focusList(),
+      focusSearch: () => this.searchBox?.focusField(),
+      openHelp: (opener) => {
+        this.helpOverlay.open(opener);
+      },
+    });
+    // The UI's characters in every script's face, ahead of a switch.
+    new FontWarmupController(
+      this,
+      () => this.script.scripts,
+      () =>
+        JSON.stringify([
+          this.i18n.locale,
+          this.selected,
+          this.reader.loadedView,
+          this.reader.openId,
+        ]),
+    );
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#unsubscribe = this.api.subscribe((event) => {
+      this.#onEvent(event);
+    });
+    void this.#load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unsubscribe?.();
+  }
+
+  async #load(): Promise<void> {
+    try {
+      const [regions, settings, status] = await Promise.all([
+        this.api.listRegions(),
+        this.api.getSettings(),
+        this.api.getStatus(),
+      ]);
+      // The first list, its counts and (when the reader's script needs them) the dictionaries
+      // load together; nothing is painted until all are here, so no text flashes unconverted.
+      await Promise.all([
+        this.script.load(effectiveScript(settings, navigator.languages)),
+        this.reader.show({ kind: 'region', region: settings.lastRegion }),
+        this.reader.refreshCounts(),
+      ]);
+      this.regions = regions;
+      this.sync.show(status);
+      this.selected = settings.lastRegion;
+      this.settings.apply(settings);
+    } catch (error) {
+      this.fatal = (error as Error).message;
+      return;
+    }
+    await this.#painted('list');
+    this.script.loadAllWhenIdle();
+    // Every tab's first page, in idle time: a switch then shows its rows in the click's frame.
+    void this.reader.prefetchTabs(
+      this.regions.map((region) => region.id),
+      whenIdle,
+    );
+  }
+
+  #onEvent(event: NewsEvent): void {
+    if (this.sync.handle(event)) {
+      if (event.type !== 'syncFinished') return;
+      void this.sourcesPanel.refresh();
+      void this.reader.refresh();
+      return;
+    }
+    switch (event.type) {
+      case 'settingsChanged':
+        this.settings.apply(event.settings);
+        void this.script.load(this.script.mode);
+        break;
+      case 'sourcesChanged':
+        void this.sourcesPanel.refresh();
+        break;
+      case 'libraryChanged':
+        // Several changes in a row (a sync storing source after source) refresh once.
+        if (this.#refreshTimer !== null) clearTimeout(this.#refreshTimer);
+        this.#refreshTimer = setTimeout(() => {
+          this.#refreshTimer = null;
+          void this.reader.refresh();
+        }, 250);
+        break;
+      default:
+        break;
+    }
+  }
+
+  /** Marks `what` painted once this element and the list have rendered. */
+  async #painted(what: 'list' | 'tab' | 'open' | 'script'): Promise<void> {
+    await this.updateComplete;
+    await this.list?.updateComplete;
+    await this.pane?.updateComplete;
+    if (what === 'list' && !this.#firstPaint) return;
+    if (what === 'list') this.#firstPaint = false;
+    markPainted(what);
+  }
+
+  // ---- Actions (also used by the keyboard shortcuts) ----------------------------------------
+
+  async selectRegion(region: RegionId): Promise<void> {
+    if (region === this.selected) return;
+    markStart('tab');
+    this.selected = region;
+    const view = this.reader.view;
+    await (view.kind === 'search' && view.scope === 'tab'
+      ? this.reader.show({ ...view, region })
+      : this.reader.show({ kind: 'region', region }));
+    await this.#painted('tab');
+    this.api.setSettings({ lastRegion: region }).catch((error: unknown) => {
+      this.reader.error = (error as Error).message;
+    });
+  }
+
+  async openArticle(id: ArticleId): Promise<void> {
+    markStart('open');
+    const article = await this.reader.open(id, this.settings.settings?.markReadOnOpen ?? true);
+    if (article === null) return;
+    await this.#painted('open');
+    // The next rows' articles, in idle time: reading on opens them in the frame of the click.
+    void whenIdle().then(() => this.reader.prefetchAfter(id));
+    // In a narrow window the list that had focus is gone: the article's title takes it.
+    if (this.layout.narrow) await this.pane?.focusTitle();
+  }
+
+  /** Back from the article to the list (narrow windows), focus with it. */
+  async closeArticle(): Promise<void> {
+    this.reader.closeArticle();
+    await this.updateComplete;
+    this.list?.focusList();
+  }
+
+  async setScript(mode: ScriptMode): Promise<void> {
+    markStart('script');
+    if (!(await this.script.switchTo(mode))) return;
+    await this.#painted('script');
+    // Saved once the switch is painted: the request is no work of the frame that shows it.
+    await afterPaint();
+    await this.settings.save({ script: mode, scriptChosen: true });
+  }
+
+  search(request: SearchRequest): void {
+    if (request.query === '') void this.reader.show({ kind: 'region', region: this.selected });
+    else void this.reader.show({ kind: 'search', region: this.selected, ...request });
+  }
+
+  // ---- Layout ---------------------------------------------------------------------------------
+
+  override render() {
+    const t = this.i18n.messages;
+    if (this.fatal !== null)
+      return html`<p class="error" role="alert">${t.loadFailed(this.fatal)}</p>`;
+    const settings = this.settings.settings;
+    if (settings === null) return nothing;
+    const counts = new Map(this.reader.counts.map((c) => [c.region, c.unread]));
+    const tabs: RegionTab[] = this.regions.map((region) => ({
+      region,
+      label: this.i18n.label(region),
+      hint: this.i18n.locale === 'en' ? region.labelEn : '',
+      unread: region.kind === 'bookmarks' ? 0 : (counts.get(region.id) ?? 0),
+      unreadText: t.unreadSuffix(counts.get(region.id) ?? 0),
+    }));
+    const current = tabs.find((tab) => tab.region.id === this.selected) ?? tabs[0];
+    const uiLang = this.i18n.uiLang;
+    return html`
+      <header lang=${uiLang}>
+        <h1>${t.appName}</h1>
+        <span class="channel">${t.channelName}</span>
+        <heitu-search-box
+          label=${t.searchLabel}
+          placeholder=${t.searchPlaceholder}
+          scopeLabel=${t.searchScopeLabel}
+          scopeTabText=${t.searchScopeTab(current?.label ?? '')}
+          scopeAllText=${t.searchScopeAll}
+          ?noScope=${this.selected === 'all'}
+          @search-change=${(e: CustomEvent<SearchRequest>) => {
+            this.search(e.detail);
+          }}
+        ></heitu-search-box>
+        <heitu-script-switch
+          .mode=${this.script.mode}
+          label=${t.scriptLabel}
+          @script-select=${(e: CustomEvent<ScriptMode>) => void this.setScript(e.detail)}
+        ></heitu-script-switch>
+        <heitu-sync-status
+          .status=${this.sync.status?.sync ?? null}
+          ?online=${this.sync.online}
+          outcome=${this.sync.outcome}
+          @sync-request=${() => {
+            this.sync.sync();
+          }}
+          @sync-cancel=${() => {
+            this.sync.cancel();
+          }}
+          @sources-open=${(e: CustomEvent<HTMLElement>) => {
+            this.sourcesPanel.open(e.detail);
+          }}
+        ></heitu-sync-status>
+        <button
+          type="button"
+          @click=${(e: Event) => {
+            this.settingsPanel.open(e.currentTarget as HTMLElement);
+          }}
+        >
+          ${t.settingsButton}
+        </button>
+        <button
+          type="button"
+          aria-keyshortcuts="?"
+          @click=${(e: Event) => {
+            this.helpOverlay.open(e.currentTarget as HTMLElement);
+          }}
+        >
+          ${t.helpButton}
+        </button>
+      </header>
+      <main>
+        ${this.#renderBanners(t, uiLang)}
+        <heitu-region-tabs
+          .tabs=${tabs}
+          .selected=${this.selected}
+          label=${t.regionTabsLabel}
+          @region-select=${(e: CustomEvent<RegionId>) => void this.selectRegion(e.detail)}
+        >
+          ${current ? renderPanes(this.#panes, tabs, t, uiLang) : nothing}
+        </heitu-region-tabs>
+      </main>
+      <heitu-settings-panel
+        .settings=${settings}
+        @settings-change=${(e: CustomEvent<SettingsPatch>) => void this.settings.save(e.detail)}
+      ></heitu-settings-panel>
+      <heitu-sources-panel></heitu-sources-panel>
+      <heitu-help-overlay></heitu-help-overlay>
+    `;
+  }
+
+  #renderBanners(t: Messages, uiLang: string) {
+    const notices = this.dismissedNotices ? [] : (this.sync.status?.notices ?? []);
+    const error = this.reader.error;
+    if (notices.length === 0 && error === null) return nothing;
+    return html`<div class="banner" role="alert" lang=${uiLang}>
+      ${[...notices, ...(error === null ? [] : [error])].map((text) => html`<p>${text}</p>`)}
+      <button
+        type="button"
+        @click=${() => {
+          this.dismissedNotices = true;
+          this.reader.error = null;
+          this.requestUpdate();
+        }}
+      >
+        ${t.dismiss}
+      </button>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'heitu-app': HeituApp;
+  }
+}
