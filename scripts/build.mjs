@@ -29,7 +29,12 @@ await Promise.all([
   build({
     ...common,
     // Each entry its own bundle; the search index's worker sits beside the bundle that starts it.
-    entryPoints: { main: 'app/main/main.ts', 'search-worker': SEARCH_WORKER },
+    // entry.cjs is the installed app's entry: the desktop app, or the CLI with --heitu-cli.
+    entryPoints: {
+      main: 'app/main/main.ts',
+      entry: 'app/main/entry.ts',
+      'search-worker': SEARCH_WORKER,
+    },
     outdir: 'dist/main',
     outExtension: { '.js': '.cjs' },
     platform: 'node',
@@ -82,9 +87,11 @@ await Promise.all([
 ]);
 
 await mkdir(join(dist, 'renderer'), { recursive: true });
-await Promise.all(
-  ['index.html', 'styles.css', 'icon.svg'].map((f) =>
+await Promise.all([
+  ...['index.html', 'styles.css'].map((f) =>
     copyFile(join(root, 'renderer', f), join(dist, 'renderer', f)),
   ),
-);
+  // The app's one icon source, which scripts/make-icons.mjs renders for the installers.
+  copyFile(join(root, 'build', 'icon.svg'), join(dist, 'renderer', 'icon.svg')),
+]);
 console.log('built dist/{main,preload,cli,renderer}');
