@@ -18,6 +18,7 @@ import type { UiLanguage } from '../shared/settings.ts';
 import { APP_START_URL, isAppUrl, isOpenableExternally } from './policy.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
 import { fitToDisplays, loadWindowState, saveWindowState } from './window-state.ts';
+import { startUpdater } from './updater.ts';
 
 const log = createLogger('main');
 const distDir = join(__dirname, '..');
@@ -71,6 +72,8 @@ function start(): void {
   serveRenderer(join(distDir, 'renderer'), (id) => service.getImage(id));
   const scheduler = startScheduler(service);
   const disposeIpc = registerIpc(service, () => mainWindow?.webContents ?? null);
+  // Updates (installed AppImage, NSIS and macOS apps only): app/main/updater.ts.
+  const updates = startUpdater(service, () => mainWindow);
   // The menu speaks the UI language, and follows it when the reader changes it.
   const applyMenu = (uiLanguage: UiLanguage): void => {
     const locale = resolveLocale(uiLanguage, app.getPreferredSystemLanguages());
@@ -83,6 +86,7 @@ function start(): void {
           {
             exportBookmarks: () => void exportBookmarksToFile(service, mainWindow),
             importBookmarks: () => void importBookmarksFromFile(service, mainWindow),
+            ...(updates === null ? {} : { checkForUpdates: updates.checkNow }),
           },
           MENU_LABELS[locale],
         ),
@@ -105,6 +109,7 @@ function start(): void {
   mainWindow = createWindow();
   app.on('will-quit', () => {
     scheduler.stop();
+    updates?.stop();
     disposeIpc();
     service.close();
   });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, beforeEach, test } from 'node:test';
+import { after, afterEach, before, beforeEach, test } from 'node:test';
 import {
   latestYml,
   nodeAppImageUpdater,
@@ -14,7 +14,8 @@ import type { UpdateStatus } from './update-policy.ts';
 
 const APPIMAGE = 'Heitu-Reader-0.2.0-linux-x86_64.AppImage';
 const NEW_BUILD = Buffer.from('the 0.2.0 AppImage, verified by its sha512');
-const quiet = { debug() {}, info() {}, warn() {}, error() {} };
+const ignore = (): undefined => undefined;
+const quiet = { debug: ignore, info: ignore, warn: ignore, error: ignore };
 
 let feed: UpdateFeed;
 let work: string;
@@ -24,10 +25,12 @@ before(async () => {
 after(async () => {
   await feed.close();
 });
-beforeEach((t) => {
+beforeEach(() => {
   work = mkdtempSync(join(tmpdir(), 'heitu-updates-'));
   feed.requests.length = 0;
-  t.after(() => rmSync(work, { recursive: true, force: true }));
+});
+afterEach(() => {
+  rmSync(work, { recursive: true, force: true });
 });
 
 function release(version: string, extra: { wrongChecksum?: boolean } = {}): void {

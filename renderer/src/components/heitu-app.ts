@@ -193,6 +193,10 @@ export class HeituApp extends LitElement {
       case 'sourcesChanged':
         void this.sourcesPanel.refresh();
         break;
+      case 'updateReady':
+        // A quiet line where sync outcomes appear; the update installs on quit anyway.
+        this.outcome = this.messages.updateReady(event.version);
+        break;
       case 'libraryChanged':
         // Several changes in a row (a sync storing source after source) refresh once.
         if (this.#refreshTimer !== null) clearTimeout(this.#refreshTimer);

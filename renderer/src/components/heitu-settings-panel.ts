@@ -174,6 +174,17 @@ export class HeituSettingsPanel extends HeituModal {
         <span id="retention-hint" class="hint">${t.retentionHint}</span>
       </div>
       <p id="retention-error" role="alert">${this.retentionError}</p>
+      <div class="field">
+        <input
+          type="checkbox"
+          id="update-checks"
+          .checked=${s.updateChecks}
+          @change=${(event: Event) => {
+            this.#change({ updateChecks: (event.target as HTMLInputElement).checked });
+          }}
+        />
+        <label for="update-checks">${t.updateChecks}</label>
+      </div>
     </section>`;
   }
 

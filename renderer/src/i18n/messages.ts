@@ -25,6 +25,7 @@ export interface Messages {
   readonly syncProgressLabel: string;
   readonly syncProgress: (done: number, total: number) => string;
   readonly syncDone: (inserted: number, failed: number) => string;
+  readonly updateReady: (version: string) => string;
   readonly offline: string;
   readonly offlineHint: string;
   readonly sourcesButton: string;
@@ -68,6 +69,7 @@ export const MESSAGES: Readonly<Record<Locale, Messages>> = {
     syncProgress: (done, total) => `${done}/${total} 個來源`,
     syncDone: (inserted, failed) =>
       `同步完成：新增 ${inserted} 篇` + (failed > 0 ? `，${failed} 個來源失敗` : ''),
+    updateReady: (version) => `新版本 ${version} 已下載，重新啟動即完成更新`,
     offline: '離線',
     offlineHint: '沒有網路連線：顯示的是已存在本機的文章。',
     sourcesButton: '來源',
@@ -108,6 +110,7 @@ export const MESSAGES: Readonly<Record<Locale, Messages>> = {
     syncProgress: (done, total) => `${done}/${total} 个来源`,
     syncDone: (inserted, failed) =>
       `同步完成：新增 ${inserted} 篇` + (failed > 0 ? `，${failed} 个来源失败` : ''),
+    updateReady: (version) => `新版本 ${version} 已下载，重新启动即完成更新`,
     offline: '离线',
     offlineHint: '没有网络连接：显示的是已存在本机的文章。',
     sourcesButton: '来源',
@@ -148,6 +151,8 @@ export const MESSAGES: Readonly<Record<Locale, Messages>> = {
     syncProgress: (done, total) => `${done} of ${total} sources`,
     syncDone: (inserted, failed) =>
       `Sync finished: ${inserted} new` + (failed > 0 ? `, ${failed} sources failed` : ''),
+    updateReady: (version) =>
+      `Version ${version} is ready: restart Heitu Reader to finish updating`,
     offline: 'Offline',
     offlineHint: 'No network: showing the articles stored on this computer.',
     sourcesButton: 'Sources',

@@ -24,6 +24,7 @@ export interface SettingsPanelMessages {
   readonly everyMinutes: (n: number) => string;
   readonly retentionDays: string;
   readonly retentionHint: string;
+  readonly updateChecks: string;
   readonly retentionInvalid: (min: number, max: number) => string;
   readonly dictionary: string;
   readonly dictionaryHint: string;
@@ -119,6 +120,7 @@ export const SETTINGS_PANEL_MESSAGES: Readonly<Record<Locale, SettingsPanelMessa
     everyMinutes: (n) => (n % 60 === 0 ? `每 ${n / 60} 小時` : `每 ${n} 分鐘`),
     retentionDays: '文章保留天數',
     retentionHint: '較舊的文章會被清除；收藏永遠保留。',
+    updateChecks: '自動檢查更新（桌面版）',
     retentionInvalid: (min, max) => `請輸入 ${min} 到 ${max} 之間的整數。`,
     dictionary: '自訂詞典',
     dictionaryHint: '轉換文字時，先套用你自己的詞條。',
@@ -162,6 +164,7 @@ export const SETTINGS_PANEL_MESSAGES: Readonly<Record<Locale, SettingsPanelMessa
     everyMinutes: (n) => (n % 60 === 0 ? `每 ${n / 60} 小时` : `每 ${n} 分钟`),
     retentionDays: '文章保留天数',
     retentionHint: '较旧的文章会被清除；收藏永远保留。',
+    updateChecks: '自动检查更新（桌面版）',
     retentionInvalid: (min, max) => `请输入 ${min} 到 ${max} 之间的整数。`,
     dictionary: '自定义词典',
     dictionaryHint: '转换文字时，先应用你自己的词条。',
@@ -206,6 +209,7 @@ export const SETTINGS_PANEL_MESSAGES: Readonly<Record<Locale, SettingsPanelMessa
       n % 60 === 0 ? `Every ${n / 60} hour${n === 60 ? '' : 's'}` : `Every ${n} minutes`,
     retentionDays: 'Keep articles for (days)',
     retentionHint: 'Older articles are removed; bookmarks are kept for good.',
+    updateChecks: 'Check for updates automatically (desktop app)',
     retentionInvalid: (min, max) => `Enter a whole number from ${min} to ${max}.`,
     dictionary: 'Your script dictionary',
     dictionaryHint: 'Your own entries, applied before the built-in conversion.',
