@@ -35,6 +35,8 @@ before(() => {
       require.resolve('electron-builder/cli.js'),
       '--linux',
       'dir',
+      // x64 whatever the machine (an arm64 runner would pick linux-arm64's binary).
+      '--x64',
       `-c.electronDist=${electronDist}`,
       '-c.npmRebuild=false',
       `-c.directories.output=${join(work, 'out')}`,
