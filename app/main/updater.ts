@@ -75,7 +75,7 @@ export function startUpdater(
     if (notice !== 'result-dialog' || win === null) return;
     await dialog.showMessageBox(win, {
       type: status.kind === 'failed' ? 'warning' : 'info',
-      message: t.result(status),
+      message: resultText(status, t),
       buttons: [t.ok],
     });
   };
@@ -95,7 +95,24 @@ interface UpdateLabels {
   readonly restart: string;
   readonly later: string;
   readonly ok: string;
-  readonly result: (status: UpdateStatus) => string;
+  readonly upToDate: (version: string) => string;
+  readonly unreachable: string;
+  readonly failed: (message: string) => string;
+  readonly notSelf: string;
+}
+
+/** What a check the reader asked for found, in their language. */
+function resultText(status: UpdateStatus, t: UpdateLabels): string {
+  switch (status.kind) {
+    case 'up-to-date':
+      return t.upToDate(app.getVersion());
+    case 'unreachable':
+      return t.unreachable;
+    case 'failed':
+      return t.failed(status.message);
+    default:
+      return t.notSelf;
+  }
 }
 
 const UPDATE_LABELS: Readonly<Record<Locale, UpdateLabels>> = {
@@ -105,18 +122,10 @@ const UPDATE_LABELS: Readonly<Record<Locale, UpdateLabels>> = {
     restart: '重新啟動',
     later: '稍後',
     ok: '好',
-    result: (s) => {
-      switch (s.kind) {
-        case 'up-to-date':
-          return `已是最新版本（${app.getVersion()}）。`;
-        case 'unreachable':
-          return '無法連線到更新伺服器，請稍後再試。';
-        case 'failed':
-          return `檢查更新失敗：${s.message}`;
-        default:
-          return '此版本不會自動更新。';
-      }
-    },
+    upToDate: (v) => `已是最新版本（${v}）。`,
+    unreachable: '無法連線到更新伺服器，請稍後再試。',
+    failed: (m) => `檢查更新失敗：${m}`,
+    notSelf: '此版本不會自動更新。',
   },
   'zh-Hans': {
     ready: (v) => `新版本 ${v} 已下载`,
@@ -124,18 +133,10 @@ const UPDATE_LABELS: Readonly<Record<Locale, UpdateLabels>> = {
     restart: '重新启动',
     later: '稍后',
     ok: '好',
-    result: (s) => {
-      switch (s.kind) {
-        case 'up-to-date':
-          return `已是最新版本（${app.getVersion()}）。`;
-        case 'unreachable':
-          return '无法连接到更新服务器，请稍后再试。';
-        case 'failed':
-          return `检查更新失败：${s.message}`;
-        default:
-          return '此版本不会自动更新。';
-      }
-    },
+    upToDate: (v) => `已是最新版本（${v}）。`,
+    unreachable: '无法连接到更新服务器，请稍后再试。',
+    failed: (m) => `检查更新失败：${m}`,
+    notSelf: '此版本不会自动更新。',
   },
   en: {
     ready: (v) => `Version ${v} has been downloaded`,
@@ -143,17 +144,9 @@ const UPDATE_LABELS: Readonly<Record<Locale, UpdateLabels>> = {
     restart: 'Restart',
     later: 'Later',
     ok: 'OK',
-    result: (s) => {
-      switch (s.kind) {
-        case 'up-to-date':
-          return `Heitu Reader is up to date (${app.getVersion()}).`;
-        case 'unreachable':
-          return 'The update server cannot be reached. Try again later.';
-        case 'failed':
-          return `Checking for updates failed: ${s.message}`;
-        default:
-          return 'This copy does not update itself.';
-      }
-    },
+    upToDate: (v) => `Heitu Reader is up to date (${v}).`,
+    unreachable: 'The update server cannot be reached. Try again later.',
+    failed: (m) => `Checking for updates failed: ${m}`,
+    notSelf: 'This copy does not update itself.',
   },
 };

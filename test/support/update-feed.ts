@@ -157,5 +157,7 @@ export function nodeAppImageUpdater(
   });
   // Full downloads only: a block-map diff needs a real AppImage.
   updater.disableDifferentialDownload = true;
+  // The tests read outcomes from the controller; electron-updater's own log would go to the console.
+  updater.logger = null;
   return updater;
 }
