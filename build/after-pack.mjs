@@ -1,7 +1,7 @@
 // electron-builder's afterPack hook: flips Electron's fuses in the packed executable before it is
 // signed, so the installed app cannot be turned into a plain Node (RunAsNode, NODE_OPTIONS,
 // --inspect), reads its code only from an app.asar whose hash is checked, and keeps cookies
-// encrypted. Read back by test/unit/electron-fuses.test.ts; why each: docs/technotes/0009.
+// encrypted. Read back by test/unit/electron-fuses.test.ts; why each: docs/technotes/0010.
 import { join } from 'node:path';
 import { FuseV1Options, FuseVersion, flipFuses } from '@electron/fuses';
 

@@ -1,9 +1,13 @@
 // Bundles every part of the app with esbuild into dist/:
 //   dist/main/main.cjs        Electron main (electron and better-sqlite3 stay external)
+//   dist/main/library.cjs     the library's utility process (SQLite, sync, scheduler, images)
+//   dist/main/sync-worker.cjs, dist/cli/sync-worker.mjs
+//                             the sync engine's worker thread, beside the library that starts it
 //   dist/main/search-worker.cjs, dist/cli/search-worker.mjs
 //                             the search index's worker thread, beside the bundle that starts it
 //   dist/preload/preload.cjs  sandboxed preload: one self-contained file
 //   dist/cli/cli.mjs          the `heitu` command and browser-mode server
+//   dist/cli/library-worker.mjs  browser mode's library thread (SQLite, sync, scheduler)
 //   dist/renderer/            the Lit renderer: index.html, styles.css, app.js
 import { build } from 'esbuild';
 import { copyFile, mkdir, rm } from 'node:fs/promises';
@@ -24,6 +28,7 @@ const common = {
 };
 
 const SEARCH_WORKER = 'app/core/db/search-worker.ts';
+const SYNC_WORKER = 'app/core/sync/sync-worker.ts';
 
 await Promise.all([
   build({
@@ -33,7 +38,9 @@ await Promise.all([
     entryPoints: {
       main: 'app/main/main.ts',
       entry: 'app/main/entry.ts',
+      library: 'app/core/host/library-process.ts',
       'search-worker': SEARCH_WORKER,
+      'sync-worker': SYNC_WORKER,
     },
     outdir: 'dist/main',
     outExtension: { '.js': '.cjs' },
@@ -58,7 +65,12 @@ await Promise.all([
   }),
   build({
     ...common,
-    entryPoints: { cli: 'app/cli/cli.ts', 'search-worker': SEARCH_WORKER },
+    entryPoints: {
+      cli: 'app/cli/cli.ts',
+      'search-worker': SEARCH_WORKER,
+      'library-worker': 'app/core/host/library-worker.ts',
+      'sync-worker': SYNC_WORKER,
+    },
     outdir: 'dist/cli',
     outExtension: { '.js': '.mjs' },
     platform: 'node',

@@ -1,6 +1,6 @@
 /**
- * `heitu`: the headless face of the app. Every command goes through NewsService (or, for `web`,
- * serves it); later issues add commands to the COMMANDS table.
+ * `heitu`: the headless face of the app. Every command goes through NewsService in this process;
+ * `web` runs the library in a worker thread and serves it (app/core/host/).
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -12,9 +12,9 @@ import { NewsApiError } from '../shared/errors.ts';
 import { REGIONS } from '../shared/regions.ts';
 import { SettingsPatchSchema, SETTING_KEYS, type Settings } from '../shared/settings.ts';
 import { defaultDataDir } from '../core/data-dir.ts';
-import { NewsService } from '../core/news-service.ts';
 import { startServer } from '../server/server.ts';
-import { startScheduler } from '../core/sync/scheduler.ts';
+import { LibrarySupervisor } from '../core/host/library-supervisor.ts';
+import { workerSpawner } from '../core/host/worker-spawner.ts';
 import {
   COMMON,
   serviceOptions,
@@ -153,23 +153,32 @@ async function runWeb(ctx: Context): Promise<number> {
     );
     return 2;
   }
-  const service = NewsService.open({ ...serviceOptions(ctx), check: 'background' });
+  // The library runs in a worker thread of its own: this thread only answers the browser.
+  let library: LibrarySupervisor;
   try {
-    const server = await startServer({
-      api: service,
-      rendererDir: rendererDir(),
-      port,
-      images: (id) => service.getImage(id),
-    });
-    const scheduler = ctx.values['no-sync'] === true ? null : startScheduler(service);
+    library = await LibrarySupervisor.start(
+      workerSpawner({
+        ...serviceOptions(ctx),
+        check: 'background',
+        schedule: ctx.values['no-sync'] !== true,
+      }),
+    );
+  } catch (error) {
+    if (error instanceof NewsApiError) {
+      ctx.io.err(`heitu web: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+  try {
+    const server = await startServer({ library: library.remote, rendererDir: rendererDir(), port });
     ctx.io.out(`Heitu Reader is serving ${ctx.dataDir}`);
     ctx.io.out(`Open ${server.url}`);
     await (ctx.io.untilStopped ?? untilSignal)();
-    scheduler?.stop();
     await server.close();
     return 0;
   } finally {
-    service.close();
+    await library.close();
   }
 }
 

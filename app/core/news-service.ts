@@ -44,13 +44,15 @@ import { settingsRepo, type SettingsRepo } from './db/settings-repo.ts';
 import { sourcesRepo, type SourcesRepo } from './db/sources-repo.ts';
 import { storageError } from './db/storage-error.ts';
 import { imagesRepo, type ImagesRepo } from './db/images-repo.ts';
-import { createFetcher, type Fetcher } from './sync/fetch.ts';
+import { createFetcher, USER_AGENT, type Fetcher } from './sync/fetch.ts';
 import { DEFAULT_SOURCES, type Source } from './sync/sources-file.ts';
 import { SyncController } from './sync/sync-controller.ts';
 import { createLogger } from './log.ts';
 
 const log = createLogger('news-service');
 const DAY_MS = 86_400_000;
+/** How long a search waits for the index while a sync is storing articles. */
+const SEARCH_WAIT_DURING_SYNC_MS = 5;
 
 export interface NewsServiceOptions {
   /** The folder that holds the library; created if missing. */
@@ -68,9 +70,15 @@ export interface NewsServiceOptions {
   readonly sources?: readonly Source[];
   /** The HTTP client for sync; one with the app's limits and User-Agent by default. */
   readonly fetcher?: Fetcher;
+  /**
+   * Sync in a worker thread of its own (fetching, parsing and cleaning there; writes here in short
+   * transactions), so that this thread keeps answering the reader during a sync: the library's
+   * process does this. `fetcher` is then not used (functions cannot cross threads).
+   */
+  readonly syncInWorker?: boolean;
 }
 
-export const USER_AGENT = 'HeituReader/0.1 (offline news reader; +https://github.com/heitu-reader)';
+export { USER_AGENT } from './sync/fetch.ts';
 
 /**
  * The one implementation of NewsApi. Electron's IPC bridge, the browser-mode server and the CLI
@@ -110,7 +118,9 @@ export class NewsService implements NewsApi {
       db,
       sources: options.sources ?? DEFAULT_SOURCES,
       origin: options.sources === undefined ? 'builtin' : 'file',
-      fetcher: options.fetcher ?? createFetcher({ userAgent: USER_AGENT }),
+      ...(options.syncInWorker === true
+        ? { worker: { userAgent: USER_AGENT } }
+        : { fetcher: options.fetcher ?? createFetcher({ userAgent: USER_AGENT }) }),
       now: this.#now,
       emit: (event) => {
         this.#emit(event);
@@ -267,8 +277,12 @@ export class NewsService implements NewsApi {
       throw new NewsApiError('BAD_ARGUMENT', 'That is not a search cursor.');
     // What was stored before the search is found by it (the index is written on another thread),
     // unless the index is far behind (rebuilding): then the page says how far. The wait (bounded)
-    // blocks nothing else that this thread serves.
-    await searchIndexOf(this.#db).settled();
+    // blocks nothing else that this thread serves. During a sync, articles arrive faster than the
+    // index takes them: the search answers at once with what is indexed (its page says how much
+    // is not yet), rather than keep the reader waiting for a moving target.
+    await searchIndexOf(this.#db).settled(
+      this.#sync.running ? SEARCH_WAIT_DURING_SYNC_MS : undefined,
+    );
     return this.#search.search(
       query,
       options.region ?? 'all',
@@ -343,6 +357,12 @@ export class NewsService implements NewsApi {
     return removed;
   }
 
+  /** Something to tell the reader once (getStatus's notices), e.g. that the library restarted. */
+  addNotice(notice: string): void {
+    this.#notices.push(notice);
+    void this.getStatus().then((status) => this.#emit({ type: 'statusChanged', status }));
+  }
+
   subscribe(listener: NewsListener): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
@@ -350,6 +370,7 @@ export class NewsService implements NewsApi {
 
   close(): void {
     this.#sync.cancel();
+    this.#sync.close();
     this.#listeners.clear();
     closeLibrary(this.#db);
   }

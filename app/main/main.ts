@@ -1,16 +1,19 @@
 /**
  * Electron main process, kept thin: lifecycle, the window and its security, the app:// protocol,
- * the menu and the IPC bridge. Everything with logic lives in app/core and is tested under Node.
+ * the menu. The library (SQLite, sync, scheduler, image cache, search index) runs in a utility
+ * process of its own (./library.ts); the window talks to it over a MessagePort, not through here.
+ * Everything with logic lives in app/core and is tested under Node.
  */
 import { join } from 'node:path';
-import { BrowserWindow, Menu, app, screen, session, shell } from 'electron';
+import { BrowserWindow, Menu, app, dialog, screen, session, shell } from 'electron';
 import { defaultDataDir, PRODUCT_NAME } from '../core/data-dir.ts';
 import { createLogger } from '../core/log.ts';
-import { NewsService } from '../core/news-service.ts';
-import { startScheduler } from '../core/sync/scheduler.ts';
 import { loadSourcesFile } from '../core/sync/sources-file.ts';
+import { fromRemote } from '../shared/client.ts';
+import { unwrapResult } from '../shared/errors.ts';
+import type { ImageBytes } from '../shared/port-protocol.ts';
 import { optionValue } from './args.ts';
-import { registerIpc } from './ipc.ts';
+import { startLibrary } from './library.ts';
 import { exportBookmarksToFile, importBookmarksFromFile } from './bookmark-files.ts';
 import { MENU_LABELS, menuTemplate } from './menu.ts';
 import { resolveLocale } from '../shared/locale.ts';
@@ -53,25 +56,44 @@ if (!app.requestSingleInstanceLock()) {
       return { action: 'deny' };
     });
   });
-  app.whenReady().then(start, (error: unknown) => log.error('startup failed', error));
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      // The library could not open (a database from a newer version, an unwritable folder…).
+      log.error('startup failed', error);
+      dialog.showErrorBox(PRODUCT_NAME, (error as Error).message);
+      app.exit(1);
+    });
   app.on('window-all-closed', () => app.quit());
 }
 
-function start(): void {
+async function start(): Promise<void> {
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
   // `--sources FILE`, like the CLI and browser mode; the built-in Jilin channel otherwise.
   const sourcesFile = optionValue(process.argv, 'sources');
-  const service = NewsService.open({
-    dataDir: app.getPath('userData'),
-    appVersion: app.getVersion(),
-    check: 'background',
-    ...(sourcesFile === null ? {} : { sources: loadSourcesFile(sourcesFile) }),
+  const sources = sourcesFile === null ? null : loadSourcesFile(sourcesFile);
+  // The window shows at once; its calls wait until the library answers.
+  const library = startLibrary(
+    distDir,
+    {
+      dataDir: app.getPath('userData'),
+      appVersion: app.getVersion(),
+      check: 'background',
+      schedule: true,
+      ...(sources === null ? {} : { sources }),
+    },
+    () => mainWindow?.webContents ?? null,
+  );
+  mainWindow = createWindow();
+  const { supervisor, dispose } = await library;
+  const service = fromRemote(supervisor.remote);
+  serveRenderer(join(distDir, 'renderer'), async (id) => {
+    const result = await supervisor.remote.call('getImage', [id]);
+    return result.ok ? (unwrapResult(result) as ImageBytes | null) : null;
   });
-  serveRenderer(join(distDir, 'renderer'), (id) => service.getImage(id));
-  const scheduler = startScheduler(service);
-  const disposeIpc = registerIpc(service, () => mainWindow?.webContents ?? null);
   // Updates (installed AppImage, NSIS and macOS apps only): app/main/updater.ts.
   const updates = startUpdater(service, () => mainWindow);
   // The menu speaks the UI language, and follows it when the reader changes it.
@@ -106,12 +128,17 @@ function start(): void {
     if (event.type === 'settingsChanged') followLanguage(event.settings.uiLanguage);
   });
 
-  mainWindow = createWindow();
-  app.on('will-quit', () => {
-    scheduler.stop();
+  // Quitting waits (bounded) for the library to finish its transaction and close its files.
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (closed) return;
     updates?.stop();
-    disposeIpc();
-    service.close();
+    event.preventDefault();
+    dispose();
+    void supervisor.close().finally(() => {
+      closed = true;
+      app.quit();
+    });
   });
 }
 

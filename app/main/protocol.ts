@@ -14,13 +14,13 @@ export function registerAppScheme(): void {
 /** Serves the built renderer from `rendererDir` at app://heitu/, with the strict CSP on every file. */
 export function serveRenderer(
   rendererDir: string,
-  images: (id: number) => { mime: string; bytes: Buffer } | null,
+  images: (id: number) => Promise<{ mime: string; bytes: Uint8Array } | null>,
 ): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     const image = url.host === APP_HOST ? /^\/images\/(\d{1,15})$/.exec(url.pathname) : null;
     if (image !== null) {
-      const found = images(Number(image[1]));
+      const found = await images(Number(image[1]));
       return found === null
         ? new Response('Not found', { status: 404 })
         : new Response(new Uint8Array(found.bytes), {

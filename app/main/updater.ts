@@ -9,8 +9,9 @@ import { autoUpdater } from 'electron-updater';
 import { createLogger } from '../core/log.ts';
 import { UpdateController } from '../core/updates/update-controller.ts';
 import { noticeFor, updateSupport, type UpdateStatus } from '../core/updates/update-policy.ts';
-import { IPC_EVENT_CHANNEL, type NewsApi, type NewsEvent } from '../shared/contract.ts';
+import type { NewsApi } from '../shared/contract.ts';
 import { resolveLocale, type Locale } from '../shared/locale.ts';
+import { UPDATE_READY_CHANNEL } from '../shared/port-channels.ts';
 
 const log = createLogger('updater');
 
@@ -54,10 +55,9 @@ export function startUpdater(
     const win = window();
     const notice = noticeFor(status, manual);
     if (notice === 'restart-to-update' && status.kind === 'ready' && win !== null) {
-      // The quiet notice: one line in the window's status bar (heitu-app.ts), once.
+      // The quiet notice: one line in the window's status bar (preload → heitu-app.ts), once.
       if (!noticeShown) {
-        const event: NewsEvent = { type: 'updateReady', version: status.version };
-        win.webContents.send(IPC_EVENT_CHANNEL, event);
+        win.webContents.send(UPDATE_READY_CHANNEL, status.version);
         noticeShown = true;
       }
       if (!manual) return;

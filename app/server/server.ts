@@ -2,9 +2,10 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { NewsClient } from '../shared/contract.ts';
+import type { NewsClient, NewsListener } from '../shared/contract.ts';
 import { RENDERER_CSP } from '../shared/csp.ts';
 import type { CallResult, ErrorCode } from '../shared/errors.ts';
+import type { ImageBytes } from '../shared/port-protocol.ts';
 import { dispatch } from '../core/dispatch.ts';
 import { createLogger } from '../core/log.ts';
 import { contentTypeOf, resolveStaticPath } from '../core/static-files.ts';
@@ -24,17 +25,29 @@ const LARGE_BODY_BYTES: ReadonlyMap<string, number> = new Map([
 const COOKIE = 'heitu_token';
 const HEARTBEAT_MS = 25_000;
 
+/** What the server calls: the library in its own thread (or, in tests, in this one). */
+export interface LibraryLink {
+  /** Any method by name with its arguments as received; the library validates them. */
+  call(method: string, args: unknown): Promise<CallResult<unknown>>;
+  subscribe(listener: NewsListener): () => void;
+}
+
 export interface ServerOptions {
-  /** NewsService, or anything else that implements the contract and its events. */
-  readonly api: NewsClient;
+  /**
+   * The library over the message protocol (app/core/host/library-supervisor.ts): what `heitu web`
+   * uses, so that SQLite and sync never hold this thread. Its `getImage` serves /images/<id>.
+   */
+  readonly library?: LibraryLink;
+  /** Or NewsService (anything that implements the contract) in this thread: tests and tools. */
+  readonly api?: NewsClient;
   /** The built renderer (dist/renderer). */
   readonly rendererDir: string;
   /** 0 picks a free port. */
   readonly port?: number;
   /** Fixed only in tests; a fresh random token per launch otherwise. */
   readonly token?: string;
-  /** Cached article images, served at /images/<id>. */
-  readonly images?: (id: number) => { mime: string; bytes: Buffer } | null;
+  /** With `api`: cached article images, served at /images/<id>. */
+  readonly images?: (id: number) => { mime: string; bytes: Uint8Array } | null;
 }
 
 export interface RunningServer {
@@ -54,6 +67,7 @@ const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   CONFLICT: 409,
   STORAGE: 500,
   DATABASE_TOO_NEW: 500,
+  UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 
@@ -74,6 +88,7 @@ const SECURITY_HEADERS: Readonly<Record<string, string>> = {
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
+  const library = linkOf(options);
   const sseClients = new Set<ServerResponse>();
   let port = 0;
 
@@ -134,7 +149,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     const image = /^\/images\/(\d{1,15})$/.exec(url.pathname);
     if (image !== null) {
-      const found = options.images?.(Number(image[1])) ?? null;
+      const found = await library.image(Number(image[1]));
       if (found === null) {
         sendText(res, 404, 'Not found');
         return;
@@ -200,7 +215,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       sendJson(res, tooLarge ? 413 : 400, { ok: false, error: { code: 'BAD_ARGUMENT', message } });
       return;
     }
-    const result = await dispatch(options.api, name, args);
+    const result = await library.call(name, args);
     sendJson(res, result.ok ? 200 : HTTP_STATUS[result.error.code], result);
   }
 
@@ -212,7 +227,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
     res.write(': connected\n\n');
     sseClients.add(res);
-    const unsubscribe = options.api.subscribe((event) => {
+    const unsubscribe = library.subscribe((event) => {
       res.write(`data: ${JSON.stringify(event)}\n\n`);
     });
     const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
@@ -244,6 +259,28 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         server.close(() => resolvePromise());
         server.closeAllConnections();
       }),
+  };
+}
+
+function linkOf(
+  options: ServerOptions,
+): LibraryLink & { image(id: number): Promise<ImageBytes | null> } {
+  const { library, api } = options;
+  if (library !== undefined) {
+    return {
+      call: (method, args) => library.call(method, args),
+      subscribe: (listener) => library.subscribe(listener),
+      image: async (id) => {
+        const result = await library.call('getImage', [id]);
+        return result.ok ? (result.value as ImageBytes | null) : null;
+      },
+    };
+  }
+  if (api === undefined) throw new Error('startServer needs a library or an api');
+  return {
+    call: (method, args) => dispatch(api, method, args),
+    subscribe: (listener) => api.subscribe(listener),
+    image: (id) => Promise.resolve(options.images?.(id) ?? null),
   };
 }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { NEWS_API_ARGS, NEWS_API_METHODS, ipcChannel, isNewsMethod } from './contract.ts';
+import { NEWS_API_ARGS, NEWS_API_METHODS, isNewsMethod } from './contract.ts';
 import { NewsApiError, unwrapResult } from './errors.ts';
 import {
   DEFAULT_SETTINGS,
@@ -24,10 +24,8 @@ function rejects(method: unknown, args: unknown, code: string, pattern?: RegExp)
   );
 }
 
-test('every listed method has a validator and an IPC channel, and nothing else does', () => {
+test('every listed method has a validator, and nothing else does', () => {
   assert.deepEqual(Object.keys(NEWS_API_ARGS).sort(), [...NEWS_API_METHODS].sort());
-  assert.equal(new Set(NEWS_API_METHODS.map(ipcChannel)).size, NEWS_API_METHODS.length);
-  assert.equal(ipcChannel('getStatus'), 'news:getStatus');
   assert.equal(isNewsMethod('getStatus'), true);
   assert.equal(isNewsMethod('constructor'), false);
   assert.equal(isNewsMethod('__proto__'), false);

@@ -1,6 +1,7 @@
 /**
- * The one contract between the reader's UI and everything behind it. Every transport (Electron
- * IPC, browser-mode HTTP, the CLI) is generated from NEWS_API_METHODS and NEWS_API_ARGS, so a
+ * The one contract between the reader's UI and everything behind it. Every transport (the message
+ * port to the library's process, browser-mode HTTP, the CLI) is generated from NEWS_API_METHODS
+ * and NEWS_API_ARGS, so a
  * method added here is added everywhere, and the compiler refuses a list that drifts from the
  * interface.
  */
@@ -204,10 +205,3 @@ export type RemoteNewsApi = {
 } & {
   subscribe(listener: NewsListener): () => void;
 };
-
-/** The name of the IPC channel that carries one method. */
-export function ipcChannel(method: NewsMethod): `news:${NewsMethod}` {
-  return `news:${method}`;
-}
-
-export const IPC_EVENT_CHANNEL = 'news:event';

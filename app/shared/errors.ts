@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'CONFLICT',
   'STORAGE',
   'DATABASE_TOO_NEW',
+  /** The library's process stopped before it answered; it is being restarted. */
+  'UNAVAILABLE',
   'INTERNAL',
 ] as const;
 

@@ -1,6 +1,6 @@
 /**
  * The installer configuration, checked offline against electron-builder's own schema, and for
- * every target and option a reader's installer depends on (docs/technotes/0009). The unpacked
+ * every target and option a reader's installer depends on (docs/technotes/0010). The unpacked
  * build made from it is checked in unpacked-build.test.ts.
  */
 import assert from 'node:assert/strict';
@@ -125,7 +125,7 @@ test('better-sqlite3: its prebuilt binary per platform and arch, nothing rebuilt
     );
   }
   // Its install script (npm's implicit node-gyp rebuild) is denied: the prebuilds are used as
-  // shipped (docs/technotes/0009).
+  // shipped (docs/technotes/0010).
   assert.equal((packageJson.allowScripts as Record<string, boolean>)['better-sqlite3'], false);
   assert.equal(config.afterPack, './build/after-pack.mjs');
   for (const icon of ['build/icon.svg', 'build/icon.ico', 'build/icon.icns', 'build/icons']) {

@@ -53,7 +53,7 @@ export interface SearchIndex {
    * The same wait without blocking the thread: for the app's searches, whose thread (Electron's
    * main process, the web server) serves everything else meanwhile.
    */
-  settled(): Promise<boolean>;
+  settled(maxMs?: number): Promise<boolean>;
   /** Changes logged that the index has not applied yet: 0 once it has caught up. */
   behind(): number;
   /** Why the index file was replaced when it was opened (damaged, outdated…), or null. */
@@ -269,17 +269,18 @@ class LoggedIndex implements SearchIndex {
     return true;
   }
 
-  async settled(): Promise<boolean> {
+  async settled(maxMs = this.#settleMs): Promise<boolean> {
     const target = this.#waitFor();
     if (typeof target === 'boolean') return target;
-    const deadline = performance.now() + this.#settleMs;
+    const wait = Math.min(maxMs, this.#settleMs);
+    const deadline = performance.now() + wait;
     // Atomics.waitAsync holds no ref on the event loop: without this timer a process with
     // nothing else to do (`heitu search`) would exit in the middle of the wait.
-    const keepAlive = setTimeout(() => undefined, this.#settleMs);
+    const keepAlive = setTimeout(() => undefined, wait);
     try {
       for (let applied = this.#applied(); applied < target; applied = this.#applied()) {
         const left = deadline - performance.now();
-        if (left <= 0) return this.#gaveUp(target - applied);
+        if (left <= 0) return wait < this.#settleMs ? false : this.#gaveUp(target - applied);
         const waiting = Atomics.waitAsync(this.#state, 0, applied, left);
         if (waiting.async) await waiting.value;
       }

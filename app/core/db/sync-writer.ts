@@ -1,7 +1,12 @@
 /**
- * Writes one source's sync result in ONE transaction: its images, its articles (pointing at the
- * cached images) and its sync state. A crash mid-sync leaves each source as it was or whole.
+ * Writes one source's sync result in short transactions, each held for about `budgetMs`, with the
+ * thread let go between them so that the reader's calls queued meanwhile are answered (the
+ * library's thread serves the window too). Images first, then the articles in slices sized by how
+ * long the last slice took, then the source's sync state, last: a crash mid-source leaves the
+ * articles stored so far (known from then on) and the source's validators as they were, so the
+ * next sync fetches it whole again and stores what is missing.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { sanitizeArticleHtml } from '../sanitize.ts';
 import { searchIndexOf } from './search-index.ts';
 import { articlesRepo, type NewArticle, type UpsertResult } from './articles-repo.ts';
@@ -24,49 +29,89 @@ export interface SourceResult {
   readonly nextDueAt: number;
 }
 
-export type SyncWriter = (result: SourceResult) => UpsertResult;
+export type SyncWriter = (result: SourceResult) => Promise<UpsertResult>;
 
-export function syncWriter(db: Database): SyncWriter {
+export interface SyncWriterOptions {
+  /** How long one transaction may hold the thread, roughly. */
+  readonly budgetMs?: number;
+}
+
+/** What one slice may hold at most, however fast the last one was. */
+const MAX_SLICE = 256;
+
+export function syncWriter(db: Database, options: SyncWriterOptions = {}): SyncWriter {
+  const budget = options.budgetMs ?? 8;
   const articles = articlesRepo(db);
   const images = imagesRepo(db);
   const sources = sourcesRepo(db);
   const index = searchIndexOf(db);
-  const write = db.transaction((result: SourceResult): UpsertResult => {
-    const ids = new Map<string, number>();
-    for (const image of result.images) ids.set(image.url, images.store(image));
+
+  const storeImages = db.transaction((batch: readonly NewImage[]) => {
+    for (const image of batch) images.store(image);
+  });
+
+  const storeArticles = db.transaction((batch: readonly FetchedArticle[]): UpsertResult => {
+    const cachedOf = (a: FetchedArticle): number[] =>
+      a.imageUrls.map((u) => images.idForUrl(u)).filter((id): id is number => id !== null);
     const local = (url: string): string | null => {
-      const id = ids.get(url) ?? images.idForUrl(url);
+      const id = images.idForUrl(url);
       // An image that could not be cached is left out: the reader is offline-first and its CSP
       // loads images from the app only.
       return id === null ? null : `/images/${id}`;
     };
-    const prepared: NewArticle[] = result.articles.map((a) => {
-      const cached = a.imageUrls
-        .map((u) => ids.get(u) ?? images.idForUrl(u))
-        .filter((id): id is number => typeof id === 'number');
-      return {
-        ...a,
-        contentHtml: sanitizeArticleHtml(a.contentHtml ?? '', { imageSrc: local }),
-        thumbnailImageId: cached[0] ?? null,
-      };
-    });
+    const prepared: NewArticle[] = batch.map((a) => ({
+      ...a,
+      contentHtml: sanitizeArticleHtml(a.contentHtml ?? '', { imageSrc: local }),
+      thumbnailImageId: cachedOf(a)[0] ?? null,
+    }));
     const outcome = articles.upsert(prepared);
-    prepared.forEach((a, i) => {
+    batch.forEach((a, i) => {
       const articleId = outcome.ids[i];
-      if (articleId === undefined) return;
-      const cached = (result.articles[i]?.imageUrls ?? [])
-        .map((u) => ids.get(u) ?? images.idForUrl(u))
-        .filter((id): id is number => typeof id === 'number');
-      images.link(articleId, cached);
+      if (articleId !== undefined) images.link(articleId, cachedOf(a));
     });
+    return outcome;
+  });
+
+  const finish = db.transaction((result: SourceResult) => {
     sources.recordSuccess(result.sourceId, {
       etag: result.etag,
       lastModified: result.lastModified,
       at: result.at,
       nextDueAt: result.nextDueAt,
     });
-    return outcome;
   });
-  // The articles' changes to the search index go to its indexer once they are committed.
-  return (result) => index.write(() => write(result));
+
+  /** Runs `write` on slices of `items`, each sized to take about the budget; yields between. */
+  async function sliced<T, R>(
+    items: readonly T[],
+    first: number,
+    write: (slice: readonly T[]) => R,
+  ): Promise<R[]> {
+    const results: R[] = [];
+    let size = first;
+    for (let start = 0; start < items.length;) {
+      const slice = items.slice(start, start + size);
+      const t0 = performance.now();
+      // The slice's changes go to the search indexer once it has committed.
+      results.push(index.write(() => write(slice)));
+      const each = (performance.now() - t0) / slice.length;
+      start += slice.length;
+      size = Math.max(1, Math.min(MAX_SLICE, Math.floor(budget / Math.max(each, 0.001))));
+      if (start < items.length) await nextTurn();
+    }
+    return results;
+  }
+
+  return async (result) => {
+    await sliced(result.images, 4, storeImages);
+    if (result.images.length > 0 && result.articles.length > 0) await nextTurn();
+    const outcomes = await sliced(result.articles, 16, storeArticles);
+    finish(result);
+    return {
+      inserted: outcomes.reduce((n, o) => n + o.inserted, 0),
+      updated: outcomes.reduce((n, o) => n + o.updated, 0),
+      unchanged: outcomes.reduce((n, o) => n + o.unchanged, 0),
+      ids: outcomes.flatMap((o) => o.ids),
+    };
+  };
 }

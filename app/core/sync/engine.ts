@@ -46,16 +46,24 @@ const IMAGE_TYPES: readonly [string, (b: Buffer) => boolean][] = [
   ],
 ];
 
+/** The library's answers come at once in its own thread, by message from a sync worker. */
+type Awaitable<T> = T | Promise<T>;
+
 export interface SyncEnvironment {
   readonly fetcher: Fetcher;
   readonly now: () => number;
   /** Source state as stored (ETag, Last-Modified, error count). */
-  readonly state: (id: string) => SourceState | null;
+  readonly state: (id: string) => Awaitable<SourceState | null>;
   /** URLs already in the library, so portal article pages are fetched once. */
-  readonly known: (url: string) => boolean;
-  /** Stores one source's result in one transaction; returns counts. */
-  readonly write: (result: SourceResult) => { inserted: number; updated: number };
-  readonly recordError: (id: string, message: string, at: number, nextDueAt: number) => void;
+  readonly known: (url: string) => Awaitable<boolean>;
+  /** Stores one source's result (in short transactions); returns counts. */
+  readonly write: (result: SourceResult) => Awaitable<{ inserted: number; updated: number }>;
+  readonly recordError: (
+    id: string,
+    message: string,
+    at: number,
+    nextDueAt: number,
+  ) => Awaitable<void>;
   readonly signal?: AbortSignal;
 }
 
@@ -111,7 +119,7 @@ export async function syncSources(
 }
 
 async function syncOne(source: Source, env: SyncEnvironment): Promise<SourceOutcome> {
-  const state = env.state(source.id);
+  const state = await env.state(source.id);
   const started = env.now();
   try {
     const fetched =
@@ -126,7 +134,7 @@ async function syncOne(source: Source, env: SyncEnvironment): Promise<SourceOutc
           .map((item) => prepare(item, source, started))
           .filter((a): a is FetchedArticle => a !== null);
     const images = await cacheImages(articles, env);
-    const counts = env.write({
+    const counts = await env.write({
       sourceId: source.id,
       articles,
       images,
@@ -151,7 +159,7 @@ async function syncOne(source: Source, env: SyncEnvironment): Promise<SourceOutc
     const nextDueAt = started + (retryAfter ?? backoff((state?.errorCount ?? 0) + 1));
     log.warn(`${source.id}: ${message}`);
     try {
-      env.recordError(source.id, message, started, nextDueAt);
+      await env.recordError(source.id, message, started, nextDueAt);
     } catch (recordFailure) {
       // The library itself refuses writes (disk full?): the outcome still carries the reason.
       log.error(`${source.id}: could not record the error`, recordFailure);
@@ -248,9 +256,11 @@ async function readPortal(
     const next = await fetchText(list.nextPageUrl, 'html', env);
     page = next === 'not-modified' ? null : next;
   }
-  const fresh = urls
-    .filter((u) => !env.known(canonicalUrl(u) ?? u))
-    .slice(0, LIMITS.articlesPerSource);
+  const fresh: string[] = [];
+  for (const u of urls) {
+    if (fresh.length >= LIMITS.articlesPerSource) break;
+    if (!(await env.known(canonicalUrl(u) ?? u))) fresh.push(u);
+  }
   const items = await Promise.all(
     fresh.map(async (url) => {
       try {

@@ -18,6 +18,8 @@ export interface FetchOptions {
   readonly signal?: AbortSignal;
 }
 
+export const USER_AGENT = 'HeituReader/0.1 (offline news reader; +https://github.com/heitu-reader)';
+
 export interface FetcherOptions {
   readonly userAgent: string;
   readonly perHost?: number; // default 2 requests at once per host

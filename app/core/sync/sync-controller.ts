@@ -11,7 +11,9 @@ import { syncWriter } from '../db/sync-writer.ts';
 import { storageError } from '../db/storage-error.ts';
 import { NewsApiError } from '../../shared/errors.ts';
 import { syncSources } from './engine.ts';
-import type { Fetcher } from './fetch.ts';
+import type { Fetcher, FetcherOptions } from './fetch.ts';
+import { SyncThread, type LibrarySide } from './sync-thread.ts';
+import type { Progress, SourceOutcome } from './engine.ts';
 import { SourceCatalog } from './source-catalog.ts';
 import type { Source } from './sources-file.ts';
 
@@ -20,7 +22,13 @@ export interface SyncControllerOptions {
   /** The configured sources: the built-in channel, or a sources file's. */
   readonly sources: readonly Source[];
   readonly origin: 'builtin' | 'file';
-  readonly fetcher: Fetcher;
+  /** Sync in this thread with this client (the CLI, tests)… */
+  readonly fetcher?: Fetcher;
+  /**
+   * …or in a worker thread of its own with a client made there (the library's process, whose
+   * thread must stay free for the reader's calls).
+   */
+  readonly worker?: FetcherOptions;
   readonly now: () => number;
   readonly emit: (event: NewsEvent) => void;
 }
@@ -37,11 +45,13 @@ export class SyncController {
   #abort: AbortController | null = null;
   #progress: SyncProgress | null = null;
   #offline = false;
+  readonly #thread: SyncThread | null;
 
   constructor(options: SyncControllerOptions) {
     this.#options = options;
     this.#sources = sourcesRepo(options.db);
     this.#write = syncWriter(options.db);
+    this.#thread = options.worker === undefined ? null : new SyncThread(options.worker);
     const articles = articlesRepo(options.db);
     this.#known = (url) => articles.hasUrl(url);
     this.#catalog = new SourceCatalog({
@@ -69,10 +79,26 @@ export class SyncController {
     return this.#running;
   }
 
+  /** Stops the sync worker, if any (after `cancel`, when the library closes). */
+  close(): void {
+    void this.#thread?.close();
+  }
+
+  #fetcher(): Fetcher {
+    if (this.#options.fetcher === undefined)
+      throw new Error('SyncController needs a fetcher or a worker');
+    return this.#options.fetcher;
+  }
+
   cancel(): boolean {
     if (this.#abort === null) return false;
     this.#abort.abort();
     return true;
+  }
+
+  /** A sync is running. */
+  get running(): boolean {
+    return this.#running !== null;
   }
 
   status(): SyncStatus {
@@ -106,39 +132,41 @@ export class SyncController {
     const abort = new AbortController();
     this.#abort = abort;
     let updated = 0;
-    const outcomes = await syncSources(
-      sources,
-      {
-        fetcher: this.#options.fetcher,
-        now: this.#options.now,
-        state: (id) => this.#sources.get(id),
-        known: this.#known,
-        write: (result) => {
-          try {
-            const counts = this.#write(result);
-            updated += counts.updated;
-            if (counts.inserted + counts.updated > 0)
-              this.#options.emit({ type: 'libraryChanged' });
-            return counts;
-          } catch (error) {
-            throw storageError(`store ${result.sourceId}`, error);
-          }
-        },
-        recordError: (id, message, at, nextDueAt) => {
-          this.#sources.recordError(id, { message, at, nextDueAt });
-        },
-        signal: abort.signal,
+    const library: LibrarySide = {
+      state: (id) => this.#sources.get(id),
+      known: this.#known,
+      write: async (result) => {
+        try {
+          const counts = await this.#write(result);
+          updated += counts.updated;
+          if (counts.inserted + counts.updated > 0) this.#options.emit({ type: 'libraryChanged' });
+          return counts;
+        } catch (error) {
+          throw storageError(`store ${result.sourceId}`, error);
+        }
       },
-      (progress) => {
-        this.#progress = {
-          done: progress.done,
-          total: progress.total,
-          inserted: progress.inserted,
-          failed: progress.failed,
-        };
-        this.#options.emit({ type: 'syncProgress', progress: this.#progress });
+      recordError: (id, message, at, nextDueAt) => {
+        this.#sources.recordError(id, { message, at, nextDueAt });
       },
-    );
+      signal: abort.signal,
+    };
+    const onProgress = (progress: Progress): void => {
+      this.#progress = {
+        done: progress.done,
+        total: progress.total,
+        inserted: progress.inserted,
+        failed: progress.failed,
+      };
+      this.#options.emit({ type: 'syncProgress', progress: this.#progress });
+    };
+    const outcomes: SourceOutcome[] =
+      this.#thread !== null
+        ? await this.#thread.run(sources, library, onProgress)
+        : await syncSources(
+            sources,
+            { ...library, fetcher: this.#fetcher(), now: this.#options.now },
+            onProgress,
+          );
     const failures = outcomes.filter((o) => !o.ok);
     this.#offline =
       failures.length > 0 &&

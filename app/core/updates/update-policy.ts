@@ -1,6 +1,6 @@
 /**
  * When the installed app may update itself, and what a reader is shown about it. No Electron
- * here: app/main/updater.ts asks these questions and does what they answer (docs/technotes/0009).
+ * here: app/main/updater.ts asks these questions and does what they answer (docs/technotes/0010).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

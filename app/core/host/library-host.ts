@@ -1,0 +1,135 @@
+/**
+ * The library's side of the message protocol (app/shared/port-protocol.ts): opens NewsService
+ * and its scheduler, and answers each port it is handed. Every call is validated here, whoever
+ * sent it; a renderer's port reaches only the contract, main's and the web server's also the
+ * image cache. Runs in the library's own thread or process (library-worker.ts in browser mode,
+ * library-process.ts in Electron's utilityProcess); the CLI may use it in-process.
+ */
+import * as v from 'valibot';
+import type { NewsEvent } from '../../shared/contract.ts';
+import { NewsApiError, type CallResult } from '../../shared/errors.ts';
+import {
+  INTERNAL_ARGS,
+  isInternalMethod,
+  type CallMessage,
+  type ImageBytes,
+  type LibraryMessage,
+  type PortEndpoint,
+} from '../../shared/port-protocol.ts';
+import { dispatch } from '../dispatch.ts';
+import { createLogger } from '../log.ts';
+import { NewsService, type NewsServiceOptions } from '../news-service.ts';
+import { startScheduler } from '../sync/scheduler.ts';
+
+const log = createLogger('library-host');
+
+/** Who holds a port: the renderer reaches the contract only. */
+export type PortRole = 'renderer' | 'trusted';
+
+export interface LibraryHostOptions extends NewsServiceOptions {
+  /** Sync at start and on the reader's interval (off for `heitu web --no-sync` and tests). */
+  readonly schedule: boolean;
+  /** Said once to the reader, e.g. that the library restarted after its process died. */
+  readonly startNotices?: readonly string[];
+}
+
+export interface LibraryHost {
+  readonly service: NewsService;
+  /** Answers calls arriving on `endpoint`; returns a function that stops answering. */
+  serve(endpoint: PortEndpoint, role: PortRole): () => void;
+  /** Stops the scheduler and any sync, then closes the library's files (waits for its writes). */
+  close(): void;
+}
+
+export function openLibraryHost(options: LibraryHostOptions): LibraryHost {
+  const service = NewsService.open({ ...options, syncInWorker: true });
+  for (const notice of options.startNotices ?? []) service.addNotice(notice);
+  const scheduler = options.schedule ? startScheduler(service) : null;
+  const stops = new Set<() => void>();
+  return {
+    service,
+    serve(endpoint, role) {
+      const stop = servePort(service, endpoint, role);
+      stops.add(stop);
+      return () => {
+        stops.delete(stop);
+        stop();
+      };
+    },
+    close() {
+      scheduler?.stop();
+      for (const stop of stops) stop();
+      stops.clear();
+      service.close();
+    },
+  };
+}
+
+/** Answers one port: validates each message, calls the service, posts the result and events. */
+export function servePort(
+  service: NewsService,
+  endpoint: PortEndpoint,
+  role: PortRole,
+): () => void {
+  const post = (message: LibraryMessage): void => {
+    try {
+      endpoint.post(message);
+    } catch (error) {
+      // The other side went away (a reloaded window): nothing to answer.
+      log.debug('could not post to a closed port', error);
+    }
+  };
+  const unsubscribe = service.subscribe((event: NewsEvent) => {
+    post({ kind: 'event', event });
+  });
+  const stopListening = endpoint.listen((data) => {
+    const message = envelope(data);
+    if (message === null) {
+      log.warn('ignored a message that is not a call');
+      return;
+    }
+    void answer(service, message, role).then((result) => {
+      post({ kind: 'result', id: message.id, result });
+    });
+  });
+  return () => {
+    stopListening();
+    unsubscribe();
+  };
+}
+
+const Envelope = v.object({
+  kind: v.literal('call'),
+  id: v.pipe(v.number(), v.safeInteger(), v.minValue(0)),
+  method: v.pipe(v.string(), v.maxLength(64)),
+  args: v.unknown(),
+});
+
+function envelope(data: unknown): CallMessage | null {
+  const parsed = v.safeParse(Envelope, data);
+  return parsed.success ? parsed.output : null;
+}
+
+async function answer(
+  service: NewsService,
+  message: CallMessage,
+  role: PortRole,
+): Promise<CallResult<unknown>> {
+  if (role === 'trusted' && isInternalMethod(message.method)) {
+    const args = v.safeParse(INTERNAL_ARGS[message.method], message.args);
+    if (!args.success) {
+      return {
+        ok: false,
+        error: new NewsApiError('BAD_ARGUMENT', 'getImage takes one image id').toPayload(),
+      };
+    }
+    const [id] = args.output as [number];
+    return { ok: true, value: imageBytes(service, id) };
+  }
+  return dispatch(service, message.method, message.args);
+}
+
+function imageBytes(service: NewsService, id: number): ImageBytes | null {
+  const image = service.getImage(id);
+  return image === null ? null : { mime: image.mime, bytes: new Uint8Array(image.bytes) };
+}

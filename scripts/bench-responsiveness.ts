@@ -1,0 +1,322 @@
+/**
+ * npm run bench:responsiveness -- [--feeds 32] [--items 200] [--interval 20] [--modes worker,inprocess]
+ *
+ * Does the library keep the reader waiting while it syncs? Browser mode syncs `--feeds` feeds of
+ * `--items` articles each (6,200 new articles by default) from a local site, while a second client
+ * calls getTabCounts, search and getArticle, each every `--interval` ms, and times each answer.
+ *
+ * Three processes, so that no one's work delays another's clock: this one (the client), the
+ * feed site, and the app's server. Each mode is measured in the same run:
+ *   worker     what `heitu web` does: the library in a worker thread, the server's thread free
+ *   inprocess  the old way: NewsService on the server's own thread (the baseline)
+ *
+ * One JSON line per call and mode (median, p99, max, count) and one for the sync's throughput.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { round } from './bench-stats.ts';
+
+const { values } = parseArgs({
+  options: {
+    role: { type: 'string', default: 'client' },
+    mode: { type: 'string', default: 'worker' },
+    modes: { type: 'string', default: 'worker,inprocess' },
+    feeds: { type: 'string', default: '32' },
+    items: { type: 'string', default: '200' },
+    interval: { type: 'string', default: '20' },
+    'data-dir': { type: 'string' },
+    sources: { type: 'string' },
+  },
+});
+
+const REGIONS = [
+  '長春',
+  '吉林市',
+  '四平',
+  '遼源',
+  '通化',
+  '白城',
+  '白山',
+  '松原',
+  '延邊',
+  '長白山',
+];
+const PARAGRAPH =
+  '記者從市政府新聞辦獲悉，今年以來全市經濟運行總體平穩，重點項目建設加快推進，' +
+  '城市更新和民生工程同步實施，冬季供暖保障有力，冰雪旅遊持續升溫，市民生活品質不斷提高。';
+
+const emit = (line: Record<string, unknown>): void => {
+  process.stdout.write(`${JSON.stringify(line)}\n`);
+};
+
+// ---- role: site — the feeds --------------------------------------------------------------------
+
+function feedXml(feed: number, items: number): string {
+  const base = Date.UTC(2026, 10, 20, 8);
+  const entries: string[] = [];
+  for (let i = 0; i < items; i += 1) {
+    const region = REGIONS[(feed + i) % REGIONS.length] ?? '長春';
+    const body = Array.from({ length: 6 }, (_, p) => `<p>${region}${PARAGRAPH}（${p + 1}）</p>`);
+    entries.push(
+      `<item><title>${region}新聞 第${feed}號源 第${i}條</title>` +
+        `<link>http://127.0.0.1/feed${feed}/article${i}.html</link>` +
+        `<guid>feed${feed}-${i}</guid>` +
+        `<pubDate>${new Date(base - (feed * items + i) * 60_000).toUTCString()}</pubDate>` +
+        `<description><![CDATA[${body.join('')}]]></description></item>`,
+    );
+  }
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>` +
+    `<title>Bench feed ${feed}</title><link>http://127.0.0.1/</link><description>bench</description>` +
+    `${entries.join('')}</channel></rss>`
+  );
+}
+
+async function runSite(feeds: number, items: number): Promise<void> {
+  const cache = new Map<number, Buffer>();
+  const server = createServer((req, res) => {
+    const match = /^\/feed(\d+)\.xml$/.exec(req.url ?? '');
+    const n = match === null ? -1 : Number(match[1]);
+    if (n < 0 || n >= feeds) {
+      res.writeHead(404).end();
+      return;
+    }
+    let body = cache.get(n);
+    if (body === undefined) {
+      body = Buffer.from(feedXml(n, items));
+      cache.set(n, body);
+    }
+    res.writeHead(200, { 'Content-Type': 'application/rss+xml; charset=utf-8' }).end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  emit({ origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+  process.stdin.resume();
+  process.stdin.on('end', () => process.exit(0));
+}
+
+// ---- role: app — browser mode in one of two shapes ----------------------------------------------
+
+async function runApp(mode: string, dataDir: string, sourcesFile: string): Promise<void> {
+  const { startServer } = await import('../app/server/server.ts');
+  const { loadSourcesFile } = await import('../app/core/sync/sources-file.ts');
+  const rendererDir = join(import.meta.dirname, '..', 'dist', 'renderer');
+  const options = { dataDir, appVersion: 'bench', sources: loadSourcesFile(sourcesFile) };
+  let close: () => Promise<void>;
+  let url: string;
+  if (mode === 'inprocess') {
+    const { NewsService } = await import('../app/core/news-service.ts');
+    const service = NewsService.open(options);
+    const server = await startServer({ api: service, rendererDir });
+    url = server.url;
+    close = async () => {
+      await server.close();
+      service.close();
+    };
+  } else {
+    const { LibrarySupervisor } = await import('../app/core/host/library-supervisor.ts');
+    const { workerSpawner } = await import('../app/core/host/worker-spawner.ts');
+    const library = await LibrarySupervisor.start(workerSpawner({ ...options, schedule: false }));
+    const server = await startServer({ library: library.remote, rendererDir });
+    url = server.url;
+    close = async () => {
+      await server.close();
+      await library.close();
+    };
+  }
+  emit({ url });
+  process.stdin.resume();
+  process.stdin.on('end', () => {
+    void close().then(() => process.exit(0));
+  });
+}
+
+// ---- role: client — the measurements -------------------------------------------------------------
+
+interface Child {
+  readonly first: Record<string, unknown>;
+  readonly process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+async function startChild(args: readonly string[]): Promise<Child> {
+  const child = spawn(process.execPath, [import.meta.filename, ...args], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+    env: { ...process.env, HEITU_LOG: 'error' },
+  });
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const next = await lines.next();
+
+  if (next.done === true) throw new Error(`bench child ${args.join(' ')} printed nothing`);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    first: JSON.parse(next.value) as Record<string, unknown>,
+    process: child,
+    stop: async () => {
+      child.stdin.end();
+      await exited;
+    },
+  };
+}
+
+class Api {
+  readonly #origin: string;
+  #cookie = '';
+  constructor(url: string) {
+    this.#origin = new URL(url).origin;
+  }
+  async login(url: string): Promise<void> {
+    const res = await fetch(url, { redirect: 'manual' });
+    this.#cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  }
+  async call(method: string, args: unknown[]): Promise<unknown> {
+    const res = await fetch(`${this.#origin}/api/${method}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: this.#cookie },
+      body: JSON.stringify(args),
+    });
+    const body = (await res.json()) as { ok: boolean; value?: unknown; error?: unknown };
+    if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
+    return body.value;
+  }
+}
+
+function summary(samples: readonly number[]): Record<string, number> {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = (q: number): number => sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? 0;
+  return {
+    count: sorted.length,
+    median_ms: round(rank(0.5), 2),
+    p99_ms: round(rank(0.99), 2),
+    max_ms: round(sorted.at(-1) ?? 0, 2),
+  };
+}
+
+async function measure(
+  mode: string,
+  site: string,
+  feeds: number,
+  items: number,
+  interval: number,
+): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), `heitu-bench-resp-${mode}-`));
+  try {
+    const sourcesFile = join(dir, 'sources.json');
+    const ids = Array.from({ length: feeds }, (_, n) => `feed-${n}`);
+    writeFileSync(
+      sourcesFile,
+      JSON.stringify({
+        sources: ids.map((id, n) => ({ id, type: 'feed', url: `${site}/feed${n}.xml` })),
+      }),
+    );
+    const app = await startChild([
+      '--role',
+      'app',
+      '--mode',
+      mode,
+      '--data-dir',
+      join(dir, 'data'),
+      '--sources',
+      sourcesFile,
+    ]);
+    try {
+      const url = String(app.first.url);
+      const reader = new Api(url);
+      const syncer = new Api(url);
+      await reader.login(url);
+      await syncer.login(url);
+      // One feed first, so that there is an article to open and something to find.
+      await syncer.call('sync', [{ sourceIds: [ids[0]] }]);
+      const page = (await reader.call('listArticles', [{ region: 'all', limit: 1 }])) as {
+        items: { id: string }[];
+      };
+      const articleId = page.items[0]?.id;
+      if (articleId === undefined) throw new Error('the first feed stored nothing');
+
+      const calls: Record<string, () => Promise<unknown>> = {
+        getTabCounts: () => reader.call('getTabCounts', []),
+        search: () => reader.call('search', ['長春新聞', { region: 'all', limit: 20 }]),
+        getArticle: () => reader.call('getArticle', [articleId]),
+      };
+      const samples: Record<string, number[]> = { getTabCounts: [], search: [], getArticle: [] };
+      const inFlight = new Set<Promise<void>>();
+      const timers = Object.entries(calls).map(([name, call]) =>
+        setInterval(() => {
+          const t0 = performance.now();
+          const done = call().then(
+            () => {
+              samples[name]?.push(performance.now() - t0);
+            },
+            (error: unknown) => {
+              process.stderr.write(`bench:responsiveness: ${name} failed: ${String(error)}\n`);
+            },
+          );
+          inFlight.add(done);
+          void done.finally(() => inFlight.delete(done));
+        }, interval),
+      );
+      const t0 = performance.now();
+      const result = (await syncer.call('sync', [{ sourceIds: ids.slice(1) }])) as {
+        inserted: number;
+        failed: number;
+      };
+      const seconds = (performance.now() - t0) / 1000;
+      for (const timer of timers) clearInterval(timer);
+      await Promise.all(inFlight);
+      for (const [name, list] of Object.entries(samples)) {
+        emit({
+          measure: `read_during_sync`,
+          mode,
+          call: name,
+          interval_ms: interval,
+          ...summary(list),
+        });
+      }
+      emit({
+        measure: 'sync_throughput',
+        mode,
+        articles: result.inserted,
+        failed_sources: result.failed,
+        seconds: round(seconds, 2),
+        articles_per_s: round(result.inserted / seconds, 0),
+      });
+    } finally {
+      await app.stop();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const feeds = Number(values.feeds);
+  const items = Number(values.items);
+  if (values.role === 'site') return runSite(feeds, items);
+  if (values.role === 'app') {
+    if (values['data-dir'] === undefined || values.sources === undefined)
+      throw new Error('--role app needs --data-dir and --sources');
+    return runApp(values.mode, values['data-dir'], values.sources);
+  }
+  const site = await startChild([
+    '--role',
+    'site',
+    '--feeds',
+    String(feeds),
+    '--items',
+    String(items),
+  ]);
+  try {
+    for (const mode of values.modes.split(',')) {
+      await measure(mode, String(site.first.origin), feeds, items, Number(values.interval));
+    }
+  } finally {
+    await site.stop();
+  }
+}
+
+await main();
