@@ -4,17 +4,30 @@
  * verified in the background and installed when the app quits. Errors and a missing network are
  * statuses, never exceptions: a failed background check is logged and tried again the next day.
  */
-import type { AppUpdater, UpdateCheckResult } from 'electron-updater';
 import { createLogger, type Logger } from '../log.ts';
 import { statusForError, type UpdateStatus } from './update-policy.ts';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** The part of electron-updater's AppUpdater this drives (its autoUpdater in the app). */
-export type Updater = Pick<
-  AppUpdater,
-  'autoDownload' | 'autoInstallOnAppQuit' | 'checkForUpdates' | 'downloadUpdate' | 'quitAndInstall'
->;
+/** What electron-updater's checkForUpdates() resolves to, as far as this reads it. */
+export interface UpdateCheckResult {
+  readonly isUpdateAvailable: boolean;
+  readonly updateInfo: { readonly version: string };
+  readonly cancellationToken?: unknown;
+}
+
+/**
+ * The part of electron-updater's AppUpdater this drives (its autoUpdater in the app), written out
+ * rather than imported: electron-updater's types pull in Electron's globals, which app/core must
+ * not see.
+ */
+export interface Updater {
+  autoDownload: boolean;
+  autoInstallOnAppQuit: boolean;
+  checkForUpdates(): Promise<UpdateCheckResult | null>;
+  downloadUpdate(cancellationToken?: never): Promise<unknown>;
+  quitAndInstall(): void;
+}
 
 export interface UpdateControllerOptions {
   readonly updater: Updater;
@@ -94,7 +107,7 @@ export class UpdateController {
     const version = result.updateInfo.version;
     if (!result.isUpdateAvailable) return { kind: 'up-to-date', latest: version };
     this.#log.info(`downloading version ${version}`);
-    await this.#options.updater.downloadUpdate(result.cancellationToken);
+    await this.#options.updater.downloadUpdate(result.cancellationToken as never);
     this.#ready = { kind: 'ready', version };
     return this.#ready;
   }

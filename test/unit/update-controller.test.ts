@@ -8,9 +8,9 @@ import {
   nodeAppImageUpdater,
   startUpdateFeed,
   type UpdateFeed,
-} from '../../../test/support/update-feed.ts';
-import { UpdateController } from './update-controller.ts';
-import type { UpdateStatus } from './update-policy.ts';
+} from '../support/update-feed.ts';
+import { UpdateController } from '../../app/core/updates/update-controller.ts';
+import type { UpdateStatus } from '../../app/core/updates/update-policy.ts';
 
 const APPIMAGE = 'Heitu-Reader-0.2.0-linux-x86_64.AppImage';
 const NEW_BUILD = Buffer.from('the 0.2.0 AppImage, verified by its sha512');
