@@ -34,8 +34,10 @@ await Promise.all([
   build({
     ...common,
     // Each entry its own bundle; the search index's worker sits beside the bundle that starts it.
+    // entry.cjs is the installed app's entry: the desktop app, or the CLI with --heitu-cli.
     entryPoints: {
       main: 'app/main/main.ts',
+      entry: 'app/main/entry.ts',
       library: 'app/core/host/library-process.ts',
       'search-worker': SEARCH_WORKER,
       'sync-worker': SYNC_WORKER,
@@ -97,9 +99,11 @@ await Promise.all([
 ]);
 
 await mkdir(join(dist, 'renderer'), { recursive: true });
-await Promise.all(
-  ['index.html', 'styles.css', 'icon.svg'].map((f) =>
+await Promise.all([
+  ...['index.html', 'styles.css'].map((f) =>
     copyFile(join(root, 'renderer', f), join(dist, 'renderer', f)),
   ),
-);
+  // The app's one icon source, which scripts/make-icons.mjs renders for the installers.
+  copyFile(join(root, 'build', 'icon.svg'), join(dist, 'renderer', 'icon.svg')),
+]);
 console.log('built dist/{main,preload,cli,renderer}');

@@ -21,6 +21,7 @@ import type { UiLanguage } from '../shared/settings.ts';
 import { APP_START_URL, isAppUrl, isOpenableExternally } from './policy.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
 import { fitToDisplays, loadWindowState, saveWindowState } from './window-state.ts';
+import { startUpdater } from './updater.ts';
 
 const log = createLogger('main');
 const distDir = join(__dirname, '..');
@@ -93,6 +94,8 @@ async function start(): Promise<void> {
     const result = await supervisor.remote.call('getImage', [id]);
     return result.ok ? (unwrapResult(result) as ImageBytes | null) : null;
   });
+  // Updates (installed AppImage, NSIS and macOS apps only): app/main/updater.ts.
+  const updates = startUpdater(service, () => mainWindow);
   // The menu speaks the UI language, and follows it when the reader changes it.
   const applyMenu = (uiLanguage: UiLanguage): void => {
     const locale = resolveLocale(uiLanguage, app.getPreferredSystemLanguages());
@@ -105,6 +108,7 @@ async function start(): Promise<void> {
           {
             exportBookmarks: () => void exportBookmarksToFile(service, mainWindow),
             importBookmarks: () => void importBookmarksFromFile(service, mainWindow),
+            ...(updates === null ? {} : { checkForUpdates: updates.checkNow }),
           },
           MENU_LABELS[locale],
         ),
@@ -128,6 +132,7 @@ async function start(): Promise<void> {
   let closed = false;
   app.on('will-quit', (event) => {
     if (closed) return;
+    updates?.stop();
     event.preventDefault();
     dispose();
     void supervisor.close().finally(() => {

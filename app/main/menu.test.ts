@@ -70,3 +70,23 @@ test('our own menu labels follow the UI language; the platform roles stay', () =
   ]);
   assert.deepEqual(roles(zh), roles(template('linux')));
 });
+
+test('Check for Updates… appears only where the app updates itself: the app menu on macOS, File elsewhere', () => {
+  const withUpdates: MenuActions = { ...actions, checkForUpdates: () => called.push('updates') };
+  const find = (items: MenuItemConstructorOptions[], label: string): MenuItemConstructorOptions[] =>
+    items.flatMap((i) => [
+      ...(i.label === label ? [i] : []),
+      ...(Array.isArray(i.submenu) ? find(i.submenu, label) : []),
+    ]);
+  for (const platform of ['linux', 'win32', 'darwin'] as const) {
+    assert.deepEqual(find(template(platform), 'Check for Updates…'), [], platform);
+    const menu = menuTemplate(platform, false, 'Heitu Reader', withUpdates);
+    const holder = menu.find((m) => find([m], 'Check for Updates…').length > 0);
+    assert.equal(holder?.label, platform === 'darwin' ? 'Heitu Reader' : 'File', platform);
+    called.length = 0;
+    (find(menu, 'Check for Updates…')[0]!.click as () => void)();
+    assert.deepEqual(called, ['updates']);
+  }
+  const zh = menuTemplate('win32', false, 'Heitu Reader', withUpdates, MENU_LABELS['zh-Hant']);
+  assert.equal(find(zh, '檢查更新…').length, 1);
+});

@@ -5,6 +5,8 @@ import type { Locale } from '../shared/locale.ts';
 export interface MenuActions {
   readonly exportBookmarks: () => void;
   readonly importBookmarks: () => void;
+  /** Present only where the app updates itself (app/main/updater.ts). */
+  readonly checkForUpdates?: () => void;
 }
 
 /** Our own menu labels in the UI language (the platform's roles label themselves). */
@@ -13,6 +15,7 @@ export interface MenuLabels {
   readonly view: string;
   readonly exportBookmarks: string;
   readonly importBookmarks: string;
+  readonly checkForUpdates: string;
 }
 
 export const MENU_LABELS: Readonly<Record<Locale, MenuLabels>> = {
@@ -21,18 +24,21 @@ export const MENU_LABELS: Readonly<Record<Locale, MenuLabels>> = {
     view: '檢視',
     exportBookmarks: '匯出收藏…',
     importBookmarks: '匯入收藏…',
+    checkForUpdates: '檢查更新…',
   },
   'zh-Hans': {
     file: '文件',
     view: '视图',
     exportBookmarks: '导出收藏…',
     importBookmarks: '导入收藏…',
+    checkForUpdates: '检查更新…',
   },
   en: {
     file: 'File',
     view: 'View',
     exportBookmarks: 'Export bookmarks…',
     importBookmarks: 'Import bookmarks…',
+    checkForUpdates: 'Check for Updates…',
   },
 };
 
@@ -49,11 +55,18 @@ export function menuTemplate(
   labels: MenuLabels = MENU_LABELS.en,
 ): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
+  const { checkForUpdates } = actions;
+  // In the app menu on macOS, under File elsewhere.
+  const updates: MenuItemConstructorOptions[] =
+    checkForUpdates === undefined
+      ? []
+      : [{ label: labels.checkForUpdates, click: () => checkForUpdates() }, { type: 'separator' }];
   // What role: 'fileMenu' holds (Close on macOS, Quit elsewhere), after our own items.
   const file: MenuItemConstructorOptions[] = [
     { label: labels.exportBookmarks, click: () => actions.exportBookmarks() },
     { label: labels.importBookmarks, click: () => actions.importBookmarks() },
     { type: 'separator' },
+    ...(mac ? [] : updates),
     mac ? { role: 'close' } : { role: 'quit' },
   ];
   const view: MenuItemConstructorOptions[] = [
@@ -71,6 +84,7 @@ export function menuTemplate(
             label: appName,
             submenu: [
               { role: 'about' },
+              ...updates,
               { type: 'separator' },
               { role: 'hide' },
               { role: 'hideOthers' },

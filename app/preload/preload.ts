@@ -10,7 +10,12 @@
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import { NEWS_API_METHODS, type NewsListener } from '../shared/contract.ts';
-import { CONNECT_CHANNEL, LIBRARY_DOWN_CHANNEL, PORT_CHANNEL } from '../shared/port-channels.ts';
+import {
+  CONNECT_CHANNEL,
+  LIBRARY_DOWN_CHANNEL,
+  PORT_CHANNEL,
+  UPDATE_READY_CHANNEL,
+} from '../shared/port-channels.ts';
 import { createReconnectingRemote, type PortEndpoint } from '../shared/port-protocol.ts';
 
 const remote = createReconnectingRemote();
@@ -48,9 +53,18 @@ ipcRenderer.send(CONNECT_CHANNEL);
 const bridge: Record<string, unknown> = {
   subscribe(listener: NewsListener): () => void {
     if (typeof listener !== 'function') throw new TypeError('subscribe takes a function');
-    return remote.subscribe((event) => {
+    const unsubscribe = remote.subscribe((event) => {
       listener(event);
     });
+    // The one event that comes from main rather than the library: an update is ready.
+    const onUpdate = (_event: unknown, version: unknown): void => {
+      if (typeof version === 'string') listener({ type: 'updateReady', version });
+    };
+    ipcRenderer.on(UPDATE_READY_CHANNEL, onUpdate);
+    return () => {
+      unsubscribe();
+      ipcRenderer.removeListener(UPDATE_READY_CHANNEL, onUpdate);
+    };
   },
 };
 for (const method of NEWS_API_METHODS) {

@@ -183,7 +183,9 @@ export type NewsEvent =
   /** The reader added, changed or removed sources (in this window or another). */
   | { readonly type: 'sourcesChanged' }
   | { readonly type: 'syncProgress'; readonly progress: SyncProgress }
-  | { readonly type: 'syncFinished'; readonly summary: SyncSummary };
+  | { readonly type: 'syncFinished'; readonly summary: SyncSummary }
+  /** The desktop app downloaded a new version, installed on restart (app/main/updater.ts). */
+  | { readonly type: 'updateReady'; readonly version: string };
 
 export type NewsListener = (event: NewsEvent) => void;
 

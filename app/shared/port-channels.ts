@@ -6,3 +6,5 @@
 export const CONNECT_CHANNEL = 'news:connect';
 export const PORT_CHANNEL = 'news:port';
 export const LIBRARY_DOWN_CHANNEL = 'news:library-down';
+/** Main to the window: a new version is downloaded (app/main/updater.ts), with its version. */
+export const UPDATE_READY_CHANNEL = 'app:update-ready';

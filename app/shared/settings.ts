@@ -65,6 +65,8 @@ export const SettingsSchema = v.strictObject({
     v.array(UserEntrySchema),
     v.maxLength(USER_DICTIONARY_MAX, `has more than ${USER_DICTIONARY_MAX} entries`),
   ),
+  /** The installed desktop app looks for a new version at start and once a day (app/main/updater.ts). */
+  updateChecks: v.boolean(),
 });
 
 export type Settings = Readonly<v.InferOutput<typeof SettingsSchema>>;
@@ -84,6 +86,7 @@ export const DEFAULT_SETTINGS: Settings = {
   retentionDays: 180,
   refreshIntervalMinutes: 30,
   userDictionary: [],
+  updateChecks: true,
 };
 
 export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as readonly (keyof Settings)[];

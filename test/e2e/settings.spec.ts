@@ -32,6 +32,10 @@ test('settings: the reader’s own dictionary, theme and UI language apply at on
     await dialog.getByRole('button', { name: '加入詞條' }).click();
     await expect(dialog.getByRole('button', { name: `刪除「${from}」` })).toBeVisible();
 
+    // Update checks are on until the reader turns them off.
+    const updates = dialog.getByRole('checkbox', { name: '自動檢查更新（桌面版）' });
+    await expect(updates).toBeChecked();
+    await updates.uncheck();
     await dialog.getByRole('radio', { name: '深色' }).check();
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
     await dialog.getByRole('combobox', { name: '介面語言' }).selectOption('en');
@@ -50,6 +54,10 @@ test('settings: the reader’s own dictionary, theme and UI language apply at on
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
     await expect(page.getByRole('button', { name: 'Sync', exact: true })).toBeVisible();
     await expect(page.getByRole('listbox').getByRole('option', { name: custom })).toBeVisible();
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    await expect(
+      page.getByRole('checkbox', { name: 'Check for updates automatically (desktop app)' }),
+    ).not.toBeChecked();
   } finally {
     web.child.kill('SIGTERM');
     await lib.dispose();

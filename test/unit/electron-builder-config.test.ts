@@ -1,23 +1,14 @@
 /**
- * The installer configuration, checked offline: electron-builder's own schema, and an unpacked
- * Linux build made with a stand-in Electron executable (the real one cannot be downloaded here),
- * whose app.asar must hold exactly what the desktop app needs at run time.
+ * The installer configuration, checked offline against electron-builder's own schema, and for
+ * every target and option a reader's installer depends on (docs/technotes/0010). The unpacked
+ * build made from it is checked in unpacked-build.test.ts.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import {
-  chmodSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { load } from 'js-yaml';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -25,92 +16,119 @@ const require = createRequire(import.meta.url);
 const { validateConfiguration } = require('app-builder-lib/out/util/config/config') as {
   validateConfiguration: (config: unknown, debug: unknown) => Promise<void>;
 };
-const { listPackage } = require('@electron/asar') as { listPackage: (archive: string) => string[] };
 const debugLogger = { add: () => undefined, isEnabled: false };
-const config = load(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as Record<
-  string,
-  unknown
->;
-const work = mkdtempSync(join(tmpdir(), 'heitu-builder-'));
-after(() => rmSync(work, { recursive: true, force: true }));
+
+type Config = Record<string, unknown>;
+const config = load(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as Config;
+const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Config;
+const section = (key: string): Config => config[key] as Config;
+/** A platform's targets with their arches, e.g. { AppImage: ['x64'] }. */
+const targets = (key: string): Record<string, unknown> =>
+  Object.fromEntries(
+    (section(key).target as { target: string; arch: string[] }[]).map((t) => [t.target, t.arch]),
+  );
 
 test('electron-builder.yml matches electron-builder’s schema', async () => {
   await validateConfiguration(config, debugLogger);
 });
 
 test('the schema check rejects a misspelt option (so passing means something)', async () => {
-  const broken = { ...config, linux: { ...(config.linux as object), tagret: ['AppImage'] } };
+  const broken = { ...config, linux: { ...section('linux'), tagret: ['AppImage'] } };
   await assert.rejects(validateConfiguration(broken, debugLogger), /configuration\.linux/);
 });
 
-test('the configuration names installers for Linux, Windows and macOS', () => {
-  const targets = (key: string): unknown => (config[key] as { target: unknown }).target;
-  assert.deepEqual(targets('linux'), ['AppImage', 'deb']);
-  assert.deepEqual(targets('win'), ['nsis']);
-  assert.deepEqual(targets('mac'), ['dmg', 'zip']);
-  assert.ok(existsSync(join(root, 'build', 'icon.png')));
-  assert.ok(existsSync(join(root, 'build', 'entitlements.mac.plist')));
+test('installers for Linux, Windows and macOS, named with product, version, os and arch', () => {
+  assert.deepEqual(targets('linux'), { AppImage: ['x64'], deb: ['x64'] });
+  assert.deepEqual(targets('win'), { nsis: ['x64'] });
+  assert.deepEqual(targets('mac'), { dmg: ['x64', 'arm64'], zip: ['x64', 'arm64'] });
+  const name = config.artifactName as string;
+  for (const macro of ['${version}', '${os}', '${arch}', '${ext}']) assert.ok(name.includes(macro));
+  assert.match(name, /^Heitu-Reader-/);
+  assert.doesNotMatch(name, /\s/, 'GitHub renames assets with spaces, breaking update metadata');
+  // A draft until release.yml has all three platforms' files in it, then published.
+  assert.deepEqual(config.publish, [{ provider: 'github', releaseType: 'draft' }]);
+  assert.match((packageJson.repository as { url: string }).url, /github\.com\/.+\/.+\.git$/);
 });
 
-test('an unpacked Linux build holds the bundles and better-sqlite3, and nothing else', () => {
-  const electronDist = join(work, 'electron');
-  mkdirSync(electronDist);
-  writeFileSync(join(electronDist, 'electron'), '#!/bin/sh\necho stand-in for Electron\n');
-  chmodSync(join(electronDist, 'electron'), 0o755);
-  const out = join(work, 'out');
-  const cli = require.resolve('electron-builder/cli.js');
-  const run = spawnSync(
-    process.execPath,
-    [
-      cli,
-      '--linux',
-      'dir',
-      `-c.electronDist=${electronDist}`,
-      '-c.npmRebuild=false',
-      `-c.directories.output=${out}`,
-    ],
-    { cwd: root, encoding: 'utf8', timeout: 300_000, env: { ...process.env, CI: 'true' } },
+test('Linux: a desktop entry in Chinese and English, News, maintainer, homepage, heitu on the PATH', () => {
+  const linux = section('linux');
+  assert.equal(linux.category, 'News');
+  assert.equal(linux.executableName, 'heitu-reader');
+  assert.match(linux.maintainer as string, /<.+@.+>/);
+  assert.match(packageJson.homepage as string, /^https:\/\//);
+  const entry = (linux.desktop as { entry: Record<string, string> }).entry;
+  assert.equal(entry.Name, 'Heitu Reader');
+  assert.equal(entry['Name[zh_CN]'], '黑土阅读');
+  assert.equal(entry['Name[zh_TW]'], '黑土閱讀');
+  assert.match(entry.Categories!, /^News;/);
+  // The launcher is shipped, and the .deb's scripts link it into /usr/bin and remove it again.
+  assert.deepEqual(linux.extraResources, [{ from: 'build/linux/heitu', to: 'bin/heitu' }]);
+  const deb = section('deb');
+  const install = readFileSync(join(root, deb.afterInstall as string), 'utf8');
+  const remove = readFileSync(join(root, deb.afterRemove as string), 'utf8');
+  assert.match(
+    install,
+    /ln -sf '\/opt\/\$\{sanitizedProductName\}\/resources\/bin\/heitu' '\/usr\/bin\/heitu'/,
   );
-  assert.equal(run.status, 0, `electron-builder failed:\n${run.stdout}\n${run.stderr}`);
-
-  const unpacked = join(out, 'linux-unpacked');
-  assert.ok(existsSync(join(unpacked, 'heitu-reader')), 'the executable is named heitu-reader');
-  const files = new Set(
-    listPackage(join(unpacked, 'resources', 'app.asar')).map((f) => f.replaceAll('\\', '/')),
-  );
-  for (const needed of [
-    '/package.json',
-    '/dist/main/main.cjs',
-    // The search index's worker thread, started from beside main.cjs (search-index.ts).
-    '/dist/main/search-worker.cjs',
-    '/dist/preload/preload.cjs',
-    '/dist/renderer/index.html',
-    '/dist/renderer/app.js',
-    '/node_modules/better-sqlite3/lib/index.js',
-  ]) {
-    assert.ok(files.has(needed), `app.asar lacks ${needed}`);
+  assert.match(remove, /rm -f \/usr\/bin\/heitu/);
+  // electron-builder's own steps (the app's link, chrome-sandbox, AppArmor) are kept.
+  assert.match(install, /chrome-sandbox/);
+  assert.match(install, /apparmor/);
+  for (const script of ['build/linux/heitu', deb.afterInstall, deb.afterRemove] as string[]) {
+    const syntax = spawnSync('bash', ['-n', join(root, script)], { encoding: 'utf8' });
+    assert.equal(syntax.status, 0, `${script}: ${syntax.stderr}`);
   }
-  const unexpected = [...files].filter(
-    (f) =>
-      f.endsWith('.map') ||
-      f.startsWith('/app/') ||
-      f.startsWith('/renderer/') ||
-      f.includes('/better-sqlite3/deps/') ||
-      (f.startsWith('/node_modules/') && !f.startsWith('/node_modules/better-sqlite3')),
-  );
-  assert.deepEqual(unexpected, [], 'sources, maps and bundled-in packages stay out of app.asar');
-  // Native binaries must sit outside the archive to be loadable.
-  assert.ok(
-    existsSync(
-      join(
-        unpacked,
-        'resources',
-        'app.asar.unpacked',
-        'node_modules',
-        'better-sqlite3',
-        'prebuilds',
-        'linux-x64.node',
-      ),
-    ),
-  );
+  assert.ok(statSync(join(root, 'build/linux/heitu')).mode & 0o111, 'the launcher is executable');
+});
+
+test('Windows: a per-user NSIS installer with folder choice and shortcuts that keeps the library', () => {
+  const nsis = section('nsis');
+  assert.equal(nsis.oneClick, false);
+  assert.equal(nsis.perMachine, false);
+  assert.equal(nsis.allowElevation, false);
+  assert.equal(nsis.allowToChangeInstallationDirectory, true);
+  assert.equal(nsis.createDesktopShortcut, 'always');
+  assert.equal(nsis.createStartMenuShortcut, true);
+  assert.equal(nsis.deleteAppDataOnUninstall, false);
+  const include = readFileSync(join(root, nsis.include as string), 'utf8');
+  // It asks (default: No), never while updating or uninstalling silently, and deletes only the
+  // library folder the app uses (app/core/data-dir.ts).
+  assert.match(include, /!macro customUnInstall/);
+  assert.match(include, /MB_YESNO\|MB_ICONQUESTION\|MB_DEFBUTTON2/);
+  assert.match(include, /\$\{ifNot\} \$\{isUpdated\}/);
+  assert.match(include, /\/SD IDNO/);
+  assert.match(include, /RMDir \/r "\$APPDATA\\Heitu Reader"/);
+  assert.equal(section('win').icon, 'build/icon.ico');
+});
+
+test('macOS: dmg and zip, hardened runtime and entitlements', () => {
+  const mac = section('mac');
+  assert.equal(mac.hardenedRuntime, true);
+  assert.equal(mac.entitlements, 'build/entitlements.mac.plist');
+  assert.equal(mac.entitlementsInherit, 'build/entitlements.mac.plist');
+  assert.equal(mac.icon, 'build/icon.icns');
+  const plist = readFileSync(join(root, 'build/entitlements.mac.plist'), 'utf8');
+  assert.match(plist, /com\.apple\.security\.cs\.allow-jit/);
+  assert.match(plist, /com\.apple\.security\.network\.client/);
+});
+
+test('better-sqlite3: its prebuilt binary per platform and arch, nothing rebuilt', () => {
+  assert.equal(config.npmRebuild, false);
+  assert.equal(config.buildDependenciesFromSource, false);
+  assert.deepEqual(config.asarUnpack, ['node_modules/better-sqlite3/**/*.node']);
+  const platforms = { linux: 'linux', win: 'win32', mac: 'darwin' };
+  for (const [key, platform] of Object.entries(platforms)) {
+    assert.deepEqual(
+      section(key).files,
+      ['package.json', `!node_modules/better-sqlite3/prebuilds/!(${platform}-\${arch}).node`],
+      key,
+    );
+  }
+  // Its install script (npm's implicit node-gyp rebuild) is denied: the prebuilds are used as
+  // shipped (docs/technotes/0010).
+  assert.equal((packageJson.allowScripts as Record<string, boolean>)['better-sqlite3'], false);
+  assert.equal(config.afterPack, './build/after-pack.mjs');
+  for (const icon of ['build/icon.svg', 'build/icon.ico', 'build/icon.icns', 'build/icons']) {
+    assert.ok(existsSync(join(root, icon)), icon);
+  }
 });

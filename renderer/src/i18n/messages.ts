@@ -26,6 +26,7 @@ export interface Messages {
   readonly syncProgress: (done: number, total: number) => string;
   /** `leftOut`: older items past a source's cap that were not read. */
   readonly syncDone: (inserted: number, failed: number, leftOut?: number) => string;
+  readonly updateReady: (version: string) => string;
   readonly offline: string;
   readonly offlineHint: string;
   readonly sourcesButton: string;
@@ -71,6 +72,7 @@ export const MESSAGES: Readonly<Record<Locale, Messages>> = {
       `同步完成：新增 ${inserted} 篇` +
       (leftOut > 0 ? `，${leftOut} 篇較舊的超出上限未取` : '') +
       (failed > 0 ? `，${failed} 個來源失敗` : ''),
+    updateReady: (version) => `新版本 ${version} 已下載，重新啟動即完成更新`,
     offline: '離線',
     offlineHint: '沒有網路連線：顯示的是已存在本機的文章。',
     sourcesButton: '來源',
@@ -113,6 +115,7 @@ export const MESSAGES: Readonly<Record<Locale, Messages>> = {
       `同步完成：新增 ${inserted} 篇` +
       (leftOut > 0 ? `，${leftOut} 篇较旧的超出上限未取` : '') +
       (failed > 0 ? `，${failed} 个来源失败` : ''),
+    updateReady: (version) => `新版本 ${version} 已下载，重新启动即完成更新`,
     offline: '离线',
     offlineHint: '没有网络连接：显示的是已存在本机的文章。',
     sourcesButton: '来源',
@@ -155,6 +158,8 @@ export const MESSAGES: Readonly<Record<Locale, Messages>> = {
       `Sync finished: ${inserted} new` +
       (leftOut > 0 ? `, ${leftOut} older left out (over the cap)` : '') +
       (failed > 0 ? `, ${failed} sources failed` : ''),
+    updateReady: (version) =>
+      `Version ${version} is ready: restart Heitu Reader to finish updating`,
     offline: 'Offline',
     offlineHint: 'No network: showing the articles stored on this computer.',
     sourcesButton: 'Sources',

@@ -25,6 +25,7 @@ export interface SettingsPanelMessages {
   readonly retentionDays: string;
   readonly retentionHint: string;
   readonly retentionNever: string;
+  readonly updateChecks: string;
   readonly retentionInvalid: (min: number, max: number) => string;
   readonly dictionary: string;
   readonly dictionaryHint: string;
@@ -121,6 +122,7 @@ export const SETTINGS_PANEL_MESSAGES: Readonly<Record<Locale, SettingsPanelMessa
     retentionDays: '文章保留天數',
     retentionHint: '來源已不再列出的較舊文章會被清除；收藏永遠保留。',
     retentionNever: '永久保留所有文章',
+    updateChecks: '自動檢查更新（桌面版）',
     retentionInvalid: (min, max) => `請輸入 ${min} 到 ${max} 之間的整數。`,
     dictionary: '自訂詞典',
     dictionaryHint: '轉換文字時，先套用你自己的詞條。',
@@ -165,6 +167,7 @@ export const SETTINGS_PANEL_MESSAGES: Readonly<Record<Locale, SettingsPanelMessa
     retentionDays: '文章保留天数',
     retentionHint: '来源已不再列出的较旧文章会被清除；收藏永远保留。',
     retentionNever: '永久保留所有文章',
+    updateChecks: '自动检查更新（桌面版）',
     retentionInvalid: (min, max) => `请输入 ${min} 到 ${max} 之间的整数。`,
     dictionary: '自定义词典',
     dictionaryHint: '转换文字时，先应用你自己的词条。',
@@ -211,6 +214,7 @@ export const SETTINGS_PANEL_MESSAGES: Readonly<Record<Locale, SettingsPanelMessa
     retentionHint:
       'Older articles that their source no longer lists are removed; bookmarks are kept for good.',
     retentionNever: 'Keep every article for good',
+    updateChecks: 'Check for updates automatically (desktop app)',
     retentionInvalid: (min, max) => `Enter a whole number from ${min} to ${max}.`,
     dictionary: 'Your script dictionary',
     dictionaryHint: 'Your own entries, applied before the built-in conversion.',

@@ -202,6 +202,17 @@ export class HeituSettingsPanel extends HeituModal {
         <label for="retention-never">${t.retentionNever}</label>
       </div>
       <p id="retention-error" role="alert">${this.retentionError}</p>
+      <div class="field">
+        <input
+          type="checkbox"
+          id="update-checks"
+          .checked=${s.updateChecks}
+          @change=${(event: Event) => {
+            this.#change({ updateChecks: (event.target as HTMLInputElement).checked });
+          }}
+        />
+        <label for="update-checks">${t.updateChecks}</label>
+      </div>
     </section>`;
   }
 

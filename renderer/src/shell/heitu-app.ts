@@ -69,9 +69,7 @@ export class HeituApp extends LitElement {
     scripts: this.script.scripts,
     converters: this.script.converters,
   }));
-  readonly sync = new SyncController(this, this.api, (inserted, failed, leftOut) =>
-    this.i18n.messages.syncDone(inserted, failed, leftOut),
-  );
+  readonly sync = new SyncController(this, this.api, () => this.i18n.messages);
   readonly layout = new LayoutController(this, () => ({
     lang: langTag(this.i18n.locale),
     theme: this.settings.settings?.theme ?? 'system',

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { NewsApi, NewsEvent, Status } from '../../../app/shared/contract.ts';
+import type { Messages } from '../i18n/messages.ts';
 
 /**
  * The sync corner's state: the app's status (sync state, progress, notices), whether the browser
@@ -13,7 +14,8 @@ export class SyncController implements ReactiveController {
 
   readonly #host: ReactiveControllerHost;
   readonly #api: NewsApi;
-  readonly #doneText: (inserted: number, failed: number, leftOut: number) => string;
+  /** The words for outcomes, in the UI's language of the moment. */
+  readonly #texts: () => Pick<Messages, 'syncDone' | 'updateReady'>;
   readonly #onOnline = (): void => {
     this.online = navigator.onLine;
     this.#host.requestUpdate();
@@ -22,11 +24,11 @@ export class SyncController implements ReactiveController {
   constructor(
     host: ReactiveControllerHost,
     api: NewsApi,
-    doneText: (inserted: number, failed: number, leftOut: number) => string,
+    texts: () => Pick<Messages, 'syncDone' | 'updateReady'>,
   ) {
     this.#host = host;
     this.#api = api;
-    this.#doneText = doneText;
+    this.#texts = texts;
     host.addController(this);
   }
 
@@ -54,7 +56,7 @@ export class SyncController implements ReactiveController {
           });
         return true;
       case 'syncFinished':
-        this.outcome = this.#doneText(
+        this.outcome = this.#texts().syncDone(
           event.summary.inserted,
           event.summary.failed,
           event.summary.leftOut,
@@ -65,6 +67,11 @@ export class SyncController implements ReactiveController {
             sync: { ...this.status.sync, state: 'idle', progress: null },
           });
         void this.refresh();
+        return true;
+      case 'updateReady':
+        // A quiet line where sync outcomes appear; the update installs on quit anyway.
+        this.outcome = this.#texts().updateReady(event.version);
+        this.#host.requestUpdate();
         return true;
       default:
         return false;
