@@ -26,6 +26,8 @@ const LARGE_BODY_BYTES: ReadonlyMap<string, number> = new Map([
   ['importBookmarks', BOOKMARK_FILE_MAX_BYTES + 1024 * 1024],
 ]);
 const COOKIE = 'heitu_token';
+/** How long an over-large body's connection is kept, discarding, after its 413. */
+const LINGER_MS = 1000;
 const HEARTBEAT_MS = 25_000;
 
 /** What the server calls: the library in its own thread (or, in tests, in this one). */
@@ -216,9 +218,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const tooLarge = error instanceof BodyTooLarge;
       const message = tooLarge ? error.message : 'The body is not valid JSON.';
       if (tooLarge) {
-        // The rest of the body is never read: answer, then drop the connection it is still on.
+        // The rest of the body is never kept: answer, then close the connection it is still on.
+        // A lingering close, as web servers do: what still arrives for a moment is discarded, so
+        // the client reads the 413 instead of meeting a reset (it stops sending once answered).
         res.setHeader('Connection', 'close');
-        res.once('finish', () => req.destroy());
+        res.once('finish', () => {
+          req.on('data', () => undefined);
+          req.resume();
+          const linger = setTimeout(() => req.destroy(), LINGER_MS);
+          linger.unref();
+          req.socket.once('close', () => {
+            clearTimeout(linger);
+          });
+        });
       }
       sendJson(res, tooLarge ? 413 : 400, { ok: false, error: { code: 'BAD_ARGUMENT', message } });
       return;

@@ -117,8 +117,13 @@ function post(
       res.on('error', reject);
     });
     req.on('error', (error: NodeJS.ErrnoException) => {
-      // The server drops the connection once it has answered: expected, if it did answer.
-      if (!answered) reject(error);
+      // The server drops the connection once it has answered: expected, if it did answer. A
+      // client still sending may meet the close before it has parsed the answer (EPIPE,
+      // ECONNRESET): the server refused the body all the same, which sentBytes shows.
+      if (answered) return;
+      if (error.code === 'EPIPE' || error.code === 'ECONNRESET')
+        resolve({ status: 0, body: '', sentBytes });
+      else reject(error);
     });
     if (options.body !== undefined) {
       sentBytes = options.body.length;
@@ -151,7 +156,8 @@ test('an oversized body is refused from its Content-Length, before it is read', 
 
 test('an undeclared (chunked) body is refused once the bytes read pass the limit', async () => {
   const sent = await post('search', 300 * MB, { declare: false });
-  assert.equal(sent.status, 413);
+  // 413, or (status 0) the connection closed under a client that was still sending.
+  assert.ok([413, 0].includes(sent.status), `status ${sent.status}`);
   assert.ok(sent.sentBytes < 300 * MB, `${sent.sentBytes} bytes were sent before the answer`);
 });
 
