@@ -4,7 +4,7 @@
  * each item, which was half the cost of reading a feed (docs/technotes/0008-sync-speed.md).
  */
 import render from 'dom-serializer';
-import { isTag, isText, type ChildNode, type Element } from 'domhandler';
+import { isTag, isText, Text, type ChildNode, type Document, type Element } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import { absoluteUrl, LAZY_SOURCES, PLACEHOLDER_SRC } from './extract.ts';
 
@@ -33,8 +33,38 @@ function textOf(nodes: readonly ChildNode[], out: string[]): void {
   }
 }
 
+/**
+ * Past this depth an element keeps only its text: the walks below and the serializer recurse, and a
+ * hostile body 10,000 elements deep would overflow the stack (and is no article's real markup).
+ */
+const MAX_DEPTH = 256;
+
+/** Flattens every element at MAX_DEPTH into its text, without recursion. */
+function flattenDeep(document: Document): void {
+  const pending: [ChildNode, number][] = document.children.map((c) => [c, 1]);
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [node, depth] = next;
+    if (!isTag(node)) continue;
+    if (depth < MAX_DEPTH) {
+      for (const child of node.children) pending.push([child, depth + 1]);
+      continue;
+    }
+    const parts: string[] = [];
+    const inside: ChildNode[] = [...node.children].reverse();
+    for (let n = inside.pop(); n !== undefined; n = inside.pop()) {
+      if (isText(n)) parts.push(n.data);
+      else if (isTag(n))
+        for (let i = n.children.length - 1; i >= 0; i -= 1) inside.push(n.children[i] as ChildNode);
+    }
+    const text = new Text(parts.join(''));
+    text.parent = node;
+    node.children = [text];
+  }
+}
+
 export function absolutizeHtml(html: string, baseUrl: string): AbsoluteBody {
   const document = parseDocument(html);
+  flattenDeep(document);
   const images: string[] = [];
   const visit = (element: Element): void => {
     if (element.name === 'img') {
