@@ -93,7 +93,9 @@ async function focused(page: import('@playwright/test').Page): Promise<string> {
 test('the same walk with the keyboard alone', async ({ page }) => {
   const lib = await makeLibrary({
     articlesPerRegion: 3,
-    latencyMs: 40,
+    // Slow enough answers that the sync `r` starts is on screen for a while (it runs off the
+    // server's thread now, and a quick one could come and go between two looks).
+    latencyMs: 120,
     synced: true,
     settings: ['script=original', 'scriptChosen=true'],
   });
