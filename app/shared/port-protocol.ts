@@ -131,10 +131,18 @@ export function createPortRemote(endpoint: PortEndpoint): PortRemote {
       };
     },
   };
+  addMethods(remote, call);
+  return remote as unknown as PortRemote;
+}
+
+/** One function per contract method, each a call by name: the remote is generated, not written. */
+function addMethods(
+  remote: Record<string, unknown>,
+  call: (method: string, args: unknown) => Promise<CallResult<unknown>>,
+): void {
   for (const method of NEWS_API_METHODS) {
     remote[method] = (...args: unknown[]) => call(method, args);
   }
-  return remote as unknown as PortRemote;
 }
 
 export function isInternalMethod(name: unknown): name is InternalMethod {
@@ -227,8 +235,6 @@ export function createReconnectingRemote(): ReconnectingRemote {
       };
     },
   };
-  for (const method of NEWS_API_METHODS) {
-    remote[method] = (...args: unknown[]) => call(method, args);
-  }
+  addMethods(remote, call);
   return remote as unknown as ReconnectingRemote;
 }

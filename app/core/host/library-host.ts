@@ -12,6 +12,7 @@ import {
   INTERNAL_ARGS,
   isInternalMethod,
   type CallMessage,
+  type ControlMessage,
   type ImageBytes,
   type LibraryMessage,
   type PortEndpoint,
@@ -20,6 +21,7 @@ import { dispatch } from '../dispatch.ts';
 import { createLogger } from '../log.ts';
 import { NewsService, type NewsServiceOptions } from '../news-service.ts';
 import { startScheduler } from '../sync/scheduler.ts';
+import { callsOnly } from './node-endpoint.ts';
 
 const log = createLogger('library-host');
 
@@ -63,6 +65,32 @@ export function openLibraryHost(options: LibraryHostOptions): LibraryHost {
       service.close();
     },
   };
+}
+
+/**
+ * Opens the library for a process or thread that hosts it, and says so to whoever started it:
+ * `ready`, or `failed` with the library's own error (a too-new or unwritable library is the
+ * reader's to hear about, not a crash).
+ */
+export function openForParent(
+  options: LibraryHostOptions,
+  parent: PortEndpoint,
+): LibraryHost | null {
+  try {
+    const host = openLibraryHost(options);
+    host.serve(callsOnly(parent), 'trusted');
+    parent.post({ kind: 'ready' } satisfies ControlMessage);
+    return host;
+  } catch (error) {
+    if (error instanceof NewsApiError) log.warn(`the library could not open: ${error.message}`);
+    else log.error('the library could not open', error);
+    const payload =
+      error instanceof NewsApiError
+        ? error.toPayload()
+        : { code: 'INTERNAL', message: `The library could not open: ${(error as Error).message}` };
+    parent.post({ kind: 'failed', ...payload } satisfies ControlMessage);
+    return null;
+  }
 }
 
 /** Answers one port: validates each message, calls the service, posts the result and events. */

@@ -9,16 +9,14 @@
  * Electron's types are not imported here (app/core never imports electron): the few members of
  * `process.parentPort` and MessagePortMain used are described by the interfaces below.
  */
-import { NewsApiError } from '../../shared/errors.ts';
 import type { ControlMessage, PortEndpoint } from '../../shared/port-protocol.ts';
 import { createLogger } from '../log.ts';
 import {
-  openLibraryHost,
+  openForParent,
   type LibraryHost,
   type LibraryHostOptions,
   type PortRole,
 } from './library-host.ts';
-import { callsOnly } from './node-endpoint.ts';
 
 const log = createLogger('library-process');
 
@@ -103,17 +101,5 @@ parent.on('message', ({ data, ports }) => {
 
 function start(options: LibraryHostOptions | undefined): void {
   if (host !== null || options === undefined) return;
-  try {
-    host = openLibraryHost(options);
-    host.serve(callsOnly(portEndpoint(parent)), 'trusted');
-    parent.postMessage({ kind: 'ready' } satisfies ControlMessage);
-  } catch (error) {
-    const payload =
-      error instanceof NewsApiError
-        ? error.toPayload()
-        : { code: 'INTERNAL', message: `The library could not open: ${(error as Error).message}` };
-    if (error instanceof NewsApiError) log.warn(`the library could not open: ${error.message}`);
-    else log.error('the library could not open', error);
-    parent.postMessage({ kind: 'failed', ...payload } satisfies ControlMessage);
-  }
+  host = openForParent(options, portEndpoint(parent));
 }
