@@ -53,8 +53,7 @@ function flattenDeep(document: Document): void {
     const inside: ChildNode[] = [...node.children].reverse();
     for (let n = inside.pop(); n !== undefined; n = inside.pop()) {
       if (isText(n)) parts.push(n.data);
-      else if (isTag(n))
-        for (let i = n.children.length - 1; i >= 0; i -= 1) inside.push(n.children[i] as ChildNode);
+      else if (isTag(n)) for (const child of [...n.children].reverse()) inside.push(child);
     }
     const text = new Text(parts.join(''));
     text.parent = node;
