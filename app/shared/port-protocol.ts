@@ -162,8 +162,6 @@ export interface ReconnectingRemote extends PortRemote {
   attach(endpoint: PortEndpoint): void;
   /** The library went away: calls in flight fail; new calls wait for `attach`. */
   detach(message?: string): void;
-  /** Emits an event to this side's listeners only (e.g. a status fetched after a restart). */
-  emitLocal(event: NewsEvent): void;
 }
 
 export function createReconnectingRemote(): ReconnectingRemote {
@@ -224,7 +222,6 @@ export function createReconnectingRemote(): ReconnectingRemote {
       failure = message;
       wake();
     },
-    emitLocal: emit,
     get pending(): number {
       return (current?.pending ?? 0) + waiters.length;
     },

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { closeLibrary, openLibrary } from './library.ts';
 import { sourcesRepo } from './sources-repo.ts';
-import { syncWriter, type FetchedArticle } from './sync-writer.ts';
+import { syncWriter, type FetchedArticle, type SourceResult } from './sync-writer.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'heitu-writer-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -31,6 +31,20 @@ function article(n: number): FetchedArticle {
     script: 'hant',
     regions: ['changchun'],
     imageUrls: [],
+  };
+}
+
+/** One fetch of the feed's 200 articles, at `at`. */
+function fetched(at: number): SourceResult {
+  return {
+    sourceId: 'feed-a',
+    articles: Array.from({ length: 200 }, (_, n) => article(n)),
+    images: [],
+    listed: null,
+    etag: '"v1"',
+    lastModified: null,
+    at,
+    nextDueAt: at + 3_600_000,
   };
 }
 
@@ -61,16 +75,7 @@ test('reads are answered between the batches of one source, which is recorded as
       setImmediate(reader);
     };
     setImmediate(reader);
-    const result = await write({
-      sourceId: 'feed-a',
-      articles: Array.from({ length: 200 }, (_, n) => article(n)),
-      images: [],
-      listed: null,
-      etag: '"v1"',
-      lastModified: null,
-      at: Date.UTC(2026, 10, 20),
-      nextDueAt: Date.UTC(2026, 10, 20, 1),
-    }).finally(() => {
+    const result = await write(fetched(Date.UTC(2026, 10, 20))).finally(() => {
       done = true;
     });
 
@@ -87,16 +92,7 @@ test('reads are answered between the batches of one source, which is recorded as
     assert.notEqual(sources.get('feed-a')?.lastSuccessAt, null);
 
     // Written again (the next sync), the same articles are known: nothing is new.
-    const again = await write({
-      sourceId: 'feed-a',
-      articles: Array.from({ length: 200 }, (_, n) => article(n)),
-      images: [],
-      listed: null,
-      etag: '"v1"',
-      lastModified: null,
-      at: Date.UTC(2026, 10, 21),
-      nextDueAt: Date.UTC(2026, 10, 21, 1),
-    });
+    const again = await write(fetched(Date.UTC(2026, 10, 21)));
     assert.equal(again.inserted, 0);
     assert.equal(count.get()?.n, 200);
   } finally {
