@@ -5,6 +5,9 @@ import { makeLibrary } from './library.ts';
 // axe-core over the whole reader (tabs, list, an open article, the dialogs), in both themes.
 for (const theme of ['light', 'dark'] as const) {
   test(`axe-core finds no violation in the ${theme} theme`, async ({ page }) => {
+    // Four full axe scans of 4–5 s each on a 2-core machine, after a sync: past the default 30 s
+    // (a clean-clone CI run took 34 s).
+    test.setTimeout(90_000);
     const lib = await makeLibrary({
       articlesPerRegion: 2,
       synced: true,
