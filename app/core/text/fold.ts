@@ -5,15 +5,11 @@
  *
  * The fold is character by character and length-preserving (one UTF-16 unit in, one out), which
  * keeps match offsets in folded text valid in the original: that is how snippets are highlighted.
- * It is built once from OpenCC's own dictionaries (opencc-js), not from a hand-made table, plus a
- * few variants OpenCC leaves alone (docs/technotes/0004-search.md).
+ * It comes from OpenCC's own dictionaries (opencc-js, read at build time into
+ * char-tables.generated.ts), not from a hand-made table, plus a few variants OpenCC leaves alone
+ * (docs/technotes/0004-search.md).
  */
-import * as OpenCC from 'opencc-js';
-
-type ConverterFn = (text: string) => string;
-const { Converter } = OpenCC as unknown as {
-  Converter: (options: { from: string; to: string }) => ConverterFn;
-};
+import { FOLD_FROM, FOLD_TO } from './char-tables.generated.ts';
 
 /** Variants OpenCC keeps apart that readers treat as the same character. */
 const EXTRA_FOLDS: Readonly<Record<string, string>> = {
@@ -24,12 +20,6 @@ const EXTRA_FOLDS: Readonly<Record<string, string>> = {
   羣: '群',
   綫: '线',
 };
-
-const RANGES: readonly (readonly [number, number])[] = [
-  [0x3400, 0x4dbf], // CJK Extension A
-  [0x4e00, 0x9fff], // CJK Unified Ideographs
-  [0xf900, 0xfaff], // CJK Compatibility Ideographs
-];
 
 let table: Uint16Array | null = null;
 const utf16 = new TextDecoder('utf-16le');
@@ -51,33 +41,15 @@ function buildTable(): Uint16Array {
     if (lower.length === 1) map[c] = lower.charCodeAt(0);
   }
 
-  let all = '';
-  for (const [from, to] of RANGES) {
-    for (let c = from; c <= to; c += 1) all += `${String.fromCharCode(c)}\n`;
-  }
-  const source = all.split('\n');
-  // Traditional (OpenCC standard), Taiwan and Hong Kong forms, each to Simplified. Newlines keep
-  // every character on its own, so no phrase rule spans two of them.
-  for (const from of ['hk', 'tw', 't']) {
-    const converted = Converter({ from, to: 'cn' })(all).split('\n');
-    for (let i = 0; i < source.length; i += 1) {
-      const before = source[i];
-      const after = converted[i];
-      if (before?.length === 1 && after?.length === 1 && before !== after) {
-        map[before.charCodeAt(0)] = after.charCodeAt(0);
-      }
-    }
-  }
+  // Traditional (OpenCC standard), Taiwan and Hong Kong forms, each to Simplified: read from
+  // OpenCC's dictionaries at build time (opencc-chars.ts), not on a reader's first search.
+  for (let i = 0; i < FOLD_FROM.length; i += 1)
+    map[FOLD_FROM.charCodeAt(i)] = FOLD_TO.charCodeAt(i);
   for (const [variant, target] of Object.entries(EXTRA_FOLDS)) {
     if (variant.length === 1 && target.length === 1)
       map[variant.charCodeAt(0)] = map[target.charCodeAt(0)] ?? 0;
   }
   return map;
-}
-
-/** Builds the table now (about 40 ms) instead of on the first fold. */
-export function warmFold(): void {
-  table ??= buildTable();
 }
 
 /** The fold table itself, for hot loops that fold and tokenize in one pass. */

@@ -5,15 +5,10 @@
  * (長, 發), and Simplified-only when the Simplified-to-Traditional conversion changes it (长, 发).
  * Most characters are neither (四, 平, 通): they say nothing. The few that change both ways (麼,
  * 蘊 and their like, variants of each other) are left out too. Both sets come from opencc-js's own
- * dictionaries, one character at a time, built once on first use.
+ * dictionaries, one character at a time, read at build time (opencc-chars.ts).
  */
-import * as OpenCC from 'opencc-js';
+import { SIMPLIFIED_ONLY, TRADITIONAL_ONLY } from './char-tables.generated.ts';
 import type { SourceScript } from '../../shared/articles.ts';
-
-type ConverterFn = (text: string) => string;
-const { Converter } = OpenCC as unknown as {
-  Converter: (options: { from: string; to: string }) => ConverterFn;
-};
 
 /** Only the start of a long text is read: a few thousand characters decide as well as all. */
 const SAMPLE_LENGTH = 4000;
@@ -26,32 +21,14 @@ const NEITHER = 0;
 const TRADITIONAL = 1;
 const SIMPLIFIED = 2;
 
-const RANGES: readonly (readonly [number, number])[] = [
-  [0x3400, 0x4dbf], // CJK Extension A
-  [0x4e00, 0x9fff], // CJK Unified Ideographs
-];
-
 let table: Uint8Array | null = null;
 
 function buildTable(): Uint8Array {
   const map = new Uint8Array(0x10000);
-  let all = '';
-  for (const [from, to] of RANGES) {
-    for (let c = from; c <= to; c += 1) all += `${String.fromCharCode(c)}\n`;
-  }
-  const source = all.split('\n');
-  // Newlines keep every character on its own, so no phrase rule spans two of them.
-  const toSimplified = Converter({ from: 't', to: 'cn' })(all).split('\n');
-  const toTraditional = Converter({ from: 'cn', to: 't' })(all).split('\n');
-  for (let i = 0; i < source.length; i += 1) {
-    const char = source[i];
-    if (char?.length !== 1) continue;
-    const traditional = toSimplified[i] !== char;
-    const simplified = toTraditional[i] !== char;
-    if (traditional !== simplified) {
-      map[char.charCodeAt(0)] = traditional ? TRADITIONAL : SIMPLIFIED;
-    }
-  }
+  for (let i = 0; i < TRADITIONAL_ONLY.length; i += 1)
+    map[TRADITIONAL_ONLY.charCodeAt(i)] = TRADITIONAL;
+  for (let i = 0; i < SIMPLIFIED_ONLY.length; i += 1)
+    map[SIMPLIFIED_ONLY.charCodeAt(i)] = SIMPLIFIED;
   return map;
 }
 
