@@ -3,7 +3,7 @@
  * restarted, closed. Real worker threads, real SQLite files, the fixture site over real HTTP.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -34,6 +34,18 @@ function value<T>(result: CallResult<T>): T {
   return result.value;
 }
 
+/** How much of the library (pages, as its connections see it) is in the file itself. */
+function inFile(file: string): number {
+  const db = new BetterSqlite3(file, { readonly: true });
+  try {
+    const pages = db.pragma('page_count', { simple: true }) as number;
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    return statSync(file).size / (pages * pageSize);
+  } finally {
+    db.close();
+  }
+}
+
 const total = async (library: LibrarySupervisor): Promise<number> =>
   value(await library.remote.getTabCounts()).find((t) => t.region === 'all')?.total ?? -1;
 
@@ -49,6 +61,9 @@ test('killed mid-sync, the library restarts: the call in flight fails, the next 
     assert.ok(first);
     const synced = value(await library.remote.sync({ sourceIds: [first.id] }));
     assert.ok(synced.inserted > 0);
+    // The sync worker checkpointed the log after the source was written (not the library's
+    // thread at 16 MB): the articles are in the library file itself, not only in its log.
+    assert.ok(inFile(join(dataDir, DATABASE_FILE)) > 0.9, 'the log was checkpointed');
     const page = value(await library.remote.listArticles({ region: 'all', limit: 1 }));
     const bookmarked = page.items[0]?.id;
     assert.ok(bookmarked !== undefined);

@@ -56,7 +56,10 @@ export class SyncController {
     this.#sources = sourcesRepo(options.db);
     // In the library's process the thread answers the reader too: writes come in slices there.
     this.#write = syncWriter(options.db, options.worker === undefined ? {} : { budgetMs: 8 });
-    this.#thread = options.worker === undefined ? null : new SyncThread(options.worker);
+    this.#thread =
+      options.worker === undefined
+        ? null
+        : new SyncThread(options.worker, options.db.memory ? null : options.db.name);
     const articles = articlesRepo(options.db);
     this.#known = (url) => articles.hasUrl(url);
     const retention = retentionRepo(options.db);

@@ -4,6 +4,7 @@
  * turns its death into a failed sync rather than a hang.
  */
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { NewsApiError } from '../../shared/errors.ts';
 import type { NewImage } from '../db/images-repo.ts';
@@ -36,12 +37,24 @@ export type SyncWorkerMessage =
 /** What the library lends the worker's engine: everything in SyncEnvironment but the network. */
 export type LibrarySide = Omit<SyncEnvironment, 'fetcher' | 'now' | 'budget'>;
 
+export interface SyncWorkerData {
+  readonly fetcher: FetcherOptions;
+  /** The library file whose write-ahead log the worker checkpoints (null: in memory). */
+  readonly library: string | null;
+  /** better-sqlite3's entry point, resolved here (it may be inside an asar archive). */
+  readonly driver: string;
+}
+
 export class SyncThread {
-  readonly #fetcher: FetcherOptions;
+  readonly #data: SyncWorkerData;
   #worker: Worker | null = null;
 
-  constructor(fetcher: FetcherOptions) {
-    this.#fetcher = fetcher;
+  constructor(fetcher: FetcherOptions, library: string | null) {
+    this.#data = {
+      fetcher,
+      library,
+      driver: createRequire(import.meta.url).resolve('better-sqlite3'),
+    };
   }
 
   run(
@@ -99,7 +112,7 @@ export class SyncThread {
   }
 
   #start(): Worker {
-    const worker = new Worker(workerUrl(), { workerData: this.#fetcher });
+    const worker = new Worker(workerUrl(), { workerData: this.#data });
     worker.unref();
     worker.on('error', (error) => {
       log.error('the sync worker failed', error);
