@@ -48,6 +48,7 @@ import { isDamage } from './db/search-index-file.ts';
 import { searchRepo, type SearchRepo } from './db/search-repo.ts';
 import { settingsRepo, type SettingsRepo } from './db/settings-repo.ts';
 import { sourcesRepo, type SourcesRepo } from './db/sources-repo.ts';
+import { SLICE_BUDGET_MS, inSlices, untilDone } from './db/slices.ts';
 import { storageError } from './db/storage-error.ts';
 import { imagesRepo, type ImagesRepo } from './db/images-repo.ts';
 import type { BudgetLimits } from './sync/budget.ts';
@@ -80,7 +81,9 @@ export interface NewsServiceOptions {
   /**
    * Sync in a worker thread of its own (fetching, parsing and cleaning there; writes here in short
    * transactions), so that this thread keeps answering the reader during a sync: the library's
-   * process does this. `fetcher` is then not used (functions cannot cross threads).
+   * process does this. `fetcher` is then not used (functions cannot cross threads). Other long
+   * writes (pruning, importing bookmarks) are then made in short transactions too, and pruning
+   * waits for `pruneInSlices` (the host calls it once the library is ready).
    */
   readonly syncInWorker?: boolean;
   /** Time budgets of a sync and of each of its sources (sync/budget.ts); tests shorten them. */
@@ -175,11 +178,14 @@ export class NewsService implements NewsApi {
     const { db, notices } = opened;
     const service = new NewsService(db, options, notices);
     service.#file = file;
-    try {
-      service.prune();
-    } catch (error) {
-      service.close();
-      throw error;
+    // The library's process prunes once it answers the reader (library-host.ts), in slices.
+    if (options.syncInWorker !== true) {
+      try {
+        service.prune();
+      } catch (error) {
+        service.close();
+        throw error;
+      }
     }
     if (options.check === 'background') service.integrityChecked = service.#checkInBackground();
     return service;
@@ -300,11 +306,33 @@ export class NewsService implements NewsApi {
   }
 
   importBookmarks(file: BookmarkFile): Promise<ImportResult> {
+    if (this.#options.syncInWorker === true) return this.#importInSlices(file);
     return this.#settle(() => {
       const result = this.#write('import the bookmarks', () => this.#bookmarks.importFile(file));
       this.#emit({ type: 'libraryChanged' });
       return result;
     });
+  }
+
+  /**
+   * In the library's process: a few bookmarks per transaction (each one's HTML is sanitised), so
+   * that a large file keeps no reader's call waiting. One cut short keeps what it imported;
+   * importing the file again adds the rest (a bookmark is matched by its URL).
+   */
+  async #importInSlices(file: BookmarkFile): Promise<ImportResult> {
+    const parts = await inSlices(file.bookmarks, 8, SLICE_BUDGET_MS, (bookmarks) =>
+      this.#guard(() =>
+        this.#write('import the bookmarks', () =>
+          this.#bookmarks.importFile({ ...file, bookmarks: [...bookmarks] }),
+        ),
+      ),
+    );
+    this.#emit({ type: 'libraryChanged' });
+    return {
+      added: parts.reduce((n, p) => n + p.added, 0),
+      updated: parts.reduce((n, p) => n + p.updated, 0),
+      total: file.bookmarks.length,
+    };
   }
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchPage> {
@@ -394,6 +422,32 @@ export class NewsService implements NewsApi {
       this.#articles.prune(now - days * DAY_MS, now),
     );
     if (removed > 0) {
+      log.info(`pruned ${removed} articles older than ${days} days`);
+      this.#emit({ type: 'libraryChanged' });
+    }
+    return removed;
+  }
+
+  /**
+   * `prune` for the library's process, after it has said it is ready: the oldest first, a few
+   * per transaction, letting the thread answer the reader between them. A prune cut short (the
+   * library closed) is taken up by the next start's.
+   */
+  async pruneInSlices(): Promise<number> {
+    const days = this.#settings.read().retentionDays;
+    if (days === RETENTION_NEVER) return 0;
+    const now = this.#now();
+    const removed = await untilDone(32, SLICE_BUDGET_MS, (limit) =>
+      this.#db.open
+        ? this.#write('prune old articles', () =>
+            this.#articles.prune(now - days * DAY_MS, now, limit),
+          )
+        : 0,
+    );
+    if (removed > 0 && this.#db.open) {
+      this.#write('prune old images', () => {
+        this.#articles.pruneImages();
+      });
       log.info(`pruned ${removed} articles older than ${days} days`);
       this.#emit({ type: 'libraryChanged' });
     }

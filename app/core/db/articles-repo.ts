@@ -81,9 +81,12 @@ export interface ArticlesRepo {
   tabCounts(): TabCount[];
   /**
    * Deletes articles published before `before` (ms) that no source lists any more, never a
-   * bookmarked one, remembering their URLs as pruned at `now`. Returns how many.
+   * bookmarked one, remembering their URLs as pruned at `now`. Returns how many. With `limit`,
+   * only that many of the oldest, and the images they leave unused stay (see pruneImages).
    */
-  prune(before: number, now?: number): number;
+  prune(before: number, now?: number, limit?: number): number;
+  /** Deletes cached images no article or bookmark uses (after a sliced prune). */
+  pruneImages(): void;
   count(): number;
   hasUrl(url: string): boolean;
 }
@@ -162,10 +165,12 @@ export function articlesRepo(db: Database): ArticlesRepo {
   const PRUNABLE = `sort_key < ?
        AND NOT EXISTS (SELECT 1 FROM bookmarks b WHERE b.article_id = articles.id)
        AND NOT EXISTS (SELECT 1 FROM source_items si WHERE si.article_id = articles.id)`;
-  const rememberPruned = db.prepare<[number, number]>(
-    `INSERT OR REPLACE INTO pruned_urls (url, pruned_at) SELECT url, ? FROM articles WHERE ${PRUNABLE}`,
+  // The oldest first, at most `limit` of them (-1: no limit), so that a prune can be sliced.
+  const OLDEST = `SELECT id FROM articles WHERE ${PRUNABLE} ORDER BY sort_key LIMIT ?`;
+  const rememberPruned = db.prepare<[number, number, number]>(
+    `INSERT OR REPLACE INTO pruned_urls (url, pruned_at) SELECT url, ? FROM articles WHERE id IN (${OLDEST})`,
   );
-  const pruneOld = db.prepare<[number]>(`DELETE FROM articles WHERE ${PRUNABLE}`);
+  const pruneOld = db.prepare<[number, number]>(`DELETE FROM articles WHERE id IN (${OLDEST})`);
   const pruneImages = db.prepare(
     `DELETE FROM images WHERE NOT EXISTS (SELECT 1 FROM article_images ai WHERE ai.image_id = images.id)
        AND NOT EXISTS (SELECT 1 FROM bookmark_images bi WHERE bi.image_id = images.id)`,
@@ -264,10 +269,11 @@ export function articlesRepo(db: Database): ArticlesRepo {
     return changed;
   });
 
-  const pruneAll = db.transaction((before: number, now: number) => {
-    rememberPruned.run(now, before);
-    const removed = pruneOld.run(before).changes;
-    if (removed > 0) pruneImages.run();
+  const pruneAll = db.transaction((before: number, now: number, limit: number) => {
+    rememberPruned.run(now, before, limit);
+    const removed = pruneOld.run(before, limit).changes;
+    // A sliced prune (with a limit) drops the images left without an article once, at its end.
+    if (removed > 0 && limit < 0) pruneImages.run();
     return removed;
   });
 
@@ -308,12 +314,13 @@ export function articlesRepo(db: Database): ArticlesRepo {
       });
     },
     // published_at < before, as a sort-key range (published ms × 1024 + slot).
-    prune(before, now = before) {
-      const removed = pruneAll(Math.ceil(before) * SLOTS, Math.floor(now));
+    prune(before, now = before, limit = -1) {
+      const removed = pruneAll(Math.ceil(before) * SLOTS, Math.floor(now), limit);
       // The deletes logged their removals from the index by trigger.
       if (removed > 0) index.catchUp();
       return removed;
     },
+    pruneImages: () => void pruneImages.run(),
     count: () => countAll.get() ?? 0,
     hasUrl: (url) => byUrl.get(url) !== undefined,
   };

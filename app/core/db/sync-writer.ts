@@ -14,6 +14,7 @@ import { articlesRepo, type NewArticle, type UpsertResult } from './articles-rep
 import type { Database } from './database.ts';
 import { imagesRepo, type NewImage } from './images-repo.ts';
 import { retentionRepo } from './retention-repo.ts';
+import { inSlices } from './slices.ts';
 import { sourcesRepo } from './sources-repo.ts';
 
 export interface FetchedArticle extends Omit<NewArticle, 'thumbnailImageId'> {
@@ -46,9 +47,6 @@ export interface SyncWriterOptions {
    */
   readonly budgetMs?: number;
 }
-
-/** What one slice may hold at most, however fast the last one was. */
-const MAX_SLICE = 256;
 
 export function syncWriter(db: Database, options: SyncWriterOptions = {}): SyncWriter {
   const budget = options.budgetMs ?? Number.POSITIVE_INFINITY;
@@ -94,28 +92,9 @@ export function syncWriter(db: Database, options: SyncWriterOptions = {}): SyncW
     });
   });
 
-  /** Runs `write` on slices of `items`, each sized to take about the budget; yields between. */
-  async function sliced<T, R>(
-    items: readonly T[],
-    first: number,
-    write: (slice: readonly T[]) => R,
-  ): Promise<R[]> {
-    const results: R[] = [];
-    let size = first;
-    for (let start = 0; start < items.length;) {
-      const slice = items.slice(start, start + size);
-      const t0 = performance.now();
-      // The slice's changes go to the search indexer once it has committed.
-      results.push(index.write(() => write(slice)));
-      const each = (performance.now() - t0) / slice.length;
-      start += slice.length;
-      // Sized from the last slice, but never more than doubled: one fast slice says little.
-      const fits = Math.floor(budget / Math.max(each, 0.001));
-      size = Math.max(1, Math.min(MAX_SLICE, size * 2, fits));
-      if (start < items.length) await nextTurn();
-    }
-    return results;
-  }
+  /** Slices sized to the budget; each one's changes go to the indexer once it has committed. */
+  const sliced = <T, R>(items: readonly T[], first: number, write: (slice: readonly T[]) => R) =>
+    inSlices(items, first, budget, (slice) => index.write(() => write(slice)));
 
   const whole = db.transaction((result: SourceResult): UpsertResult => {
     storeImages(result.images);

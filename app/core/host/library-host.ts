@@ -46,6 +46,10 @@ export interface LibraryHost {
 export function openLibraryHost(options: LibraryHostOptions): LibraryHost {
   const service = NewsService.open({ ...options, syncInWorker: true });
   for (const notice of options.startNotices ?? []) service.addNotice(notice);
+  // Pruning in short transactions, the reader's calls answered between them.
+  service.pruneInSlices().catch((error: unknown) => {
+    log.error('could not prune old articles', error);
+  });
   const scheduler = options.schedule ? startScheduler(service) : null;
   const stops = new Set<() => void>();
   return {

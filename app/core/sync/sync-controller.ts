@@ -8,6 +8,7 @@ import { articlesRepo } from '../db/articles-repo.ts';
 import type { Database } from '../db/database.ts';
 import { retentionRepo } from '../db/retention-repo.ts';
 import { sourcesRepo } from '../db/sources-repo.ts';
+import { SLICE_BUDGET_MS } from '../db/slices.ts';
 import { syncWriter } from '../db/sync-writer.ts';
 import { storageError } from '../db/storage-error.ts';
 import { NewsApiError } from '../../shared/errors.ts';
@@ -55,7 +56,7 @@ export class SyncController {
     this.#options = options;
     this.#sources = sourcesRepo(options.db);
     // In the library's process the thread answers the reader too: writes come in slices there.
-    this.#write = syncWriter(options.db, options.worker === undefined ? {} : { budgetMs: 8 });
+    this.#write = syncWriter(options.db, options.worker === undefined ? {} : { budgetMs: SLICE_BUDGET_MS });
     this.#thread =
       options.worker === undefined
         ? null
