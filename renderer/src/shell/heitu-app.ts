@@ -54,7 +54,8 @@ export class HeituApp extends LitElement {
   @state() regions: readonly Region[] = [];
   @state() selected: RegionId = 'all';
   @state() fatal: string | null = null;
-  @state() dismissedNotices = false;
+  /** Notices the reader dismissed, each as said by one run of the library (startedAt). */
+  @state() dismissedNotices: ReadonlySet<string> = new Set();
 
   readonly api: NewsClient = connect();
   readonly reader = new ReaderState(this, this.api);
@@ -354,7 +355,10 @@ export class HeituApp extends LitElement {
   }
 
   #renderBanners(t: Messages, uiLang: string) {
-    const notices = this.dismissedNotices ? [] : (this.sync.status?.notices ?? []);
+    const status = this.sync.status;
+    const key = (text: string): string => `${status?.startedAt ?? ''}\n${text}`;
+    // A notice said again by a library started since (a second restart) is shown again.
+    const notices = (status?.notices ?? []).filter((text) => !this.dismissedNotices.has(key(text)));
     const error = this.reader.error;
     if (notices.length === 0 && error === null) return nothing;
     return html`<div class="banner" role="alert" lang=${uiLang}>
@@ -362,7 +366,7 @@ export class HeituApp extends LitElement {
       <button
         type="button"
         @click=${() => {
-          this.dismissedNotices = true;
+          this.dismissedNotices = new Set([...this.dismissedNotices, ...notices.map(key)]);
           this.reader.error = null;
           this.requestUpdate();
         }}
