@@ -4,7 +4,7 @@
  * http(s) or our own cache. sanitize-html does the parsing (htmlparser2), so nothing here parses
  * HTML by hand.
  */
-import { decodeHTML } from 'entities';
+import { Parser } from 'htmlparser2';
 import sanitizeHtml from 'sanitize-html';
 
 const OPTIONS: sanitizeHtml.IOptions = {
@@ -165,14 +165,30 @@ export function htmlToText(html: string): string {
     .trim();
 }
 
+const BLOCK_END = /^(?:p|div|h\d|li|tr|blockquote|figcaption)$/;
+const NON_TEXT = new Set(['script', 'style', 'textarea', 'noscript', 'template']);
+
+/**
+ * The text of an HTML fragment, a line break after each block and `<br>`, straight from
+ * htmlparser2's events: sanitize-html built and escaped a whole output for it, the largest cost of
+ * reading a feed item after the XML (docs/technotes/0006-sync.md, "Speed").
+ */
 function markupToText(html: string): string {
-  const stripped = sanitizeHtml(
-    html.replace(/<\/(p|div|h\d|li|tr|blockquote|figcaption)>|<br\s*\/?>/gi, '$&\n'),
-    {
-      allowedTags: [],
-      allowedAttributes: {},
-      nonTextTags: ['script', 'style', 'textarea', 'noscript', 'template'],
+  const parts: string[] = [];
+  let hidden = 0;
+  const parser = new Parser({
+    onopentag(name) {
+      if (NON_TEXT.has(name)) hidden += 1;
+      else if (name === 'br' && hidden === 0) parts.push('\n');
     },
-  );
-  return decodeHTML(stripped);
+    ontext(text) {
+      if (hidden === 0) parts.push(text);
+    },
+    onclosetag(name, implied) {
+      if (NON_TEXT.has(name)) hidden -= 1;
+      else if (!implied && hidden === 0 && BLOCK_END.test(name)) parts.push('\n');
+    },
+  });
+  parser.end(html);
+  return parts.join('');
 }
