@@ -209,10 +209,10 @@ function fromJsonText(source: string, feedUrl: string): ParsedFeed {
   } catch (error) {
     throw malformedJson(error);
   }
-  const isFeed =
-    isObject(document) &&
-    (Array.isArray(document.items) || /jsonfeed\.org/i.test(jsonString(document, 'version') ?? ''));
-  if (!isFeed) throw notAFeed(source);
+  const isFeed = (value: unknown): value is Json =>
+    isObject(value) &&
+    (Array.isArray(value.items) || /jsonfeed\.org/i.test(jsonString(value, 'version') ?? ''));
+  if (!isFeed(document)) throw notAFeed(source);
   const feedAuthor = jsonAuthor(document);
   const items: ParsedItem[] = [];
   for (const entry of Array.isArray(document.items) ? (document.items as unknown[]) : []) {
