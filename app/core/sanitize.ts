@@ -202,7 +202,7 @@ const NON_TEXT = new Set(['script', 'style', 'textarea', 'noscript', 'template']
 /**
  * The text of an HTML fragment, a line break after each block and `<br>`, straight from
  * htmlparser2's events: sanitize-html built and escaped a whole output for it, the largest cost of
- * reading a feed item after the XML (docs/technotes/0006-sync.md, "Speed").
+ * reading a feed item after the XML (docs/technotes/0011-sync-speed.md).
  */
 function markupToText(html: string): string {
   const parts: string[] = [];

@@ -3,7 +3,7 @@
  * tokenizer: the `<a>` and `<img>` tags that change are written anew and everything else is copied
  * from the source as it is, so no tree is built and nothing is serialized again. The same rules as
  * absolutizeBody (extract.ts), which works on a DOM for portal pages.
- * Why: docs/technotes/0006-sync.md ("Speed").
+ * Why: docs/technotes/0011-sync-speed.md.
  */
 import { Parser } from 'htmlparser2';
 import { absoluteUrl, LAZY_SOURCES, PLACEHOLDER_SRC } from './extract.ts';

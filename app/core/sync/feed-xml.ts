@@ -3,7 +3,7 @@
  * with htmlparser2's Parser in XML mode: each item's child elements are kept as text (or, for a
  * body written as markup, the raw markup between its tags), and nothing else of the document is
  * built. Mapping those fields to items is feed.ts's work. Why not a feed library:
- * docs/technotes/0006-sync.md ("Speed").
+ * docs/technotes/0011-sync-speed.md.
  */
 import { Parser } from 'htmlparser2';
 import { malformedXml, notAFeed } from './feed-errors.ts';

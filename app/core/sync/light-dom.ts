@@ -2,7 +2,7 @@
  * The typed DOM view of extract.ts (HtmlDocument, HtmlElement) over htmlparser2's own tree
  * (domhandler) with css-select for selectors: what a portal's list and article pages are read
  * with. linkedom built a full DOM for every page, each node an EventTarget, which was most of the
- * CPU and the garbage of a portal sync (docs/technotes/0006-sync.md, "Speed"). Readability still
+ * CPU and the garbage of a portal sync (docs/technotes/0011-sync-speed.md). Readability still
  * gets linkedom's document (extract.ts), for the pages without a known template.
  */
 import { compile, is, selectAll, selectOne } from 'css-select';
