@@ -1,9 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ParseError } from './feed-errors.ts';
-import { parseFeedText } from './feed.ts';
+import { parseFeedText, type ParsedFeed, type ParsedItem } from './feed.ts';
 
 const FEED_URL = 'https://jl.example.cn/rss.xml';
+
+function itemAt(feed: ParsedFeed, index: number): ParsedItem {
+  const item = feed.items[index];
+  assert.ok(item !== undefined, `the feed has an item ${String(index)}`);
+  return item;
+}
 
 test('namespaces are matched by URI, whatever prefix the feed gives them', () => {
   const feed = parseFeedText(
@@ -21,7 +27,8 @@ test('namespaces are matched by URI, whatever prefix the feed gives them', () =>
       </channel></rss>`,
     FEED_URL,
   );
-  const [first, second] = feed.items;
+  const first = itemAt(feed, 0);
+  const second = itemAt(feed, 1);
   assert.equal(first.url, 'https://jl.example.cn/a.html');
   assert.equal(first.author, '任勝章');
   assert.equal(first.publishedAt, Date.UTC(2019, 4, 30, 0, 54, 3));
@@ -38,9 +45,9 @@ test('XML entities and character references are decoded, CDATA is taken as it is
     FEED_URL,
   );
   assert.equal(feed.title, "A & B 吉林 'x'");
-  assert.equal(feed.items[0].url, 'https://jl.example.cn/c.html?a=1&b=2');
+  assert.equal(itemAt(feed, 0).url, 'https://jl.example.cn/c.html?a=1&b=2');
   // CDATA is literal, and the title is then read as HTML, where &amp; is an ampersand.
-  assert.equal(feed.items[0].title, '1 & 2');
+  assert.equal(itemAt(feed, 0).title, '1 & 2');
 });
 
 test('RSS authors in "address (name)" form give the name; an Atom 0.3 entry its issued date', () => {
@@ -49,7 +56,7 @@ test('RSS authors in "address (name)" form give the name; an Atom 0.3 entry its 
       <author>editor@jl.example.cn (任勝章)</author></item></channel></rss>`,
     FEED_URL,
   );
-  assert.equal(rss.items[0].author, '任勝章');
+  assert.equal(itemAt(rss, 0).author, '任勝章');
   const atom = parseFeedText(
     `<feed version="0.3" xmlns="http://purl.org/atom/ns#"><title>t</title>
       <entry><title>舊</title><link rel="alternate" type="text/html" href="/old.html"/>
@@ -57,8 +64,8 @@ test('RSS authors in "address (name)" form give the name; an Atom 0.3 entry its 
         <content type="text/html" mode="escaped">&lt;p&gt;內容&lt;/p&gt;</content></entry></feed>`,
     FEED_URL,
   );
-  assert.equal(atom.items[0].publishedAt, Date.UTC(2019, 4, 30, 0, 54, 3));
-  assert.equal(atom.items[0].contentHtml, '<p>內容</p>');
+  assert.equal(itemAt(atom, 0).publishedAt, Date.UTC(2019, 4, 30, 0, 54, 3));
+  assert.equal(itemAt(atom, 0).contentHtml, '<p>內容</p>');
 });
 
 test('a stray end tag or an unclosed element is malformed XML, not a silently mended feed', () => {
