@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { htmlToText, imageUrlsIn, sanitizeArticleHtml } from './sanitize.ts';
+import { htmlToText, imageUrlsIn, localizeImages, sanitizeArticleHtml } from './sanitize.ts';
 
 const HOSTILE = `
   <p onclick="steal()">長春<b>冰雪</b><script>alert(1)</script></p>
@@ -56,5 +56,20 @@ test('plain text keeps paragraphs and decodes entities', () => {
   assert.equal(
     htmlToText('<p>長春&amp;吉林</p><p>第二段&lt;b&gt;</p><script>x</script>'),
     '長春&吉林\n第二段<b>',
+  );
+});
+
+test('images of a cleaned body are pointed at their local copies without a second clean-up', () => {
+  const clean = sanitizeArticleHtml(
+    '<p>長春 &amp; 吉林<img src="/a.jpg?x=1&amp;y=2" alt="甲 &quot;乙&quot;"><img src="https://cdn.example.cn/b.jpg"></p><p><a href="/c">c</a></p>',
+    { baseUrl: 'https://jl.example.cn/x.html' },
+  );
+  const local = (url: string): string | null =>
+    url === 'https://jl.example.cn/a.jpg?x=1&y=2' ? '/images/7' : null;
+  // The same as cleaning the raw body with imageSrc, as the sync writer did before.
+  assert.equal(localizeImages(clean, local), sanitizeArticleHtml(clean, { imageSrc: local }));
+  assert.equal(
+    localizeImages(clean, local),
+    '<p>長春 &amp; 吉林<img alt="甲 &quot;乙&quot;" src="/images/7" /></p><p><a href="https://jl.example.cn/c" rel="noopener noreferrer" target="_blank">c</a></p>',
   );
 });

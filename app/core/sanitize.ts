@@ -4,7 +4,7 @@
  * http(s) or our own cache. sanitize-html does the parsing (htmlparser2), so nothing here parses
  * HTML by hand.
  */
-import { decodeHTML } from 'entities';
+import { Parser } from 'htmlparser2';
 import sanitizeHtml from 'sanitize-html';
 
 const OPTIONS: sanitizeHtml.IOptions = {
@@ -130,23 +130,54 @@ export function sanitizeArticleHtml(html: string, options: SanitizeOptions = {})
 /** The absolute http(s) URLs of the images in an HTML fragment, in order, without duplicates. */
 export function imageUrlsIn(html: string, baseUrl: string): string[] {
   const found: string[] = [];
-  sanitizeHtml(html, {
-    allowedTags: ['img'],
-    allowedAttributes: { img: ['src'] },
-    transformTags: {
-      img: (tagName, attribs) => {
-        try {
-          const url = new URL(attribs.src ?? '', baseUrl);
-          if ((url.protocol === 'http:' || url.protocol === 'https:') && !found.includes(url.href))
-            found.push(url.href);
-        } catch {
-          // not a URL: nothing to fetch
-        }
-        return { tagName, attribs };
-      },
+  const parser = new Parser({
+    onopentag(name, attribs) {
+      if (name !== 'img') return;
+      const url = URL.parse(attribs.src ?? '', baseUrl);
+      if (url === null || (url.protocol !== 'http:' && url.protocol !== 'https:')) return;
+      if (!found.includes(url.href)) found.push(url.href);
     },
   });
+  parser.end(html);
   return found;
+}
+
+function escapeAttribute(value: string): string {
+  return value
+    .replace(/&/g, '&amp;')
+    .replace(/"/g, '&quot;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+}
+
+/**
+ * Article HTML that sanitizeArticleHtml already cleaned, with each image pointing at what
+ * `imageSrc` says (the local copy), or left out where it says null: what sanitizeArticleHtml's
+ * `imageSrc` does, without sanitizing the whole body a second time. Only the `<img>` tags are
+ * written anew; the rest is copied as it is.
+ */
+export function localizeImages(
+  html: string,
+  imageSrc: (absoluteUrl: string) => string | null,
+): string {
+  let out = '';
+  let at = 0;
+  const parser: Parser = new Parser({
+    onopentag(name, attribs, implied) {
+      if (name !== 'img' || implied) return;
+      const src = attribs.src === undefined ? null : imageSrc(attribs.src);
+      out += html.slice(at, parser.startIndex);
+      at = parser.endIndex + 1;
+      if (src === null) return;
+      let tag = '<img';
+      for (const key in attribs) {
+        if (key !== 'src') tag += ` ${key}="${escapeAttribute(attribs[key] ?? '')}"`;
+      }
+      out += `${tag} src="${escapeAttribute(src)}" />`;
+    },
+  });
+  parser.end(html);
+  return out + html.slice(at);
 }
 
 function isAllowedImage(src: string | undefined): boolean {
@@ -165,14 +196,30 @@ export function htmlToText(html: string): string {
     .trim();
 }
 
+const BLOCK_END = /^(?:p|div|h\d|li|tr|blockquote|figcaption)$/;
+const NON_TEXT = new Set(['script', 'style', 'textarea', 'noscript', 'template']);
+
+/**
+ * The text of an HTML fragment, a line break after each block and `<br>`, straight from
+ * htmlparser2's events: sanitize-html built and escaped a whole output for it, the largest cost of
+ * reading a feed item after the XML (docs/technotes/0011-sync-speed.md).
+ */
 function markupToText(html: string): string {
-  const stripped = sanitizeHtml(
-    html.replace(/<\/(p|div|h\d|li|tr|blockquote|figcaption)>|<br\s*\/?>/gi, '$&\n'),
-    {
-      allowedTags: [],
-      allowedAttributes: {},
-      nonTextTags: ['script', 'style', 'textarea', 'noscript', 'template'],
+  const parts: string[] = [];
+  let hidden = 0;
+  const parser = new Parser({
+    onopentag(name) {
+      if (NON_TEXT.has(name)) hidden += 1;
+      else if (name === 'br' && hidden === 0) parts.push('\n');
     },
-  );
-  return decodeHTML(stripped);
+    ontext(text) {
+      if (hidden === 0) parts.push(text);
+    },
+    onclosetag(name, implied) {
+      if (NON_TEXT.has(name)) hidden -= 1;
+      else if (!implied && hidden === 0 && BLOCK_END.test(name)) parts.push('\n');
+    },
+  });
+  parser.end(html);
+  return parts.join('');
 }

@@ -8,7 +8,7 @@
  * validators as they were, so the next sync fetches it whole again and stores what is missing.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { sanitizeArticleHtml } from '../sanitize.ts';
+import { localizeImages } from '../sanitize.ts';
 import { searchIndexOf } from './search-index.ts';
 import { articlesRepo, type NewArticle, type UpsertResult } from './articles-repo.ts';
 import type { Database } from './database.ts';
@@ -71,7 +71,8 @@ export function syncWriter(db: Database, options: SyncWriterOptions = {}): SyncW
     };
     const prepared: NewArticle[] = batch.map((a) => ({
       ...a,
-      contentHtml: sanitizeArticleHtml(a.contentHtml ?? '', { imageSrc: local }),
+      // The engine cleaned the body (engine.ts, prepare): only its images change here.
+      contentHtml: localizeImages(a.contentHtml ?? '', local),
       thumbnailImageId: cachedOf(a)[0] ?? null,
     }));
     const outcome = articles.upsert(prepared);

@@ -1,46 +1,42 @@
 /**
- * Why a feed cannot be read, worded for the reader: feedsmith only says that it failed, so the
+ * Why a feed cannot be read, worded for the reader: the parser only finds that it failed, so the
  * document is looked at again to say whether it is broken XML (and where), JSON, a web page, or
  * some other XML.
  */
-import { DetectError, MalformedError } from 'feedsmith';
 
 /** A feed or page that cannot be read; the message is written for the reader. */
 export class ParseError extends Error {
   override name = 'ParseError';
 }
 
-/** The ParseError for what feedsmith threw while reading `source`. */
-export function explain(error: unknown, source: string): ParseError {
-  if (error instanceof MalformedError) {
-    const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
-    return new ParseError(xmlProblem(source) ?? `The feed is not valid XML${cause}.`);
-  }
-  if (error instanceof DetectError) {
-    if (/^[[{]/.test(source)) {
-      try {
-        JSON.parse(source);
-      } catch (jsonError) {
-        const detail = jsonError instanceof Error ? `: ${jsonError.message}` : '';
-        return new ParseError(`The feed is not valid JSON${detail}.`);
-      }
-      return new ParseError('The document is JSON but not a JSON Feed (it has no "items").');
-    }
-    if (/^(?:<!--[\s\S]*?-->\s*)*(?:<!doctype html|<html[\s>])/i.test(source)) {
-      return new ParseError('The address returned a web page (HTML), not a feed.');
-    }
-    if (source.startsWith('<')) {
-      const problem = xmlProblem(source);
-      if (problem !== null) return new ParseError(problem);
-      const root = /<([A-Za-z_][\w:.-]*)/.exec(source.replace(/<[?!][\s\S]*?>/g, ''))?.[1];
-      return new ParseError(
-        `The document is XML but not an RSS, Atom or RDF feed (its root is <${root ?? '?'}>).`,
-      );
-    }
-    return new ParseError('The document is not a feed (neither XML nor JSON).');
-  }
+/** The ParseError for a feed whose XML is not well-formed. */
+export function malformedXml(source: string): ParseError {
+  return new ParseError(xmlProblem(source) ?? 'The feed is not valid XML.');
+}
+
+/** The ParseError for JSON that does not parse. */
+export function malformedJson(error: unknown): ParseError {
   const detail = error instanceof Error ? `: ${error.message}` : '';
-  return new ParseError(`The feed could not be read${detail}.`);
+  return new ParseError(`The feed is not valid JSON${detail}.`);
+}
+
+/** The ParseError for a document that is no feed: a web page, other XML or JSON, or neither. */
+export function notAFeed(source: string): ParseError {
+  if (/^[[{]/.test(source)) {
+    return new ParseError('The document is JSON but not a JSON Feed (it has no "items").');
+  }
+  if (/^(?:<!--[\s\S]*?-->\s*)*(?:<!doctype html|<html[\s>])/i.test(source)) {
+    return new ParseError('The address returned a web page (HTML), not a feed.');
+  }
+  if (source.startsWith('<')) {
+    const problem = xmlProblem(source);
+    if (problem !== null) return new ParseError(problem);
+    const root = /<([A-Za-z_][\w:.-]*)/.exec(source.replace(/<[?!][\s\S]*?>/g, ''))?.[1];
+    return new ParseError(
+      `The document is XML but not an RSS, Atom or RDF feed (its root is <${root ?? '?'}>).`,
+    );
+  }
+  return new ParseError('The document is not a feed (neither XML nor JSON).');
 }
 
 const XML_TOKEN =
@@ -48,8 +44,8 @@ const XML_TOKEN =
 
 /**
  * Where a document stops being well-formed XML, as a message with a line number ("The feed is
- * not valid XML (line 3): …"), or null if the tags balance. Only for the error message: feedsmith
- * decides what is malformed.
+ * not valid XML (line 3): …"), or null if the tags balance. Only for the error message: the
+ * parser (feed-xml.ts) decides what is malformed.
  */
 export function xmlProblem(source: string): string | null {
   const stack: { name: string; at: number }[] = [];

@@ -1,21 +1,13 @@
 /**
- * Feeds into items: RSS 0.9x/2.0, RSS 1.0 (RDF), Atom 1.0 and JSON Feed 1.1, read by feedsmith
- * and mapped onto one item shape that the portal parser (portal.ts) produces too.
+ * Feeds into items: RSS 0.9x/2.0, RSS 1.0 and 0.90 (RDF), Atom 0.3/1.0 (read by feed-xml.ts) and
+ * JSON Feed 1.0/1.1, mapped onto one item shape that the portal parser (portal.ts) produces too.
  */
-import {
-  parseFeed,
-  ParseError as EmptyFeedError,
-  type AnyFeed,
-  type AtomFeed,
-  type JsonFeed,
-  type RdfFeed,
-  type RssFeed,
-} from 'feedsmith';
 import { htmlToText } from '../sanitize.ts';
 import { parseDate } from './dates.ts';
 import { absolutizeHtml } from './body-links.ts';
 import { absoluteUrl } from './extract.ts';
-import { explain, ParseError } from './feed-errors.ts';
+import { malformedJson, notAFeed, ParseError } from './feed-errors.ts';
+import { nameOf, readXmlFeed, type XmlField, type XmlItem } from './feed-xml.ts';
 
 // ParseError is part of this module's contract (parseFeedText throws it), so it stays importable
 // from here; it lives in feed-errors.ts so that the error explanation needs nothing from this file.
@@ -66,42 +58,25 @@ export const SUMMARY_MAX = 500;
 export function parseFeedText(text: string, feedUrl: string): ParsedFeed {
   const source = text.replace(/^\uFEFF/, '').trim();
   if (source === '') throw new ParseError('The feed is empty.');
-  let parsed: AnyFeed;
-  try {
-    parsed = parseFeed(source);
-  } catch (error) {
-    // feedsmith's ParseError: a feed it recognised, well-formed, with nothing in it.
-    if (error instanceof EmptyFeedError) return { title: feedName(undefined, feedUrl), items: [] };
-    throw explain(error, source);
+  if (source.startsWith('<')) return fromXml(source, feedUrl);
+  if (source.startsWith('{') || source.startsWith('[')) return fromJsonText(source, feedUrl);
+  throw notAFeed(source);
+}
+
+function fromXml(source: string, feedUrl: string): ParsedFeed {
+  const feed = readXmlFeed(source, feedUrl);
+  const map =
+    feed.format === 'atom'
+      ? (item: XmlItem) => fromAtom(item, feed.author)
+      : feed.format === 'rdf'
+        ? fromRdf
+        : fromRss;
+  const items: ParsedItem[] = [];
+  for (const item of feed.items) {
+    const parsed = map(item);
+    if (parsed !== null) items.push(parsed);
   }
-  const bases = source.startsWith('<') ? xmlBases(source, feedUrl) : null;
-  const baseOf = (index: number): string => bases?.items[index] ?? bases?.feed ?? feedUrl;
-  switch (parsed.format) {
-    case 'rss':
-      return {
-        title: feedName(parsed.feed.title, feedUrl),
-        items: collect(parsed.feed.items, (item, i) => fromRss(item, baseOf(i))),
-      };
-    case 'rdf':
-      return {
-        title: feedName(parsed.feed.title, feedUrl),
-        items: collect(parsed.feed.items, (item, i) => fromRdf(item, baseOf(i))),
-      };
-    case 'atom': {
-      const feedAuthor = firstName(parsed.feed.authors);
-      return {
-        title: feedName(parsed.feed.title?.value, feedUrl),
-        items: collect(parsed.feed.entries, (entry, i) => fromAtom(entry, baseOf(i), feedAuthor)),
-      };
-    }
-    case 'json': {
-      const feedAuthor = firstName(parsed.feed.authors);
-      return {
-        title: feedName(parsed.feed.title, feedUrl),
-        items: collect(parsed.feed.items, (item) => fromJson(item, feedUrl, feedAuthor)),
-      };
-    }
-  }
+  return { title: feedName(valueOf(feed.title), feedUrl), items };
 }
 
 /** The feed's title as text, else the host of its URL, else the URL itself. */
@@ -116,132 +91,153 @@ function feedName(title: string | undefined, feedUrl: string): string {
   }
 }
 
-const START_TAG =
-  /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<(rss|feed|channel|rdf:RDF|item|entry)\b([^>]*)>/g;
-const XML_BASE = /\sxml:base\s*=\s*(?:"([^"]*)"|'([^']*)')/;
-
-/**
- * The base URL of the feed and of each item, from `xml:base` attributes (feedsmith drops them).
- * Items are matched to the parsed ones by their order in the document.
- */
-function xmlBases(source: string, feedUrl: string): { feed: string; items: string[] } {
-  let feed = feedUrl;
-  const items: string[] = [];
-  for (const m of source.matchAll(START_TAG)) {
-    const tag = m[1];
-    if (tag === undefined) continue;
-    const attr = XML_BASE.exec(m[2] ?? '');
-    const raw = attr?.[1] ?? attr?.[2];
-    const base = raw === undefined ? null : resolved(raw, feed);
-    if (tag === 'item' || tag === 'entry') items.push(base ?? feed);
-    else if (base !== null) feed = base;
-  }
-  return { feed, items };
-}
-
-function resolved(raw: string, base: string): string | null {
-  try {
-    return new URL(raw.trim(), base).href;
-  } catch {
-    return null;
-  }
-}
-
-function collect<T>(
-  list: readonly T[] | undefined,
-  map: (entry: T, index: number) => ParsedItem | null,
-): ParsedItem[] {
-  return (list ?? []).map(map).filter((item): item is ParsedItem => item !== null);
-}
-
 // ---- Per format -----------------------------------------------------------------------------
 
-function fromRss(item: RssFeed.Item<string>, feedUrl: string): ParsedItem | null {
-  const guid = nonEmpty(item.guid?.value);
+/** A field's content: the raw markup if it holds elements (XHTML), else its text. */
+function valueOf(field: XmlField | undefined): string | undefined {
+  return field === undefined ? undefined : (field.markup ?? field.text);
+}
+
+function fromRss(item: XmlItem): ParsedItem | null {
+  const { fields } = item;
+  const value = (name: string): string | undefined => valueOf(fields.get(name));
+  const guidField = fields.get('guid');
+  const guid = nonEmpty(guidField?.text);
   // A guid is a permalink unless it says otherwise (RSS 2.0).
-  const permalink = item.guid?.isPermaLink !== false ? guid : null;
-  const alternate = item.atom?.links?.find((l) => l.rel === undefined || l.rel === 'alternate');
-  const url = firstUrl([item.link, permalink, alternate?.href], feedUrl);
+  const permalink = guidField?.attrs.isPermaLink?.trim() !== 'false' ? guid : null;
+  const alternate = item.links.find((l) => {
+    const rel = l.attrs.rel;
+    return l.attrs.href !== undefined && (rel === undefined || rel === 'alternate');
+  });
+  const url = firstUrl([fields.get('link')?.text, permalink, alternate?.attrs.href], item.base);
   if (url === null) return null;
   return build({
     url,
     guid,
-    title: item.title ?? item.dc?.titles?.[0],
-    summaryHtml: item.description ?? item.dc?.descriptions?.[0],
-    contentHtml: item.content?.encoded,
-    author: item.dc?.creators?.[0] ?? personName(item.authors?.[0]),
+    title: value('title') ?? value('dc:title'),
+    summaryHtml: value('description') ?? value('dc:description'),
+    contentHtml: value('content:encoded'),
+    author: value('dc:creator') ?? personName(fields.get('author')?.text),
     date:
-      item.pubDate ??
-      item.dc?.dates?.[0] ??
-      item.dcterms?.issued?.[0] ??
-      item.dcterms?.created?.[0],
-    sourceName: item.source?.title,
+      value('pubDate') ?? value('dc:date') ?? value('dcterms:issued') ?? value('dcterms:created'),
+    sourceName: value('source'),
   });
 }
 
-function fromRdf(item: RdfFeed.Item<string>, feedUrl: string): ParsedItem | null {
-  const url = firstUrl([item.link, item.rdf?.about], feedUrl);
+function fromRdf(item: XmlItem): ParsedItem | null {
+  const { fields } = item;
+  const value = (name: string): string | undefined => valueOf(fields.get(name));
+  const about = item.attrs['rdf:about'];
+  const url = firstUrl([fields.get('link')?.text, about], item.base);
   if (url === null) return null;
   return build({
     url,
-    guid: nonEmpty(item.rdf?.about),
-    title: item.title ?? item.dc?.titles?.[0],
-    summaryHtml: item.description ?? item.dc?.descriptions?.[0],
-    contentHtml: item.content?.encoded,
-    author: item.dc?.creators?.[0],
-    date: item.dc?.dates?.[0] ?? item.dcterms?.issued?.[0] ?? item.dcterms?.created?.[0],
+    guid: nonEmpty(about),
+    title: value('title') ?? value('dc:title'),
+    summaryHtml: value('description') ?? value('dc:description'),
+    contentHtml: value('content:encoded'),
+    author: value('dc:creator'),
+    date: value('dc:date') ?? value('dcterms:issued') ?? value('dcterms:created'),
   });
 }
 
-function fromAtom(
-  entry: AtomFeed.Entry<string>,
-  feedUrl: string,
-  feedAuthor: string | undefined,
-): ParsedItem | null {
-  const links = entry.links ?? [];
+function fromAtom(entry: XmlItem, feedAuthor: string | undefined): ParsedItem | null {
+  const { fields } = entry;
+  const value = (name: string): string | undefined => valueOf(fields.get(name));
+  const isAlternate = (l: XmlField): boolean =>
+    l.attrs.href !== undefined && (l.attrs.rel === undefined || l.attrs.rel === 'alternate');
   const alternate =
-    links.find(
-      (l) => (l.rel === undefined || l.rel === 'alternate') && /html/i.test(l.type ?? ''),
-    ) ?? links.find((l) => l.rel === undefined || l.rel === 'alternate');
-  const url = firstUrl([alternate?.href], feedUrl);
+    entry.links.find((l) => isAlternate(l) && /html/i.test(l.attrs.type ?? '')) ??
+    entry.links.find(isAlternate);
+  const url = firstUrl([alternate?.attrs.href], entry.base);
   if (url === null) return null;
-  const content = entry.content;
+  const content = fields.get('content');
   let contentHtml: string | undefined;
-  if (content?.value !== undefined && content.src === undefined) {
-    // Atom's default content type is text: its markup-looking characters are literal.
-    contentHtml = isMarkupType(content.type) ? content.value : textToHtml(content.value);
+  if (content !== undefined && content.attrs.src === undefined) {
+    // Atom's default content type is text: its markup-looking characters are literal. XHTML
+    // (and Atom 0.3's inline XML) arrives as markup.
+    contentHtml =
+      content.markup ??
+      (isMarkupType(content.attrs.type) ? content.text : textToHtml(content.text));
   }
   return build({
     url,
-    guid: nonEmpty(entry.id),
-    title: entry.title?.value,
-    summaryHtml: entry.summary?.value,
+    guid: nonEmpty(fields.get('id')?.text),
+    title: value('title'),
+    summaryHtml: value('summary'),
     contentHtml,
-    author: firstName(entry.authors) ?? entry.dc?.creators?.[0] ?? feedAuthor,
-    date: entry.published ?? entry.updated ?? entry.dc?.dates?.[0],
+    author: nameOf(fields.get('author')) ?? value('dc:creator') ?? feedAuthor,
+    // Atom 0.3 says issued, modified and created.
+    date:
+      value('published') ??
+      value('issued') ??
+      value('updated') ??
+      value('modified') ??
+      value('created') ??
+      value('dc:date'),
   });
 }
 
-function fromJson(
-  item: JsonFeed.Item<string>,
-  feedUrl: string,
-  feedAuthor: string | undefined,
-): ParsedItem | null {
-  const url = firstUrl([item.url, item.external_url], feedUrl);
+// ---- JSON Feed -------------------------------------------------------------------------------
+
+type Json = Readonly<Record<string, unknown>>;
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function jsonString(object: Json, key: string): string | undefined {
+  const value = object[key];
+  if (typeof value === 'string') return value;
+  return typeof value === 'number' ? String(value) : undefined;
+}
+
+/** JSON Feed 1.1's `authors`, or 1.0's `author`: the first name. */
+function jsonAuthor(object: Json): string | undefined {
+  const authors = Array.isArray(object.authors) ? (object.authors as unknown[]) : [object.author];
+  for (const author of authors) {
+    const name = isObject(author) ? jsonString(author, 'name')?.trim() : undefined;
+    if (name !== undefined && name !== '') return name;
+  }
+  return undefined;
+}
+
+function fromJsonText(source: string, feedUrl: string): ParsedFeed {
+  let document: unknown;
+  try {
+    document = JSON.parse(source);
+  } catch (error) {
+    throw malformedJson(error);
+  }
+  const isFeed = (value: unknown): value is Json =>
+    isObject(value) &&
+    (Array.isArray(value.items) || /jsonfeed\.org/i.test(jsonString(value, 'version') ?? ''));
+  if (!isFeed(document)) throw notAFeed(source);
+  const feedAuthor = jsonAuthor(document);
+  const items: ParsedItem[] = [];
+  for (const entry of Array.isArray(document.items) ? (document.items as unknown[]) : []) {
+    const parsed = isObject(entry) ? fromJson(entry, feedUrl, feedAuthor) : null;
+    if (parsed !== null) items.push(parsed);
+  }
+  return { title: feedName(jsonString(document, 'title'), feedUrl), items };
+}
+
+function fromJson(item: Json, feedUrl: string, feedAuthor: string | undefined): ParsedItem | null {
+  const url = firstUrl([jsonString(item, 'url'), jsonString(item, 'external_url')], feedUrl);
   if (url === null) return null;
-  const contentHtml =
-    item.content_html ??
-    (item.content_text !== undefined ? textToHtml(item.content_text) : undefined);
+  const html = jsonString(item, 'content_html');
+  const text = jsonString(item, 'content_text');
+  const summary = jsonString(item, 'summary');
+  const fromText = text !== undefined ? textToHtml(text) : undefined;
   return build({
-    fromText: item.content_html === undefined && item.summary === undefined,
+    fromText: html === undefined && summary === undefined,
     url,
-    guid: nonEmpty(item.id),
-    title: item.title,
-    summaryHtml:
-      item.summary ?? (item.content_text !== undefined ? textToHtml(item.content_text) : undefined),
-    contentHtml,
-    author: firstName(item.authors) ?? feedAuthor,
-    date: item.date_published ?? item.date_modified,
+    guid: nonEmpty(jsonString(item, 'id')),
+    title: jsonString(item, 'title'),
+    summaryHtml: summary ?? fromText,
+    contentHtml: html ?? fromText,
+    author: jsonAuthor(item) ?? feedAuthor,
+    date: jsonString(item, 'date_published') ?? jsonString(item, 'date_modified'),
   });
 }
 
@@ -269,7 +265,7 @@ function build(raw: RawItem): ParsedItem {
   let imageUrls: string[] = [];
   let summaryText: string | null = null;
   if (raw.fromText !== true && MARKUP.test(bodyHtml)) {
-    const body = absolutizeHtml(bodyHtml, raw.url);
+    const body = absolutizeHtml(bodyHtml, raw.url, content !== undefined);
     imageUrls = [...body.images];
     if (content !== undefined) contentHtml = body.html;
     else summaryText = body.text;
@@ -315,12 +311,12 @@ function nonEmpty(value: string | undefined): string | null {
   return trimmed === '' ? null : trimmed;
 }
 
-function firstName(people: readonly { name?: string }[] | undefined): string | undefined {
-  return people?.map((p) => p.name?.trim()).find((name) => name !== undefined && name !== '');
-}
-
-function personName(person: RssFeed.Person | undefined): string | undefined {
-  return person?.name ?? person?.email;
+/** An RSS author ("editor@example.cn (Name)", "Name <editor@example.cn>", or a name): the name. */
+function personName(raw: string | undefined): string | undefined {
+  const text = raw?.trim().replace(/^mailto:/i, '');
+  if (text === undefined || text === '') return undefined;
+  const named = /^\S+@\S+\s*\((.+)\)$/.exec(text)?.[1] ?? /^(.+?)\s*<\S+@\S+>$/.exec(text)?.[1];
+  return named ?? text;
 }
 
 function isMarkupType(type: string | undefined): boolean {
@@ -359,6 +355,8 @@ export function summarize(text: string): string {
 }
 
 export function truncate(text: string, max: number): string {
+  // No more UTF-16 units than the limit: no more characters either.
+  if (text.length <= max) return text;
   const chars = Array.from(text);
   return chars.length <= max
     ? text

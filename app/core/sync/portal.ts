@@ -9,12 +9,12 @@ import {
   absoluteUrl,
   absolutizeBody,
   extractReadable,
-  parseHtmlDocument,
   parseHtmlFragment,
   type HtmlDocument,
   type HtmlElement,
 } from './extract.ts';
 import { parseDate } from './dates.ts';
+import { parseLightDocument } from './light-dom.ts';
 import { COLON, escapeRegExp, find, hasContent, matches, spaced, text } from './dom.ts';
 import { ParseError } from './feed-errors.ts';
 import { collapse, summarize, truncate, type ParsedItem } from './feed.ts';
@@ -38,7 +38,7 @@ export interface ListPage {
 
 /** The article links of a list page (by their URL pattern, anywhere in the page) and its next page. */
 export function parseListPage(html: string, pageUrl: string, profile: SiteProfile): ListPage {
-  const document = parseHtmlDocument(html, pageUrl);
+  const document = parseLightDocument(html, pageUrl);
   const base = document.baseURI;
   const pattern = new RegExp(profile.articleUrlPattern, 'i');
   const ownHost = hostOf(pageUrl);
@@ -85,7 +85,7 @@ function linkLabel(text: string): string {
  * zone are in the profile's zone.
  */
 export function parseArticlePage(html: string, pageUrl: string, profile: SiteProfile): ParsedItem {
-  const document = parseHtmlDocument(html, pageUrl);
+  const document = parseLightDocument(html, pageUrl);
   const labels = profile.labels ?? DEFAULT_LABELS;
   const copyrightPattern = new RegExp(profile.copyrightPattern ?? DEFAULT_COPYRIGHT, 'u');
   const { selectors } = profile;
