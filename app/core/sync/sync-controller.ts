@@ -56,7 +56,10 @@ export class SyncController {
     this.#options = options;
     this.#sources = sourcesRepo(options.db);
     // In the library's process the thread answers the reader too: writes come in slices there.
-    this.#write = syncWriter(options.db, options.worker === undefined ? {} : { budgetMs: SLICE_BUDGET_MS });
+    this.#write = syncWriter(
+      options.db,
+      options.worker === undefined ? {} : { budgetMs: SLICE_BUDGET_MS },
+    );
     this.#thread =
       options.worker === undefined
         ? null
