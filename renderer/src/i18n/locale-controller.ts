@@ -109,8 +109,13 @@ export class LocaleController implements ReactiveController {
     return this.localized(MESSAGES);
   }
 
-  /** The region's label as shown: the UI's script, then the reader's script mode. */
+  /**
+   * The region's label as shown: the UI's script, then the reader's script mode. In English the
+   * two views (全部, 收藏) are the UI's own words and are translated; the ten places keep the
+   * names the channel and its articles use (with an English gloss: HeituApp's tab hint).
+   */
   label(region: Region): string {
+    if (this.locale === 'en' && region.kind !== 'place') return region.labelEn;
     const source = this.#source();
     return source.mode === 'original'
       ? regionLabel(region, this.locale)

@@ -275,7 +275,7 @@ export class HeituApp extends LitElement {
     const tabs: RegionTab[] = this.regions.map((region) => ({
       region,
       label: this.i18n.label(region),
-      hint: this.i18n.locale === 'en' ? region.labelEn : '',
+      hint: this.i18n.locale === 'en' && region.kind === 'place' ? region.labelEn : '',
       unread: region.kind === 'bookmarks' ? 0 : (counts.get(region.id) ?? 0),
       unreadText: t.unreadSuffix(counts.get(region.id) ?? 0),
     }));

@@ -6,6 +6,7 @@ import type { NewsClient } from '../../../app/shared/contract.ts';
 import type { SourceStatus } from '../../../app/shared/sync.ts';
 import { apiContext } from '../api/api-context.ts';
 import { saveTextFile } from '../ui/download.ts';
+import { renderFilePicker } from '../ui/file-picker.ts';
 import { langTag } from '../i18n/messages.ts';
 import { SOURCES_PANEL_MESSAGES, type SourcesPanelMessages } from '../i18n/panel-messages.ts';
 import { HeituModal, dialogStyles, formText } from '../ui/dialog-styles.ts';
@@ -105,9 +106,6 @@ export class HeituSourcesPanel extends HeituModal {
       }
       input[type='url'] {
         width: min(24rem, 100%);
-      }
-      input[type='file'] {
-        max-width: 100%;
       }
     `,
   ];
@@ -246,13 +244,11 @@ export class HeituSourcesPanel extends HeituModal {
       <h3 id="opml-heading">${t.opmlHeading}</h3>
       <div class="buttons">
         <button type="button" @click=${() => void this.#exportOpml()}>${t.exportOpml}</button>
-        <label for="import-opml">${t.importOpml}</label>
-        <input
-          type="file"
-          id="import-opml"
-          accept=".opml,.xml,text/x-opml,text/xml,application/xml"
-          @change=${(event: Event) => void this.#importOpml(event.target as HTMLInputElement)}
-        />
+        ${renderFilePicker({
+          label: t.importOpml,
+          accept: '.opml,.xml,text/x-opml,text/xml,application/xml',
+          onChange: (input) => void this.#importOpml(input),
+        })}
       </div>
     </section>`;
   }
