@@ -17,6 +17,7 @@ import {
   type Messages,
 } from './messages.ts';
 import { PANE_MESSAGES } from './pane-messages.ts';
+import { SYNC_MESSAGES } from './sync-messages.ts';
 import {
   HELP_OVERLAY_MESSAGES,
   SETTINGS_PANEL_MESSAGES,
@@ -31,6 +32,7 @@ export const UI_TABLES: readonly MessageTable[] = [
   SETTINGS_PANEL_MESSAGES,
   SOURCES_PANEL_MESSAGES,
   HELP_OVERLAY_MESSAGES,
+  SYNC_MESSAGES,
 ];
 
 /** What the UI's language depends on, read from the host's other controllers. */

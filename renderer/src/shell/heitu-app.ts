@@ -13,6 +13,7 @@ import { apiContext } from '../api/api-context.ts';
 import { connect } from '../api/client.ts';
 import { LocaleController } from '../i18n/locale-controller.ts';
 import { langTag, type Messages } from '../i18n/messages.ts';
+import { SYNC_MESSAGES } from '../i18n/sync-messages.ts';
 import type { HeituArticleList } from '../list/heitu-article-list.ts';
 import type { HeituReadingPane } from '../pane/heitu-reading-pane.ts';
 import { ReaderState, type SearchRequest } from '../reader/reader-state.ts';
@@ -69,7 +70,7 @@ export class HeituApp extends LitElement {
     scripts: this.script.scripts,
     converters: this.script.converters,
   }));
-  readonly sync = new SyncController(this, this.api, () => this.i18n.messages);
+  readonly sync = new SyncController(this, this.api);
   readonly layout = new LayoutController(this, () => ({
     lang: langTag(this.i18n.locale),
     theme: this.settings.settings?.theme ?? 'system',
@@ -93,6 +94,14 @@ export class HeituApp extends LitElement {
     textScale: () => this.settings.settings?.textScale ?? 100,
     openArticle: (id) => void this.openArticle(id),
     closeArticle: () => void this.closeArticle(),
+    sync: this.sync,
+    syncTexts: () => this.i18n.localized(SYNC_MESSAGES),
+    startSync: () => {
+      this.sync.sync();
+    },
+    openSources: (opener) => {
+      this.sourcesPanel.open(opener);
+    },
   };
 
   static override styles = appStyles;
@@ -304,7 +313,8 @@ export class HeituApp extends LitElement {
         <heitu-sync-status
           .status=${this.sync.status?.sync ?? null}
           ?online=${this.sync.online}
-          outcome=${this.sync.outcome}
+          outcome=${this.sync.outcome(t, this.i18n.localized(SYNC_MESSAGES))}
+          ?failed=${this.sync.failed}
           @sync-request=${() => {
             this.sync.sync();
           }}

@@ -7,6 +7,8 @@ import type { SourceStatus } from '../../../app/shared/sync.ts';
 import { apiContext } from '../api/api-context.ts';
 import { saveTextFile } from '../ui/download.ts';
 import { renderFilePicker } from '../ui/file-picker.ts';
+import { SYNC_MESSAGES } from '../i18n/sync-messages.ts';
+import { sourceErrorText } from '../sync/sync-text.ts';
 import { langTag } from '../i18n/messages.ts';
 import { SOURCES_PANEL_MESSAGES, type SourcesPanelMessages } from '../i18n/panel-messages.ts';
 import { HeituModal, dialogStyles, formText } from '../ui/dialog-styles.ts';
@@ -174,7 +176,9 @@ export class HeituSourcesPanel extends HeituModal {
         </span>
       </div>
       <p class="url" dir="ltr">${source.url}</p>
-      <p class=${source.lastError === null ? '' : 'failing'}>${this.#state(t, source)}</p>
+      <p class=${source.lastError === null ? '' : 'failing'} title=${source.lastError ?? ''}>
+        ${this.#state(t, source)}
+      </p>
       ${
         source.enabled && source.nextDueAt !== null
           ? html`<p>${t.nextDue(this.#when(source.nextDueAt, true))}</p>`
@@ -254,7 +258,10 @@ export class HeituSourcesPanel extends HeituModal {
   }
 
   #state(t: SourcesPanelMessages, source: SourceStatus): string {
-    if (source.lastError !== null) return t.failing(source.lastError, source.errorCount);
+    if (source.lastError !== null) {
+      const why = sourceErrorText(source.lastError, source.url, this.ui.localized(SYNC_MESSAGES));
+      return t.failing(why, source.errorCount);
+    }
     if (source.lastSuccessAt !== null) return t.okSince(this.#when(source.lastSuccessAt, false));
     return t.neverSynced;
   }
