@@ -5,7 +5,9 @@ import { makeLibrary } from './library.ts';
 // their own clock, with the channel's Beijing time named beside it in the pane.
 test.use({ timezoneId: 'Europe/Berlin' });
 
-test('the list and the pane agree on an article’s time, on the reader’s clock', async ({ page }) => {
+test('the list and the pane agree on an article’s time, on the reader’s clock', async ({
+  page,
+}) => {
   const lib = await makeLibrary({
     articlesPerRegion: 3,
     synced: true,

@@ -104,8 +104,9 @@ test('every reason a feed cannot be read is classified by kind', async () => {
 
 test('a budget stop, a full disk and an unknown sentence have kinds of their own', () => {
   assert.equal(
-    classifySyncError('Stopped: it went over its time budget of 1 min before anything could be stored.')
-      .kind,
+    classifySyncError(
+      'Stopped: it went over its time budget of 1 min before anything could be stored.',
+    ).kind,
     'budget',
   );
   assert.equal(

@@ -18,6 +18,7 @@ import {
 } from './messages.ts';
 import { PANE_MESSAGES } from './pane-messages.ts';
 import { SYNC_MESSAGES } from './sync-messages.ts';
+import { NOTIFY_MESSAGES } from './notify-messages.ts';
 import {
   HELP_OVERLAY_MESSAGES,
   SETTINGS_PANEL_MESSAGES,
@@ -33,6 +34,7 @@ export const UI_TABLES: readonly MessageTable[] = [
   SOURCES_PANEL_MESSAGES,
   HELP_OVERLAY_MESSAGES,
   SYNC_MESSAGES,
+  NOTIFY_MESSAGES,
 ];
 
 /** What the UI's language depends on, read from the host's other controllers. */

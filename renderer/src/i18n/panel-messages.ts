@@ -289,7 +289,8 @@ export const SETTINGS_PANEL_MESSAGES: Readonly<Record<Locale, SettingsPanelMessa
     imported: (added, updated) => `Added ${added}, updated ${updated}.`,
     notJson: 'This file is not JSON.',
     failed: (reason) => `Failed: ${reason}`,
-    bookmarkFileOther: 'This file is not a bookmark file exported by Heitu Reader; nothing was imported.',
+    bookmarkFileOther:
+      'This file is not a bookmark file exported by Heitu Reader; nothing was imported.',
     bookmarkFileNewer:
       'This bookmark file comes from a newer Heitu Reader: update the app, then import it again.',
     bookmarkFileField: (field) =>
@@ -297,7 +298,8 @@ export const SETTINGS_PANEL_MESSAGES: Readonly<Record<Locale, SettingsPanelMessa
     bookmarkFileEntry: (n, field) =>
       `Bookmark ${n} in the file has a wrong ${field}; nothing from the file was imported.`,
     bookmarkField: (field) => EN_FIELDS[field] ?? `“${field}” field`,
-    fileTooLarge: (megabytes) => `The file is too large (over ${megabytes} MB); nothing was imported.`,
+    fileTooLarge: (megabytes) =>
+      `The file is too large (over ${megabytes} MB); nothing was imported.`,
     fileUnreadable: 'The file could not be read.',
   },
 };

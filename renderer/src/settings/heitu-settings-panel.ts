@@ -27,6 +27,8 @@ import {
 import { apiContext } from '../api/api-context.ts';
 import { saveTextFile } from '../ui/download.ts';
 import { renderFilePicker } from '../ui/file-picker.ts';
+import { NOTIFY_MESSAGES } from '../i18n/notify-messages.ts';
+import { renderNotifySection } from './notify-section.ts';
 import { SETTINGS_PANEL_MESSAGES, type SettingsPanelMessages } from '../i18n/panel-messages.ts';
 import { HeituModal, dialogStyles, formText } from '../ui/dialog-styles.ts';
 
@@ -85,6 +87,14 @@ export class HeituSettingsPanel extends HeituModal {
       t.title,
       t.close,
       html`${this.#renderAppearance(t)} ${this.#renderReading(t)} ${this.#renderSync(t)}
+      ${renderNotifySection({
+        settings: this.settings,
+        t: this.ui.localized(NOTIFY_MESSAGES),
+        locale: this.ui.locale,
+        change: (patch) => {
+          this.#change(patch);
+        },
+      })}
       ${this.#renderDictionary(t)} ${this.#renderBookmarks(t)}`,
     );
   }

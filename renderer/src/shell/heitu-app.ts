@@ -24,6 +24,7 @@ import { SettingsController } from '../settings/settings-controller.ts';
 import type { HeituSettingsPanel } from '../settings/heitu-settings-panel.ts';
 import type { HeituSourcesPanel } from '../sources/heitu-sources-panel.ts';
 import { SyncController } from '../sync/sync-controller.ts';
+import { WebNotifier } from '../sync/web-notifier.ts';
 import type { HeituRegionTabs, RegionTab } from '../tabs/heitu-region-tabs.ts';
 import { appStyles } from './heitu-app-styles.ts';
 import type { HeituHelpOverlay } from './heitu-help-overlay.ts';
@@ -70,6 +71,7 @@ export class HeituApp extends LitElement {
     scripts: this.script.scripts,
     converters: this.script.converters,
   }));
+  readonly #notifier = new WebNotifier(this.api);
   readonly sync = new SyncController(this, this.api);
   readonly layout = new LayoutController(this, () => ({
     lang: langTag(this.i18n.locale),
@@ -171,6 +173,7 @@ export class HeituApp extends LitElement {
       ]);
       this.regions = regions;
       this.sync.show(status);
+      this.#notifier.start(this.reader.counts);
       this.selected = settings.lastRegion;
       this.settings.apply(settings);
     } catch (error) {
@@ -189,6 +192,7 @@ export class HeituApp extends LitElement {
   #onEvent(event: NewsEvent): void {
     if (this.sync.handle(event)) {
       if (event.type !== 'syncFinished') return;
+      void this.#notifier.finished(this.settings.settings, this.i18n.locale);
       void this.sourcesPanel.refresh();
       void this.reader.refresh();
       return;

@@ -132,6 +132,7 @@ export class SyncController implements ReactiveController {
   }
 
   #patch(change: Partial<SyncStatus>): void {
-    if (this.status !== null) this.show({ ...this.status, sync: { ...this.status.sync, ...change } });
+    if (this.status !== null)
+      this.show({ ...this.status, sync: { ...this.status.sync, ...change } });
   }
 }

@@ -9,6 +9,7 @@ import {
   SOURCES_PANEL_MESSAGES,
 } from '../../../../renderer/src/i18n/panel-messages.ts';
 import { SYNC_MESSAGES } from '../../../../renderer/src/i18n/sync-messages.ts';
+import { NOTIFY_MESSAGES } from '../../../../renderer/src/i18n/notify-messages.ts';
 
 const TABLES = {
   MESSAGES,
@@ -18,6 +19,7 @@ const TABLES = {
   SOURCES_PANEL_MESSAGES,
   HELP_OVERLAY_MESSAGES,
   SYNC_MESSAGES,
+  NOTIFY_MESSAGES,
 };
 const LOCALES = ['zh-Hant', 'zh-Hans', 'en'] as const;
 

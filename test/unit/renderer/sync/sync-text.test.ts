@@ -42,7 +42,10 @@ test('a sync is called finished only when no source failed', () => {
 
 test('a refused call says why in the UI language, by its error code', () => {
   const t = SYNC_MESSAGES['zh-Hans'];
-  assert.equal(callErrorText(new NewsApiError('CONFLICT', 'A sync is running.'), t), '已经在同步中');
+  assert.equal(
+    callErrorText(new NewsApiError('CONFLICT', 'A sync is running.'), t),
+    '已经在同步中',
+  );
   assert.equal(
     callErrorText(new NewsApiError('UNAVAILABLE', 'restarting'), t),
     '文库正在重新启动，请稍后再试',
