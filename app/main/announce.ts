@@ -1,8 +1,8 @@
 /**
  * New articles announced in the desktop app (issue 18, a setting off by default): after a sync
  * that brought articles into the places the reader chose, a system notification while the window
- * is not in front, and the library's unread count on the app's badge (the macOS dock, Unity and
- * KDE launchers; app.setBadgeCount does nothing elsewhere). Main stays thin: the counts come over
+ * is not in front, and the library's unread count on the app's badge (the macOS dock and the
+ * Unity launcher; app.setBadgeCount does nothing elsewhere). Main stays thin: the counts come over
  * the library's port (the NewsClient main already has), the arithmetic and the words from
  * app/shared/new-articles.ts.
  */

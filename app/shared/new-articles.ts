@@ -75,16 +75,20 @@ export function announcement(
 ): { readonly title: string; readonly body: string } | null {
   if (news.total === 0) return null;
   const words = WORDS[locale];
-  const label = (id: PlaceRegionId): string => {
-    const region = regionById(id);
-    return locale === 'zh-Hans'
-      ? region.labelHans
-      : locale === 'en'
-        ? region.labelEn
-        : region.labelHant;
-  };
   return {
     title: words.title(news.total),
-    body: news.regions.map((r) => words.part(label(r.region), r.added)).join(words.sep),
+    body: news.regions
+      .map((r) => words.part(placeLabel(r.region, locale), r.added))
+      .join(words.sep),
   };
+}
+
+/** A place's name in the UI language's own script (English: its English name). */
+export function placeLabel(id: PlaceRegionId, locale: Locale): string {
+  const region = regionById(id);
+  return locale === 'zh-Hans'
+    ? region.labelHans
+    : locale === 'en'
+      ? region.labelEn
+      : region.labelHant;
 }

@@ -6,23 +6,14 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { test, type TestContext } from 'node:test';
+import { test } from 'node:test';
+import { serve } from '../../../test/support/local-server.ts';
 import { classifySyncError, type SyncErrorKind } from '../../shared/sync-errors.ts';
 import { storageError } from '../db/storage-error.ts';
 import { createFetcher, FetchError } from './fetch.ts';
 import { parseFeedText } from './feed.ts';
 
-async function serve(t: TestContext, handler: http.RequestListener): Promise<string> {
-  const server = http.createServer(handler);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  t.after(async () => {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  });
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
-async function messageOf(run: () => Promise<unknown> | unknown): Promise<string> {
+async function messageOf(run: () => unknown): Promise<string> {
   try {
     await run();
   } catch (error) {

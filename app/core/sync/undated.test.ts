@@ -4,35 +4,31 @@
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { serve } from '../../../test/support/local-server.ts';
 import { closeLibrary, openLibrary } from '../db/library.ts';
 import { createFetcher } from './fetch.ts';
 import { SyncController } from './sync-controller.ts';
 
 const item = (title: string, date: string | null): string =>
   `<item><title>${title}</title><link>https://news.example.cn/${encodeURIComponent(title)}.html</link>` +
-  `${date === null ? '' : `<pubDate>${new Date(date).toUTCString()}</pubDate>`}` +
+  (date === null ? '' : `<pubDate>${new Date(date).toUTCString()}</pubDate>`) +
   `<description>${title}的內容</description></item>`;
 const rss = (items: readonly string[]): string =>
   `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><link>https://news.example.cn/</link>${items.join('')}</channel></rss>`;
 
 test('an undated item keeps the time it was first seen, below newer articles, at every sync', async (t) => {
   let body = rss([item('沒有日期', null), item('舊聞', '2026-12-01T00:00:00Z')]);
-  const server = http.createServer((_req, res) => {
+  const origin = await serve(t, (_req, res) => {
     res.writeHead(200, { 'Content-Type': 'application/rss+xml' }).end(body);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const dir = mkdtempSync(join(tmpdir(), 'heitu-undated-'));
   const opened = openLibrary(join(dir, 'library.sqlite'));
-  t.after(async () => {
+  t.after(() => {
     closeLibrary(opened.db);
     rmSync(dir, { recursive: true, force: true });
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
   });
   let now = Date.parse('2026-12-05T00:00:00Z');
   const sync = new SyncController({
@@ -41,7 +37,7 @@ test('an undated item keeps the time it was first seen, below newer articles, at
       {
         id: 'feed',
         type: 'feed',
-        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/rss.xml`,
+        url: `${origin}/rss.xml`,
         region: 'changchun',
         enabled: true,
         fullText: false,

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
-import { PLACE_REGION_IDS, regionById, type PlaceRegionId } from '../../../app/shared/regions.ts';
+import { placeLabel } from '../../../app/shared/new-articles.ts';
+import { PLACE_REGION_IDS, type PlaceRegionId } from '../../../app/shared/regions.ts';
 import type { Settings, SettingsPatch } from '../../../app/shared/settings.ts';
 import type { Locale } from '../i18n/messages.ts';
 import type { NotifyMessages } from '../i18n/notify-messages.ts';
@@ -10,15 +11,6 @@ export interface NotifySection {
   readonly t: NotifyMessages;
   readonly locale: Locale;
   readonly change: (patch: SettingsPatch) => void;
-}
-
-function placeLabel(id: PlaceRegionId, locale: Locale): string {
-  const region = regionById(id);
-  return locale === 'zh-Hans'
-    ? region.labelHans
-    : locale === 'en'
-      ? region.labelEn
-      : region.labelHant;
 }
 
 /** Browser mode asks the browser once, when the reader turns the setting on (a click: allowed). */

@@ -1,33 +1,19 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { LIST_MESSAGES } from '../../../../renderer/src/i18n/list-messages.ts';
-import { MESSAGES } from '../../../../renderer/src/i18n/messages.ts';
-import { PANE_MESSAGES } from '../../../../renderer/src/i18n/pane-messages.ts';
-import {
-  HELP_OVERLAY_MESSAGES,
-  SETTINGS_PANEL_MESSAGES,
-  SOURCES_PANEL_MESSAGES,
-} from '../../../../renderer/src/i18n/panel-messages.ts';
-import { SYNC_MESSAGES } from '../../../../renderer/src/i18n/sync-messages.ts';
-import { NOTIFY_MESSAGES } from '../../../../renderer/src/i18n/notify-messages.ts';
+import { UI_TABLES } from '../../../../renderer/src/i18n/locale-controller.ts';
 
-const TABLES = {
-  MESSAGES,
-  LIST_MESSAGES,
-  PANE_MESSAGES,
-  SETTINGS_PANEL_MESSAGES,
-  SOURCES_PANEL_MESSAGES,
-  HELP_OVERLAY_MESSAGES,
-  SYNC_MESSAGES,
-  NOTIFY_MESSAGES,
-};
+/** Every table of the UI's strings, as the app converts them (named by their first key). */
+const TABLES = Object.fromEntries(
+  UI_TABLES.map((table) => [Object.keys(table.en)[0] ?? '?', table] as const),
+);
 const LOCALES = ['zh-Hant', 'zh-Hans', 'en'] as const;
 
 /** Every entry as text: strings as they are, functions called with sample arguments. */
-function texts(table: object): Map<string, string> {
+function texts(table: object, stringsOnly = false): Map<string, string> {
   const out = new Map<string, string>();
   for (const [key, value] of Object.entries(table)) {
     if (typeof value === 'string') out.set(key, value);
+    else if (stringsOnly) continue;
     else if (typeof value === 'function') {
       const fn = value as (...args: unknown[]) => unknown;
       const args = Array.from({ length: fn.length }, (_, i) => (i % 2 === 0 ? 'x.example' : 7));
@@ -43,11 +29,9 @@ test('every catalogue has every key in every UI language, none of them blank', (
     assert.deepEqual(keys[1], keys[0], `${name}: zh-Hans has the keys of zh-Hant`);
     assert.deepEqual(keys[2], keys[0], `${name}: en has the keys of zh-Hant`);
     for (const locale of LOCALES) {
-      for (const [key, text] of texts(table[locale])) {
-        // A function that says nothing for some counts (unreadSuffix for 0) is fine; a string is not.
-        if (typeof (table[locale] as Record<string, unknown>)[key] === 'string')
-          assert.notEqual(text.trim(), '', `${name}.${locale}.${key} is blank`);
-      }
+      // A function that says nothing for some counts (unreadSuffix for 0) is fine; a string is not.
+      for (const [key, text] of texts(table[locale], true))
+        assert.notEqual(text.trim(), '', `${name}.${locale}.${key} is blank`);
     }
   }
 });
@@ -57,7 +41,7 @@ test('the English UI shows no Chinese words of its own, the Chinese UIs no Engli
   const allowed = /[原文简体繁體臺灣香港]/u;
   for (const [name, table] of Object.entries(TABLES)) {
     for (const [key, text] of texts(table.en)) {
-      const han = [...text].filter((c) => /\p{Script=Han}/u.test(c));
+      const han = text.match(/\p{Script=Han}/gu) ?? [];
       assert.ok(
         han.every((c) => allowed.test(c)),
         `${name}.en.${key} has Chinese words: ${text}`,
