@@ -14,6 +14,7 @@ import { unwrapResult } from '../shared/errors.ts';
 import type { ImageBytes } from '../shared/port-protocol.ts';
 import { optionValue } from './args.ts';
 import { startLibrary } from './library.ts';
+import { startAnnouncer } from './announce.ts';
 import { exportBookmarksToFile, importBookmarksFromFile } from './bookmark-files.ts';
 import { MENU_LABELS, menuTemplate } from './menu.ts';
 import { resolveLocale } from '../shared/locale.ts';
@@ -94,6 +95,8 @@ async function start(): Promise<void> {
     const result = await supervisor.remote.call('getImage', [id]);
     return result.ok ? (unwrapResult(result) as ImageBytes | null) : null;
   });
+  // New articles: a notification and the unread badge, when the reader asks (app/main/announce.ts).
+  const stopAnnouncing = startAnnouncer(service, () => mainWindow);
   // Updates (installed AppImage, NSIS and macOS apps only): app/main/updater.ts.
   const updates = startUpdater(service, () => mainWindow);
   // The menu speaks the UI language, and follows it when the reader changes it.
@@ -133,6 +136,7 @@ async function start(): Promise<void> {
   app.on('will-quit', (event) => {
     if (closed) return;
     updates?.stop();
+    stopAnnouncing();
     event.preventDefault();
     dispose();
     void supervisor.close().finally(() => {

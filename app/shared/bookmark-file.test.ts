@@ -50,6 +50,25 @@ test('a file that is not JSON, or not a bookmark file, says which and where', ()
   assert.match(other.ok ? '' : other.problem.detail, /^format: /);
 });
 
+test('a bookmark file’s fault is named by where it is, for the reader’s own words', () => {
+  const fault = (value: unknown) => {
+    const parsed = parseBookmarkFile(JSON.stringify(value));
+    return parsed.ok || parsed.problem.kind !== 'notBookmarkFile' ? null : parsed.problem.fault;
+  };
+  assert.deepEqual(fault({ format: 'something-else' }), { where: 'format' });
+  assert.deepEqual(fault([1, 2]), { where: 'format' });
+  assert.deepEqual(fault({ feeds: [] }), { where: 'format' });
+  assert.deepEqual(fault({ ...file, version: 2 }), { where: 'version' });
+  assert.deepEqual(fault({ ...file, exportedAt: 'yesterday' }), {
+    where: 'file',
+    field: 'exportedAt',
+  });
+  assert.deepEqual(
+    fault({ ...file, bookmarks: [file.bookmarks[0], { ...file.bookmarks[0], url: 'ftp://x' }] }),
+    { where: 'bookmark', index: 1, field: 'url' },
+  );
+});
+
 test('one size cap: a file past it is refused before it is read', () => {
   assert.equal(bookmarkFileTooLarge(BOOKMARK_FILE_MAX_BYTES), null);
   assert.equal(bookmarkFileTooLarge(BOOKMARK_FILE_MAX_BYTES + 1)?.kind, 'tooLarge');

@@ -64,12 +64,30 @@ export function formatBookmarkFile(file: BookmarkFile): string {
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
+/**
+ * Where a JSON file fails to be a bookmark file, for the reader's own words (the UI says it in
+ * its language; `detail` keeps the validator's words for the CLI and logs):
+ * - `format`: it is some other JSON (no `"format": "heitu-bookmarks"`);
+ * - `version`: a version this app does not know (a newer app wrote it);
+ * - `file`: a field of the file itself (`exportedAt`, `bookmarks`) is wrong;
+ * - `bookmark`: one bookmark is wrong: `index` (from 0) and its `field` (e.g. `url`).
+ */
+export type BookmarkFileFault =
+  | { readonly where: 'format' }
+  | { readonly where: 'version' }
+  | { readonly where: 'file'; readonly field: string }
+  | { readonly where: 'bookmark'; readonly index: number; readonly field: string };
+
 /** Why a file is not a bookmark file, with the detail to show. */
 export type BookmarkFileProblem =
   | { readonly kind: 'tooLarge'; readonly detail: string }
   | { readonly kind: 'unreadable'; readonly detail: string }
   | { readonly kind: 'notJson'; readonly detail: string }
-  | { readonly kind: 'notBookmarkFile'; readonly detail: string };
+  | {
+      readonly kind: 'notBookmarkFile';
+      readonly detail: string;
+      readonly fault: BookmarkFileFault;
+    };
 
 export type ParsedBookmarkFile =
   | { readonly ok: true; readonly file: BookmarkFile }
@@ -117,5 +135,20 @@ export function parseBookmarkFile(text: string): ParsedBookmarkFile {
   const issue = parsed.issues[0];
   const path = v.getDotPath(issue);
   const detail = path === null ? issue.message : `${path}: ${issue.message}`;
-  return { ok: false, problem: { kind: 'notBookmarkFile', detail } };
+  return { ok: false, problem: { kind: 'notBookmarkFile', detail, fault: faultAt(path, data) } };
+}
+
+/** The fault at the validator's first issue, found from its dotted path. */
+function faultAt(path: string | null, data: unknown): BookmarkFileFault {
+  const [top = '', index, field] = (path ?? '').split('.');
+  const record = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
+  // Anything that does not even say it is a bookmark file is some other JSON.
+  if (path === null || top === 'format' || record.format !== BOOKMARK_FORMAT) {
+    return { where: 'format' };
+  }
+  if (top === 'version') return { where: 'version' };
+  if (top === 'bookmarks' && index !== undefined && /^\d+$/.test(index)) {
+    return { where: 'bookmark', index: Number(index), field: field ?? '' };
+  }
+  return { where: 'file', field: top };
 }

@@ -51,6 +51,20 @@ export interface SyncStatus {
   readonly progress: SyncProgress | null;
   /** The last sync found no network. */
   readonly offline: boolean;
+  /** How the last sync since the library started went; null before one finished. */
+  readonly lastRun: SyncRun | null;
+}
+
+/** A finished sync in counts: enough to say what happened (issue 18: never "done" on failure). */
+export interface SyncRun {
+  /** ISO 8601, UTC: when it finished. */
+  readonly at: string;
+  /** Sources tried, and of those the ones that failed. */
+  readonly done: number;
+  readonly failed: number;
+  readonly inserted: number;
+  readonly offline: boolean;
+  readonly cancelled: boolean;
 }
 
 export interface Status {

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { REGION_IDS } from './regions.ts';
+import { PLACE_REGION_IDS, REGION_IDS } from './regions.ts';
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 export const SCRIPT_MODES = ['original', 'cn', 'tw', 'twp', 'hk'] as const;
@@ -67,6 +67,16 @@ export const SettingsSchema = v.strictObject({
   ),
   /** The installed desktop app looks for a new version at start and once a day (app/main/updater.ts). */
   updateChecks: v.boolean(),
+  /**
+   * After a sync, a desktop notification of new articles in `notifyRegions`, and the unread count
+   * on the app's badge (issue 18; app/main/announce.ts, renderer/src/sync/web-notifier.ts).
+   */
+  notifyNewArticles: v.boolean(),
+  /** The places whose new articles are announced. */
+  notifyRegions: v.pipe(
+    v.array(v.picklist(PLACE_REGION_IDS)),
+    v.maxLength(PLACE_REGION_IDS.length),
+  ),
 });
 
 export type Settings = Readonly<v.InferOutput<typeof SettingsSchema>>;
@@ -87,6 +97,8 @@ export const DEFAULT_SETTINGS: Settings = {
   refreshIntervalMinutes: 30,
   userDictionary: [],
   updateChecks: true,
+  notifyNewArticles: false,
+  notifyRegions: [...PLACE_REGION_IDS],
 };
 
 export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as readonly (keyof Settings)[];

@@ -5,6 +5,9 @@ import { channelTime, makeLibrary } from './library.ts';
 // The reader end to end, in browser mode over the local fixture site: sync from the UI, read
 // offline, bookmark, find it in 收藏, search in the other script.
 
+// A reader in Jilin: the pane's time reads as the channel prints it (elsewhere: times.spec.ts).
+test.use({ timezoneId: 'Asia/Shanghai' });
+
 test('sync from the UI, then read, bookmark and search with the network gone', async ({ page }) => {
   // Every answer from the site takes a moment, so the progress bar is on screen long enough to see.
   const lib = await makeLibrary({

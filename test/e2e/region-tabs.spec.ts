@@ -63,7 +63,10 @@ test('arrow keys, Home and End move between tabs and show each tab’s panel', a
   // What a screen reader finds in the panel (its content is slotted, so read the accessibility tree).
   await expect(page.getByRole('tabpanel', { name: '長春' })).toMatchAriaSnapshot(`
     - tabpanel "長春":
-      - paragraph: 長春還沒有文章。
+      - paragraph: 文庫還是空的
+      - paragraph: /按「同步」下載吉林頻道的新聞/
+      - button "立即同步"
+      - button "加入訂閱"
   `);
 
   await page.keyboard.press('ArrowLeft');

@@ -9,7 +9,7 @@ const EXPECTED: Readonly<
   Record<ScriptMode, { tab: string; app: string; search: string; lang: RegExp }>
 > = {
   original: { tab: '長春', app: '黑土閱讀', search: '搜尋文章', lang: /^zh-Han[st]$/ },
-  cn: { tab: '长春', app: '黑土阅读', search: '搜寻文章', lang: /^zh-Hans$/ },
+  cn: { tab: '长春', app: '黑土阅读', search: '搜索文章', lang: /^zh-Hans$/ },
   tw: { tab: '長春', app: '黑土閱讀', search: '搜尋文章', lang: /^zh-Hant-TW$/ },
   twp: { tab: '長春', app: '黑土閱讀', search: '搜尋文章', lang: /^zh-Hant-TW$/ },
   hk: { tab: '長春', app: '黑土閲讀', search: '搜尋文章', lang: /^zh-Hant-HK$/ },

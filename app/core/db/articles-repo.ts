@@ -40,6 +40,11 @@ export interface NewArticle {
   /** Milliseconds since the epoch, UTC. */
   readonly publishedAt: number;
   readonly fetchedAt: number;
+  /**
+   * The source gives no date: `publishedAt` is when the item was first seen, and an item already
+   * stored keeps its own, so that an undated item does not rise to the top at every sync.
+   */
+  readonly undated?: boolean;
   readonly script: SourceScript;
   /** Place regions (not `all` or `bookmarks`). */
   readonly regions: readonly RegionId[];
@@ -219,8 +224,12 @@ export function articlesRepo(db: Database): ArticlesRepo {
     const ids: number[] = [];
     const searchIds: SearchIdAllocator = allocator();
     const added = new Counts();
-    for (const a of batch) {
-      const existing = findExisting(a);
+    for (const given of batch) {
+      const existing = findExisting(given);
+      const a =
+        existing !== undefined && given.undated === true
+          ? { ...given, publishedAt: existing.published_at }
+          : given;
       if (existing === undefined) {
         const searchId = searchIds.next(a.publishedAt);
         const [sortKey, id] = insertNew(a, searchId);

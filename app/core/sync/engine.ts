@@ -399,6 +399,7 @@ function prepare(item: ParsedItem, source: Source, now: number): FetchedArticle 
     copyright: item.copyright,
     publishedAt: Math.min(item.publishedAt ?? now, now),
     fetchedAt: now,
+    undated: item.publishedAt === null,
     script: detectScript(`${title}\n${text}`),
     regions,
     imageUrls: imageUrlsIn(html, item.url).slice(0, LIMITS.imagesPerArticle),

@@ -2,7 +2,7 @@
  * Runs syncs for NewsService: one at a time (a second request joins the running one), with
  * progress events, cancellation, and the status the UI shows.
  */
-import type { NewsEvent, SyncStatus } from '../../shared/contract.ts';
+import type { NewsEvent, SyncRun, SyncStatus } from '../../shared/contract.ts';
 import type { SyncProgress, SyncRequest, SyncSummary } from '../../shared/sync.ts';
 import { articlesRepo } from '../db/articles-repo.ts';
 import type { Database } from '../db/database.ts';
@@ -50,6 +50,7 @@ export class SyncController {
   #abort: AbortController | null = null;
   #progress: SyncProgress | null = null;
   #offline = false;
+  #lastRun: SyncRun | null = null;
   readonly #thread: SyncThread | null;
 
   constructor(options: SyncControllerOptions) {
@@ -130,6 +131,7 @@ export class SyncController {
       lastSyncedAt: iso(last),
       progress: this.#progress,
       offline: this.#offline,
+      lastRun: this.#lastRun,
     };
   }
 
@@ -201,6 +203,14 @@ export class SyncController {
       offline: this.#offline,
       cancelled: abort.signal.aborted,
       errors: failures.map((o) => ({ sourceId: o.id, message: o.error ?? 'failed' })),
+    };
+    this.#lastRun = {
+      at: new Date(this.#options.now()).toISOString(),
+      done: summary.done,
+      failed: summary.failed,
+      inserted: summary.inserted,
+      offline: summary.offline,
+      cancelled: summary.cancelled,
     };
     this.#options.emit({ type: 'syncFinished', summary });
     return summary;

@@ -17,6 +17,8 @@ import {
   type Messages,
 } from './messages.ts';
 import { PANE_MESSAGES } from './pane-messages.ts';
+import { SYNC_MESSAGES } from './sync-messages.ts';
+import { NOTIFY_MESSAGES } from './notify-messages.ts';
 import {
   HELP_OVERLAY_MESSAGES,
   SETTINGS_PANEL_MESSAGES,
@@ -31,6 +33,8 @@ export const UI_TABLES: readonly MessageTable[] = [
   SETTINGS_PANEL_MESSAGES,
   SOURCES_PANEL_MESSAGES,
   HELP_OVERLAY_MESSAGES,
+  SYNC_MESSAGES,
+  NOTIFY_MESSAGES,
 ];
 
 /** What the UI's language depends on, read from the host's other controllers. */
@@ -109,8 +113,13 @@ export class LocaleController implements ReactiveController {
     return this.localized(MESSAGES);
   }
 
-  /** The region's label as shown: the UI's script, then the reader's script mode. */
+  /**
+   * The region's label as shown: the UI's script, then the reader's script mode. In English the
+   * two views (全部, 收藏) are the UI's own words and are translated; the ten places keep the
+   * names the channel and its articles use (with an English gloss: HeituApp's tab hint).
+   */
   label(region: Region): string {
+    if (this.locale === 'en' && region.kind !== 'place') return region.labelEn;
     const source = this.#source();
     return source.mode === 'original'
       ? regionLabel(region, this.locale)

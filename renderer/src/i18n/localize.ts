@@ -1,12 +1,24 @@
 import type { ScriptConverter } from '../../../app/shared/script-convert.ts';
+import type { ScriptMode } from '../../../app/shared/settings.ts';
 import { convertMessages, type Locale } from './messages.ts';
+
+/**
+ * The Chinese catalogue whose wording suits a script mode: mainland wording (导出, 界面, 文件) for
+ * 简体, Taiwan's (匯出, 介面, 檔) for the Traditional modes, whichever Chinese the UI is set to.
+ * Converting one catalogue's characters keeps its wording (汇出, 介面, 档 in a 繁體 UI read in
+ * 简体), which reads as foreign: the characters follow the script, and so must the words.
+ */
+export function catalogueFor(locale: Exclude<Locale, 'en'>, mode: ScriptMode): Locale {
+  if (mode === 'original') return locale;
+  return mode === 'cn' ? 'zh-Hans' : 'zh-Hant';
+}
 
 /** Converted tables by table, converter (and so script and dictionary) and locale. */
 const cache = new WeakMap<object, WeakMap<ScriptConverter, Map<Locale, unknown>>>();
 
 /**
- * A Chinese message table converted to `converter`'s script: once per table, converter and
- * locale, not on every render or every switch.
+ * A Chinese message table in `converter`'s script, from the catalogue with that script's wording
+ * (catalogueFor): once per table, converter and locale, not on every render or every switch.
  */
 export function localizeTable<M extends object>(
   table: Readonly<Record<Locale, M>>,
@@ -19,8 +31,9 @@ export function localizeTable<M extends object>(
   if (byLocale === undefined) byConverter.set(converter, (byLocale = new Map<Locale, unknown>()));
   const cached = byLocale.get(locale);
   if (cached !== undefined) return cached as M;
-  const source = locale === 'zh-Hans' ? 'hans' : 'hant';
-  const value = convertMessages(table[locale], (text) => converter.convert(text, source));
+  const catalogue = catalogueFor(locale, converter.mode);
+  const source = catalogue === 'zh-Hans' ? 'hans' : 'hant';
+  const value = convertMessages(table[catalogue], (text) => converter.convert(text, source));
   byLocale.set(locale, value);
   return value;
 }

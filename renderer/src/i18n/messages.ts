@@ -24,8 +24,6 @@ export interface Messages {
   readonly cancelSync: string;
   readonly syncProgressLabel: string;
   readonly syncProgress: (done: number, total: number) => string;
-  /** `leftOut`: older items past a source's cap that were not read. */
-  readonly syncDone: (inserted: number, failed: number, leftOut?: number) => string;
   readonly updateReady: (version: string) => string;
   readonly offline: string;
   readonly offlineHint: string;
@@ -68,10 +66,6 @@ export const MESSAGES: Readonly<Record<Locale, Messages>> = {
     cancelSync: '停止同步',
     syncProgressLabel: '同步進度',
     syncProgress: (done, total) => `${done}/${total} 個來源`,
-    syncDone: (inserted, failed, leftOut = 0) =>
-      `同步完成：新增 ${inserted} 篇` +
-      (leftOut > 0 ? `，${leftOut} 篇較舊的超出上限未取` : '') +
-      (failed > 0 ? `，${failed} 個來源失敗` : ''),
     updateReady: (version) => `新版本 ${version} 已下載，重新啟動即完成更新`,
     offline: '離線',
     offlineHint: '沒有網路連線：顯示的是已存在本機的文章。',
@@ -111,10 +105,6 @@ export const MESSAGES: Readonly<Record<Locale, Messages>> = {
     cancelSync: '停止同步',
     syncProgressLabel: '同步进度',
     syncProgress: (done, total) => `${done}/${total} 个来源`,
-    syncDone: (inserted, failed, leftOut = 0) =>
-      `同步完成：新增 ${inserted} 篇` +
-      (leftOut > 0 ? `，${leftOut} 篇较旧的超出上限未取` : '') +
-      (failed > 0 ? `，${failed} 个来源失败` : ''),
     updateReady: (version) => `新版本 ${version} 已下载，重新启动即完成更新`,
     offline: '离线',
     offlineHint: '没有网络连接：显示的是已存在本机的文章。',
@@ -154,10 +144,6 @@ export const MESSAGES: Readonly<Record<Locale, Messages>> = {
     cancelSync: 'Stop sync',
     syncProgressLabel: 'Sync progress',
     syncProgress: (done, total) => `${done} of ${total} sources`,
-    syncDone: (inserted, failed, leftOut = 0) =>
-      `Sync finished: ${inserted} new` +
-      (leftOut > 0 ? `, ${leftOut} older left out (over the cap)` : '') +
-      (failed > 0 ? `, ${failed} sources failed` : ''),
     updateReady: (version) =>
       `Version ${version} is ready: restart Heitu Reader to finish updating`,
     offline: 'Offline',

@@ -46,8 +46,17 @@ export interface SettingsPanelMessages {
   readonly importBookmarks: string;
   readonly imported: (added: number, updated: number) => string;
   readonly notJson: string;
-  readonly notBookmarkFile: (detail: string) => string;
   readonly failed: (reason: string) => string;
+  // Issue 18 (wt-18b): a refused bookmark file, in the reader's words (BookmarkFileFault).
+  readonly bookmarkFileOther: string;
+  readonly bookmarkFileNewer: string;
+  readonly bookmarkFileField: (field: string) => string;
+  /** `n` counts from 1. */
+  readonly bookmarkFileEntry: (n: number, field: string) => string;
+  /** The name of a field of the file (`url`, `publishedAt`…). */
+  readonly bookmarkField: (field: string) => string;
+  readonly fileTooLarge: (megabytes: number) => string;
+  readonly fileUnreadable: string;
 }
 
 /** <heitu-sources-panel>. */
@@ -100,6 +109,38 @@ export interface HelpOverlayMessages {
   readonly closeDialogs: string;
 }
 
+// Issue 18 (wt-18b): the bookmark file's fields, named as the reader knows them.
+const HANT_FIELDS: Readonly<Partial<Record<string, string>>> = {
+  url: '網址',
+  title: '標題',
+  publishedAt: '發布時間',
+  bookmarkedAt: '收藏時間',
+  exportedAt: '匯出時間',
+  bookmarks: '收藏清單',
+  summary: '摘要',
+  contentHtml: '內文',
+};
+const HANS_FIELDS: Readonly<Partial<Record<string, string>>> = {
+  url: '网址',
+  title: '标题',
+  publishedAt: '发布时间',
+  bookmarkedAt: '收藏时间',
+  exportedAt: '导出时间',
+  bookmarks: '收藏列表',
+  summary: '摘要',
+  contentHtml: '正文',
+};
+const EN_FIELDS: Readonly<Partial<Record<string, string>>> = {
+  url: 'address',
+  title: 'title',
+  publishedAt: 'publication time',
+  bookmarkedAt: 'bookmark time',
+  exportedAt: 'export time',
+  bookmarks: 'list of bookmarks',
+  summary: 'summary',
+  contentHtml: 'text',
+};
+
 export const SETTINGS_PANEL_MESSAGES: Readonly<Record<Locale, SettingsPanelMessages>> = {
   'zh-Hant': {
     title: '設定',
@@ -143,8 +184,14 @@ export const SETTINGS_PANEL_MESSAGES: Readonly<Record<Locale, SettingsPanelMessa
     importBookmarks: '匯入收藏（JSON 檔）',
     imported: (added, updated) => `新增 ${added} 則，更新 ${updated} 則。`,
     notJson: '這個檔案不是 JSON 格式。',
-    notBookmarkFile: (detail) => `這不是黑土閱讀的收藏檔：${detail}`,
     failed: (reason) => `失敗：${reason}`,
+    bookmarkFileOther: '這個檔案不是黑土閱讀匯出的收藏檔，沒有匯入任何收藏。',
+    bookmarkFileNewer: '這個收藏檔來自較新版本的黑土閱讀：請先更新程式再匯入。',
+    bookmarkFileField: (field) => `收藏檔已損壞（${field}不正確），沒有匯入任何收藏。`,
+    bookmarkFileEntry: (n, field) => `第 ${n} 則收藏的${field}不正確，整個檔案都沒有匯入。`,
+    bookmarkField: (field) => HANT_FIELDS[field] ?? `「${field}」欄位`,
+    fileTooLarge: (megabytes) => `檔案太大（超過 ${megabytes} MB），沒有匯入。`,
+    fileUnreadable: '無法讀取這個檔案。',
   },
   'zh-Hans': {
     title: '设置',
@@ -188,8 +235,14 @@ export const SETTINGS_PANEL_MESSAGES: Readonly<Record<Locale, SettingsPanelMessa
     importBookmarks: '导入收藏（JSON 文件）',
     imported: (added, updated) => `新增 ${added} 条，更新 ${updated} 条。`,
     notJson: '这个文件不是 JSON 格式。',
-    notBookmarkFile: (detail) => `这不是黑土阅读的收藏文件：${detail}`,
     failed: (reason) => `失败：${reason}`,
+    bookmarkFileOther: '这个文件不是黑土阅读导出的收藏文件，没有导入任何收藏。',
+    bookmarkFileNewer: '这个收藏文件来自较新版本的黑土阅读：请先更新程序再导入。',
+    bookmarkFileField: (field) => `收藏文件已损坏（${field}不正确），没有导入任何收藏。`,
+    bookmarkFileEntry: (n, field) => `第 ${n} 条收藏的${field}不正确，整个文件都没有导入。`,
+    bookmarkField: (field) => HANS_FIELDS[field] ?? `“${field}”字段`,
+    fileTooLarge: (megabytes) => `文件太大（超过 ${megabytes} MB），没有导入。`,
+    fileUnreadable: '无法读取这个文件。',
   },
   en: {
     title: 'Settings',
@@ -235,8 +288,19 @@ export const SETTINGS_PANEL_MESSAGES: Readonly<Record<Locale, SettingsPanelMessa
     importBookmarks: 'Import bookmarks (JSON file)',
     imported: (added, updated) => `Added ${added}, updated ${updated}.`,
     notJson: 'This file is not JSON.',
-    notBookmarkFile: (detail) => `This is not a Heitu Reader bookmark file: ${detail}`,
     failed: (reason) => `Failed: ${reason}`,
+    bookmarkFileOther:
+      'This file is not a bookmark file exported by Heitu Reader; nothing was imported.',
+    bookmarkFileNewer:
+      'This bookmark file comes from a newer Heitu Reader: update the app, then import it again.',
+    bookmarkFileField: (field) =>
+      `The bookmark file is damaged (its ${field} is wrong); nothing was imported.`,
+    bookmarkFileEntry: (n, field) =>
+      `Bookmark ${n} in the file has a wrong ${field}; nothing from the file was imported.`,
+    bookmarkField: (field) => EN_FIELDS[field] ?? `“${field}” field`,
+    fileTooLarge: (megabytes) =>
+      `The file is too large (over ${megabytes} MB); nothing was imported.`,
+    fileUnreadable: 'The file could not be read.',
   },
 };
 
@@ -375,7 +439,7 @@ export const HELP_OVERLAY_MESSAGES: Readonly<Record<Locale, HelpOverlayMessages>
     bookmark: 'Bookmark or unbookmark',
     toggleRead: 'Mark read or unread',
     sync: 'Sync now',
-    tabs: 'Go to a tab: 1 is 全部 (All), 2 to 9 the regions in order',
+    tabs: 'Go to a tab: 1 is All, 2 to 9 the regions in order',
     tenthTab: 'The tenth tab',
     search: 'Search',
     cycleScript: 'Cycle the script (原文, 简体, 繁體, 臺灣, 香港)',

@@ -5,8 +5,9 @@
  *
  * The labels (來源, 編輯, 責編, 原題) are the channel's own text, in Traditional: they are
  * converted like article text (from 'hant'), and shown as published — in the article's own
- * script — in 原文 mode. The time is the channel's (China Standard Time), whatever the reader's
- * time zone.
+ * script — in 原文 mode. The time is the reader's, as in the list (issue 18: one rule everywhere);
+ * when the channel's clock (Beijing time) reads differently, its time follows, named
+ * (`2019-05-30 02:54（北京時間 08:54）`), since that is the time the article itself may speak of.
  */
 import type { Article, SourceScript } from '../../../app/shared/articles.ts';
 import type { ScriptMode } from '../../../app/shared/settings.ts';
@@ -26,6 +27,8 @@ export interface MetaLabels {
   readonly responsibleEditor: string;
   /** 原題 */
   readonly originalTitle: string;
+  /** 北京時間: names the channel's clock beside the reader's. */
+  readonly channelZone: string;
 }
 
 export const LABELS_HANT: MetaLabels = {
@@ -33,6 +36,7 @@ export const LABELS_HANT: MetaLabels = {
   editor: '編輯',
   responsibleEditor: '責編',
   originalTitle: '原題',
+  channelZone: '北京時間',
 };
 
 export const LABELS_HANS: MetaLabels = {
@@ -40,28 +44,61 @@ export const LABELS_HANS: MetaLabels = {
   editor: '编辑',
   responsibleEditor: '责编',
   originalTitle: '原题',
+  channelZone: '北京时间',
 };
 
 /** What the channel puts between the meta line's parts, and between a label and its value. */
 export const META_SEPARATOR = ' | ';
 export const LABEL_SEPARATOR = ':';
 
-const channelClock = new Intl.DateTimeFormat('en-CA', {
-  timeZone: CHANNEL_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
+/** The reader's time zone: the system's, as the list's times use it. */
+export function readerTimeZone(): string {
+  return new Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+const clocks = new Map<string, Intl.DateTimeFormat>();
+
+function clock(timeZone: string): Intl.DateTimeFormat {
+  let format = clocks.get(timeZone);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    clocks.set(timeZone, format);
+  }
+  return format;
+}
 
 /** `YYYY-MM-DD HH:mm` in the channel's time zone; null for a time that does not parse. */
 export function channelTime(iso: string): string | null {
+  return clockTime(iso, CHANNEL_TIME_ZONE);
+}
+
+/**
+ * The meta line's time: `YYYY-MM-DD HH:mm` on the reader's clock, then the channel's, named,
+ * when it reads differently (only its time of day when the day is the same); null for a time
+ * that does not parse.
+ */
+export function metaTime(iso: string, channelZone: string, timeZone: string): string | null {
+  const reader = clockTime(iso, timeZone);
+  const channel = clockTime(iso, CHANNEL_TIME_ZONE);
+  if (reader === null || channel === null || reader === channel) return reader;
+  const sameDay = reader.slice(0, 10) === channel.slice(0, 10);
+  return `${reader}（${channelZone} ${sameDay ? channel.slice(11) : channel}）`;
+}
+
+/** `YYYY-MM-DD HH:mm` in `timeZone`; null for a time that does not parse. */
+function clockTime(iso: string, timeZone: string): string | null {
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return null;
   const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
-  for (const part of channelClock.formatToParts(time)) parts[part.type] = part.value;
+  for (const part of clock(timeZone).formatToParts(time)) parts[part.type] = part.value;
   const { year, month, day, hour, minute } = parts;
   if (
     year === undefined ||
@@ -83,6 +120,7 @@ export function metaLabels(mode: ScriptMode, script: SourceScript, convert: Conv
     editor: convert(LABELS_HANT.editor, 'hant'),
     responsibleEditor: convert(LABELS_HANT.responsibleEditor, 'hant'),
     originalTitle: convert(LABELS_HANT.originalTitle, 'hant'),
+    channelZone: convert(LABELS_HANT.channelZone, 'hant'),
   };
 }
 
@@ -100,12 +138,17 @@ export interface MetaFields {
 }
 
 /**
- * `2019-05-30 08:54 | 來源:吉林日報 | 編輯:田東艷 | 責編:劉徵宇`, with absent parts left out.
+ * `2019-05-30 08:54 | 來源:吉林日報 | 編輯:田東艷 | 責編:劉徵宇`, with absent parts left out; the
+ * time on the clock of `timeZone` (the reader's by default: metaTime).
  * `labels` and the values are used as given (convert them first).
  */
-export function formatMetaLine(fields: MetaFields, labels: MetaLabels): string {
+export function formatMetaLine(
+  fields: MetaFields,
+  labels: MetaLabels,
+  timeZone: string = readerTimeZone(),
+): string {
   const parts: string[] = [];
-  const time = channelTime(fields.publishedAt);
+  const time = metaTime(fields.publishedAt, labels.channelZone, timeZone);
   if (time !== null) parts.push(time);
   const labelled: readonly (readonly [string, string | null])[] = [
     [labels.source, fields.sourceName],
@@ -156,6 +199,7 @@ export function articleHeader(
   article: HeaderSource,
   mode: ScriptMode,
   convert: Convert,
+  timeZone: string = readerTimeZone(),
 ): ArticleHeader {
   const text: (value: string, script?: SourceScript) => string =
     mode === 'original'
@@ -175,6 +219,7 @@ export function articleHeader(
         responsibleEditor: orNull(article.responsibleEditor),
       },
       labels,
+      timeZone,
     ),
     originalTitle: originalTitle === null ? null : formatOriginalTitle(originalTitle, labels),
     copyright: orNull(article.copyright, 'unknown'),

@@ -2,7 +2,9 @@ import { html } from 'lit';
 import { consume } from '@lit/context';
 import { customElement, property, state } from 'lit/decorators.js';
 import {
+  BOOKMARK_FILE_MAX_BYTES,
   bookmarkFileName,
+  type BookmarkFileProblem,
   formatBookmarkFile,
   readBookmarkFile,
 } from '../../../app/shared/bookmark-file.ts';
@@ -24,6 +26,9 @@ import {
 } from '../../../app/shared/settings.ts';
 import { apiContext } from '../api/api-context.ts';
 import { saveTextFile } from '../ui/download.ts';
+import { renderFilePicker } from '../ui/file-picker.ts';
+import { NOTIFY_MESSAGES } from '../i18n/notify-messages.ts';
+import { renderNotifySection } from './notify-section.ts';
 import { SETTINGS_PANEL_MESSAGES, type SettingsPanelMessages } from '../i18n/panel-messages.ts';
 import { HeituModal, dialogStyles, formText } from '../ui/dialog-styles.ts';
 
@@ -82,6 +87,14 @@ export class HeituSettingsPanel extends HeituModal {
       t.title,
       t.close,
       html`${this.#renderAppearance(t)} ${this.#renderReading(t)} ${this.#renderSync(t)}
+      ${renderNotifySection({
+        settings: this.settings,
+        t: this.ui.localized(NOTIFY_MESSAGES),
+        locale: this.ui.locale,
+        change: (patch) => {
+          this.#change(patch);
+        },
+      })}
       ${this.#renderDictionary(t)} ${this.#renderBookmarks(t)}`,
     );
   }
@@ -283,13 +296,11 @@ export class HeituSettingsPanel extends HeituModal {
       <h3 id="h-bookmarks">${t.bookmarks}</h3>
       <div class="buttons">
         <button type="button" @click=${this.#exportBookmarks}>${t.exportBookmarks}</button>
-        <label for="import-bookmarks">${t.importBookmarks}</label>
-        <input
-          type="file"
-          id="import-bookmarks"
-          accept="application/json,.json"
-          @change=${this.#importBookmarks}
-        />
+        ${renderFilePicker({
+          label: t.importBookmarks,
+          accept: 'application/json,.json',
+          onChange: (input) => void this.#importBookmarks(input),
+        })}
       </div>
       <p role="status">${this.bookmarkStatus}</p>
       <p role="alert">${this.bookmarkError}</p>
@@ -384,8 +395,7 @@ export class HeituSettingsPanel extends HeituModal {
     }
   }
 
-  async #importBookmarks(event: Event): Promise<void> {
-    const input = event.target as HTMLInputElement;
+  async #importBookmarks(input: HTMLInputElement): Promise<void> {
     const file = input.files?.[0];
     if (file === undefined) return;
     const t = this.messages;
@@ -394,13 +404,7 @@ export class HeituSettingsPanel extends HeituModal {
     try {
       const parsed = await readBookmarkFile({ size: () => file.size, text: () => file.text() });
       if (!parsed.ok) {
-        const { kind, detail } = parsed.problem;
-        this.bookmarkError =
-          kind === 'notJson'
-            ? t.notJson
-            : kind === 'notBookmarkFile'
-              ? t.notBookmarkFile(detail)
-              : t.failed(detail);
+        this.bookmarkError = bookmarkProblemText(parsed.problem, t);
         return;
       }
       const result = await this.api.importBookmarks(parsed.file);
@@ -410,6 +414,34 @@ export class HeituSettingsPanel extends HeituModal {
     } finally {
       // The same file can be chosen again (after fixing it, say).
       input.value = '';
+    }
+  }
+}
+
+/** Why a bookmark file was refused, in the reader's words (the validator's stay in the CLI). */
+export function bookmarkProblemText(
+  problem: BookmarkFileProblem,
+  t: SettingsPanelMessages,
+): string {
+  switch (problem.kind) {
+    case 'notJson':
+      return t.notJson;
+    case 'tooLarge':
+      return t.fileTooLarge(BOOKMARK_FILE_MAX_BYTES >> 20);
+    case 'unreadable':
+      return t.fileUnreadable;
+    case 'notBookmarkFile': {
+      const { fault } = problem;
+      switch (fault.where) {
+        case 'format':
+          return t.bookmarkFileOther;
+        case 'version':
+          return t.bookmarkFileNewer;
+        case 'file':
+          return t.bookmarkFileField(t.bookmarkField(fault.field));
+        case 'bookmark':
+          return t.bookmarkFileEntry(fault.index + 1, t.bookmarkField(fault.field));
+      }
     }
   }
 }

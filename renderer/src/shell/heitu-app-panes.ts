@@ -3,6 +3,9 @@ import type { ArticleId } from '../../../app/shared/articles.ts';
 import type { Messages } from '../i18n/messages.ts';
 import type { ReaderState } from '../reader/reader-state.ts';
 import type { RegionTab } from '../tabs/heitu-region-tabs.ts';
+import type { SyncMessages } from '../i18n/sync-messages.ts';
+import type { SyncController } from '../sync/sync-controller.ts';
+import { runResult } from '../sync/sync-text.ts';
 import type { LayoutController } from './layout-controller.ts';
 
 /** What the tab panel's content is drawn from: the reader's state, the layout, two actions. */
@@ -13,6 +16,12 @@ export interface PanesModel {
   textScale(): number;
   openArticle(id: ArticleId): void;
   closeArticle(): void;
+  readonly sync: SyncController;
+  /** SYNC_MESSAGES in the UI language. */
+  syncTexts(): SyncMessages;
+  startSync(): void;
+  /** Opens the sources panel (where feeds are added); focus returns to `opener`. */
+  openSources(opener: HTMLElement): void;
 }
 
 type Toggle<K extends string> = CustomEvent<{ id: ArticleId } & Record<K, boolean>>;
@@ -29,13 +38,16 @@ export function renderPanes(
 ) {
   const { reader, layout } = model;
   const narrow = layout.narrow;
-  const showPane = !narrow || reader.article !== null;
+  // Nothing to choose from: no "select an article" beside an empty list; the list takes the room.
+  const nothingToRead =
+    reader.article === null && reader.loadedView !== null && reader.items.length === 0;
+  const showPane = (!narrow || reader.article !== null) && !nothingToRead;
   const showList = !narrow || reader.article === null;
   const indexing =
     reader.loadedView?.kind === 'search' && reader.unindexed > 0
       ? html`<p class="indexing" role="status" lang=${uiLang}>${t.searchIndexing}</p>`
       : nothing;
-  return html`<div class="panes ${narrow ? 'narrow' : ''}">
+  return html`<div class="panes ${narrow ? 'narrow' : ''} ${showPane ? '' : 'list-only'}">
     ${
       showList
         ? html`<div class="list" aria-busy=${reader.loading ? 'true' : 'false'}>
@@ -44,7 +56,7 @@ export function renderPanes(
         : nothing
     }
     ${
-      narrow
+      narrow || !showPane
         ? nothing
         : html`<heitu-splitter
             .value=${layout.listWidth}
@@ -94,6 +106,10 @@ function renderList(model: PanesModel, tabs: readonly RegionTab[], t: Messages, 
   const tab = tabs.find((candidate) => candidate.region.id === view.region) ?? tabs[0];
   if (tab === undefined) return nothing;
   if (reader.items.length === 0) {
+    const libraryEmpty = (reader.counts.find((c) => c.region === 'all')?.total ?? 0) === 0;
+    if (view.kind === 'region' && tab.region.kind !== 'bookmarks' && libraryEmpty) {
+      return renderFirstRun(model, uiLang);
+    }
     const heading =
       view.kind === 'search'
         ? t.noResults(view.query)
@@ -125,4 +141,49 @@ function renderList(model: PanesModel, tabs: readonly RegionTab[], t: Messages, 
     @bookmark-toggle=${(e: Toggle<'on'>) => void reader.setBookmark(e.detail.id, e.detail.on)}
     @load-more=${() => void reader.loadMore()}
   ></heitu-article-list>`;
+}
+
+/**
+ * An empty library says what happened and what to do: the first sync running, no network, every
+ * source failing, or nothing synced yet, with the buttons that help (sync or retry, add a feed,
+ * see the sources).
+ */
+function renderFirstRun(model: PanesModel, uiLang: string) {
+  const s = model.syncTexts();
+  const { sync } = model;
+  const run = sync.lastRun;
+  const result = run === null ? null : runResult(run);
+  const openSources = (e: Event) => {
+    model.openSources(e.currentTarget as HTMLElement);
+  };
+  const button = (label: string, onClick: (e: Event) => void) =>
+    html`<button type="button" @click=${onClick}>${label}</button>`;
+  const retry = button(s.tryAgain, () => {
+    model.startSync();
+  });
+  if (sync.status?.sync.state === 'syncing') {
+    return html`<heitu-empty-state lang=${uiLang} heading=${s.firstSyncing}></heitu-empty-state>`;
+  }
+  const [heading, hint, actions] =
+    result === 'offline'
+      ? [s.offlineHeading, s.offlineHint, [retry, button(s.addFeed, openSources)]]
+      : result === 'failed'
+        ? [s.failedHeading, s.failedHint, [retry, button(s.showSources, openSources)]]
+        : [
+            s.firstRunHeading,
+            s.firstRunHint,
+            [
+              button(s.syncFirst, () => {
+                model.startSync();
+              }),
+              button(s.addFeed, openSources),
+            ],
+          ];
+  return html`<heitu-empty-state
+    lang=${uiLang}
+    heading=${heading}
+    hint=${hint}
+    ?alert=${result === 'offline' || result === 'failed'}
+    >${actions}</heitu-empty-state
+  >`;
 }

@@ -12,21 +12,43 @@ export const appStyles = [
       color: var(--heitu-text);
       background: var(--heitu-bg);
     }
+    /*
+     * One row from 1024 px in every UI language: the controls keep their size, and what has to
+     * give is the channel's name and the sync line (cut with an ellipsis, full text in its
+     * tooltip and accessible name). Narrower windows may wrap.
+     */
     header {
       display: flex;
       align-items: center;
-      flex-wrap: wrap;
+      flex-wrap: nowrap;
       gap: 8px 14px;
       padding: 8px 16px 6px;
       border-bottom: 1px solid var(--heitu-border);
+    }
+    header > * {
+      flex: none;
+      white-space: nowrap;
     }
     h1 {
       font-size: 1.15rem;
       margin: 0;
     }
-    .channel {
+    header > .channel {
       color: var(--heitu-muted);
       margin-right: auto;
+      flex: 0 1 auto;
+      min-width: 2em;
+      overflow: hidden;
+      text-overflow: ellipsis;
+    }
+    header > heitu-sync-status {
+      flex: 0 1 auto;
+      min-width: 6em;
+    }
+    @media (max-width: 1023px) {
+      header {
+        flex-wrap: wrap;
+      }
     }
     header > button,
     .banner button,
@@ -47,10 +69,11 @@ export const appStyles = [
       display: flex;
       min-height: 0;
     }
+    /* The reader's width, but never more than 45% of the window: the article keeps the most. */
     .list {
       flex: none;
-      width: var(--heitu-list-width, 440px);
-      min-width: 0;
+      width: min(var(--heitu-list-width, 440px), 45%);
+      min-width: min(240px, 100%);
       display: flex;
       flex-direction: column;
     }
@@ -82,7 +105,8 @@ export const appStyles = [
       min-height: 0;
     }
     .narrow .list,
-    .narrow .pane {
+    .narrow .pane,
+    .list-only .list {
       width: 100%;
       flex: 1;
     }

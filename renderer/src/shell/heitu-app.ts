@@ -13,6 +13,7 @@ import { apiContext } from '../api/api-context.ts';
 import { connect } from '../api/client.ts';
 import { LocaleController } from '../i18n/locale-controller.ts';
 import { langTag, type Messages } from '../i18n/messages.ts';
+import { SYNC_MESSAGES } from '../i18n/sync-messages.ts';
 import type { HeituArticleList } from '../list/heitu-article-list.ts';
 import type { HeituReadingPane } from '../pane/heitu-reading-pane.ts';
 import { ReaderState, type SearchRequest } from '../reader/reader-state.ts';
@@ -23,6 +24,7 @@ import { SettingsController } from '../settings/settings-controller.ts';
 import type { HeituSettingsPanel } from '../settings/heitu-settings-panel.ts';
 import type { HeituSourcesPanel } from '../sources/heitu-sources-panel.ts';
 import { SyncController } from '../sync/sync-controller.ts';
+import { WebNotifier } from '../sync/web-notifier.ts';
 import type { HeituRegionTabs, RegionTab } from '../tabs/heitu-region-tabs.ts';
 import { appStyles } from './heitu-app-styles.ts';
 import type { HeituHelpOverlay } from './heitu-help-overlay.ts';
@@ -70,7 +72,8 @@ export class HeituApp extends LitElement {
     scripts: this.script.scripts,
     converters: this.script.converters,
   }));
-  readonly sync = new SyncController(this, this.api, () => this.i18n.messages);
+  readonly #notifier = new WebNotifier(this.api);
+  readonly sync = new SyncController(this, this.api);
   readonly layout = new LayoutController(this, () => ({
     lang: langTag(this.i18n.locale),
     theme: this.settings.settings?.theme ?? 'system',
@@ -94,6 +97,14 @@ export class HeituApp extends LitElement {
     textScale: () => this.settings.settings?.textScale ?? 100,
     openArticle: (id) => void this.openArticle(id),
     closeArticle: () => void this.closeArticle(),
+    sync: this.sync,
+    syncTexts: () => this.i18n.localized(SYNC_MESSAGES),
+    startSync: () => {
+      this.sync.sync();
+    },
+    openSources: (opener) => {
+      this.sourcesPanel.open(opener);
+    },
   };
 
   static override styles = appStyles;
@@ -163,6 +174,7 @@ export class HeituApp extends LitElement {
       ]);
       this.regions = regions;
       this.sync.show(status);
+      this.#notifier.start(this.reader.counts);
       this.selected = settings.lastRegion;
       this.settings.apply(settings);
     } catch (error) {
@@ -181,6 +193,7 @@ export class HeituApp extends LitElement {
   #onEvent(event: NewsEvent): void {
     if (this.sync.handle(event)) {
       if (event.type !== 'syncFinished') return;
+      void this.#notifier.finished(this.settings.settings, this.i18n.locale);
       void this.sourcesPanel.refresh();
       void this.reader.refresh();
       return;
@@ -276,7 +289,7 @@ export class HeituApp extends LitElement {
     const tabs: RegionTab[] = this.regions.map((region) => ({
       region,
       label: this.i18n.label(region),
-      hint: this.i18n.locale === 'en' ? region.labelEn : '',
+      hint: this.i18n.locale === 'en' && region.kind === 'place' ? region.labelEn : '',
       unread: region.kind === 'bookmarks' ? 0 : (counts.get(region.id) ?? 0),
       unreadText: t.unreadSuffix(counts.get(region.id) ?? 0),
     }));
@@ -305,7 +318,8 @@ export class HeituApp extends LitElement {
         <heitu-sync-status
           .status=${this.sync.status?.sync ?? null}
           ?online=${this.sync.online}
-          outcome=${this.sync.outcome}
+          outcome=${this.sync.outcome(t, this.i18n.localized(SYNC_MESSAGES))}
+          ?failed=${this.sync.failed}
           @sync-request=${() => {
             this.sync.sync();
           }}

@@ -6,6 +6,9 @@ import type { NewsClient } from '../../../app/shared/contract.ts';
 import type { SourceStatus } from '../../../app/shared/sync.ts';
 import { apiContext } from '../api/api-context.ts';
 import { saveTextFile } from '../ui/download.ts';
+import { renderFilePicker } from '../ui/file-picker.ts';
+import { SYNC_MESSAGES } from '../i18n/sync-messages.ts';
+import { sourceErrorText } from '../sync/sync-text.ts';
 import { langTag } from '../i18n/messages.ts';
 import { SOURCES_PANEL_MESSAGES, type SourcesPanelMessages } from '../i18n/panel-messages.ts';
 import { HeituModal, dialogStyles, formText } from '../ui/dialog-styles.ts';
@@ -106,9 +109,6 @@ export class HeituSourcesPanel extends HeituModal {
       input[type='url'] {
         width: min(24rem, 100%);
       }
-      input[type='file'] {
-        max-width: 100%;
-      }
     `,
   ];
 
@@ -176,7 +176,9 @@ export class HeituSourcesPanel extends HeituModal {
         </span>
       </div>
       <p class="url" dir="ltr">${source.url}</p>
-      <p class=${source.lastError === null ? '' : 'failing'}>${this.#state(t, source)}</p>
+      <p class=${source.lastError === null ? '' : 'failing'} title=${source.lastError ?? ''}>
+        ${this.#state(t, source)}
+      </p>
       ${
         source.enabled && source.nextDueAt !== null
           ? html`<p>${t.nextDue(this.#when(source.nextDueAt, true))}</p>`
@@ -246,19 +248,20 @@ export class HeituSourcesPanel extends HeituModal {
       <h3 id="opml-heading">${t.opmlHeading}</h3>
       <div class="buttons">
         <button type="button" @click=${() => void this.#exportOpml()}>${t.exportOpml}</button>
-        <label for="import-opml">${t.importOpml}</label>
-        <input
-          type="file"
-          id="import-opml"
-          accept=".opml,.xml,text/x-opml,text/xml,application/xml"
-          @change=${(event: Event) => void this.#importOpml(event.target as HTMLInputElement)}
-        />
+        ${renderFilePicker({
+          label: t.importOpml,
+          accept: '.opml,.xml,text/x-opml,text/xml,application/xml',
+          onChange: (input) => void this.#importOpml(input),
+        })}
       </div>
     </section>`;
   }
 
   #state(t: SourcesPanelMessages, source: SourceStatus): string {
-    if (source.lastError !== null) return t.failing(source.lastError, source.errorCount);
+    if (source.lastError !== null) {
+      const why = sourceErrorText(source.lastError, source.url, this.ui.localized(SYNC_MESSAGES));
+      return t.failing(why, source.errorCount);
+    }
     if (source.lastSuccessAt !== null) return t.okSince(this.#when(source.lastSuccessAt, false));
     return t.neverSynced;
   }

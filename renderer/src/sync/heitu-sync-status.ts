@@ -3,6 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { SyncStatus } from '../../../app/shared/contract.ts';
 import { LocalizedElement } from '../i18n/localized-element.ts';
 import { langTag, MESSAGES } from '../i18n/messages.ts';
+import { SYNC_MESSAGES } from '../i18n/sync-messages.ts';
 import { buttonStyles } from '../ui/shared-styles.ts';
 
 const SHORT_TIME: Intl.DateTimeFormatOptions = {
@@ -28,6 +29,8 @@ export class HeituSyncStatus extends LocalizedElement {
   @property({ type: Boolean }) online = true;
   /** The last sync's outcome in words, shown until the next one. */
   @property() outcome = '';
+  /** The last sync failed (wholly or in part): the outcome is an error, the button says Retry. */
+  @property({ type: Boolean }) failed = false;
 
   static override styles = [
     buttonStyles,
@@ -36,9 +39,25 @@ export class HeituSyncStatus extends LocalizedElement {
         display: flex;
         align-items: center;
         gap: 8px;
-        flex-wrap: wrap;
+        min-width: 0;
         font-size: 0.9em;
         color: var(--heitu-muted);
+      }
+      button,
+      progress,
+      .offline,
+      .count {
+        flex: none;
+      }
+      /* A long outcome is cut to the room left; its full text is its tooltip and what is read out. */
+      .line {
+        min-width: 0;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+      }
+      .line.failed {
+        color: var(--heitu-error);
       }
       progress {
         width: 96px;
@@ -57,6 +76,14 @@ export class HeituSyncStatus extends LocalizedElement {
     const syncing = sync?.state === 'syncing';
     const progress = sync?.progress ?? null;
     const offline = !this.online || sync?.offline === true;
+    const line = syncing
+      ? t.syncing
+      : this.outcome ||
+        (sync?.lastSyncedAt
+          ? t.lastSynced(
+              new Date(sync.lastSyncedAt).toLocaleString(langTag(this.ui.locale), SHORT_TIME),
+            )
+          : t.neverSynced);
     return html`
       ${
         syncing
@@ -68,7 +95,7 @@ export class HeituSyncStatus extends LocalizedElement {
               aria-keyshortcuts="r"
               @click=${() => this.#fire('sync-request')}
             >
-              ${t.syncNow}
+              ${this.failed ? this.ui.localized(SYNC_MESSAGES).retry : t.syncNow}
             </button>`
       }
       ${
@@ -79,21 +106,17 @@ export class HeituSyncStatus extends LocalizedElement {
                 value=${progress?.done ?? 0}
                 aria-valuetext=${t.syncProgress(progress?.done ?? 0, progress?.total ?? 0)}
               ></progress
-              ><span>${t.syncProgress(progress?.done ?? 0, progress?.total ?? 0)}</span>`
+              ><span class="count"
+                >${t.syncProgress(progress?.done ?? 0, progress?.total ?? 0)}</span
+              >`
           : nothing
       }
       ${offline ? html`<span class="offline" title=${t.offlineHint}>${t.offline}</span>` : nothing}
-      <span role="status"
-        >${
-          syncing
-            ? t.syncing
-            : this.outcome ||
-              (sync?.lastSyncedAt
-                ? t.lastSynced(
-                    new Date(sync.lastSyncedAt).toLocaleString(langTag(this.ui.locale), SHORT_TIME),
-                  )
-                : t.neverSynced)
-        }</span
+      <span
+        role="status"
+        class=${`line${this.failed && !syncing && this.outcome !== '' ? ' failed' : ''}`}
+        title=${line}
+        >${line}</span
       >
       <button type="button" @click=${(e: Event) => this.#fire('sources-open', e.currentTarget)}>
         ${t.sourcesButton}

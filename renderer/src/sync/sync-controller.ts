@@ -1,34 +1,42 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { NewsApi, NewsEvent, Status } from '../../../app/shared/contract.ts';
+import type {
+  NewsApi,
+  NewsEvent,
+  Status,
+  SyncRun,
+  SyncStatus,
+} from '../../../app/shared/contract.ts';
 import type { Messages } from '../i18n/messages.ts';
+import type { SyncMessages } from '../i18n/sync-messages.ts';
+import { callErrorText, runResult, runText } from './sync-text.ts';
+
+/** Words made when shown, so that they follow a change of UI language. */
+type Words = (t: Messages, s: SyncMessages) => string;
 
 /**
- * The sync corner's state: the app's status (sync state, progress, notices), whether the browser
- * is online, and the last sync's outcome in words. Follows the app's sync events.
+ * The sync corner's state: the app's status (sync state, progress, notices, the last sync's
+ * counts), whether the browser is online, and what to say about the last sync. Follows the app's
+ * sync events.
  */
 export class SyncController implements ReactiveController {
   status: Status | null = null;
   online = navigator.onLine;
-  /** The last sync's outcome in words, shown until the next one. */
-  outcome = '';
 
   readonly #host: ReactiveControllerHost;
   readonly #api: NewsApi;
-  /** The words for outcomes, in the UI's language of the moment. */
-  readonly #texts: () => Pick<Messages, 'syncDone' | 'updateReady'>;
+  /** A refused sync call or an update ready: said until the next sync. */
+  #note: Words | null = null;
+  /** A sync finished while the reader watched: its outcome is said even when all went well. */
+  #watched = false;
+  #leftOut = 0;
   readonly #onOnline = (): void => {
     this.online = navigator.onLine;
     this.#host.requestUpdate();
   };
 
-  constructor(
-    host: ReactiveControllerHost,
-    api: NewsApi,
-    texts: () => Pick<Messages, 'syncDone' | 'updateReady'>,
-  ) {
+  constructor(host: ReactiveControllerHost, api: NewsApi) {
     this.#host = host;
     this.#api = api;
-    this.#texts = texts;
     host.addController(this);
   }
 
@@ -49,28 +57,28 @@ export class SyncController implements ReactiveController {
         this.show(event.status);
         return true;
       case 'syncProgress':
-        if (this.status !== null)
-          this.show({
-            ...this.status,
-            sync: { ...this.status.sync, state: 'syncing', progress: event.progress },
-          });
+        this.#patch({ state: 'syncing', progress: event.progress });
         return true;
-      case 'syncFinished':
-        this.outcome = this.#texts().syncDone(
-          event.summary.inserted,
-          event.summary.failed,
-          event.summary.leftOut,
-        );
-        if (this.status !== null)
-          this.show({
-            ...this.status,
-            sync: { ...this.status.sync, state: 'idle', progress: null },
-          });
+      case 'syncFinished': {
+        const { summary } = event;
+        this.#note = null;
+        this.#watched = true;
+        this.#leftOut = summary.leftOut;
+        const lastRun: SyncRun = {
+          at: new Date().toISOString(),
+          done: summary.done,
+          failed: summary.failed,
+          inserted: summary.inserted,
+          offline: summary.offline,
+          cancelled: summary.cancelled,
+        };
+        this.#patch({ state: 'idle', progress: null, offline: summary.offline, lastRun });
         void this.refresh();
         return true;
+      }
       case 'updateReady':
         // A quiet line where sync outcomes appear; the update installs on quit anyway.
-        this.outcome = this.#texts().updateReady(event.version);
+        this.#note = (t) => t.updateReady(event.version);
         this.#host.requestUpdate();
         return true;
       default:
@@ -78,15 +86,37 @@ export class SyncController implements ReactiveController {
     }
   }
 
+  /** The last sync since the library started, or null. */
+  get lastRun(): SyncRun | null {
+    return this.status?.sync.lastRun ?? null;
+  }
+
+  /** The last sync failed, wholly or in part: the sync button offers to retry. */
+  get failed(): boolean {
+    const run = this.lastRun;
+    return run !== null && ['failed', 'offline', 'partial'].includes(runResult(run));
+  }
+
+  /**
+   * What to say about the last sync, '' for nothing (the corner then shows when it last synced).
+   * A sync that went well is said only when the reader saw it finish; one that failed always.
+   */
+  outcome(t: Messages, s: SyncMessages): string {
+    if (this.#note !== null) return this.#note(t, s);
+    const run = this.lastRun;
+    if (run === null || (!this.#watched && runResult(run) === 'done')) return '';
+    return runText(run, s, this.#leftOut);
+  }
+
   async refresh(): Promise<void> {
     this.show(await this.#api.getStatus());
   }
 
   sync(): void {
-    this.outcome = '';
+    this.#note = null;
     this.#host.requestUpdate();
     this.#api.sync().catch((error: unknown) => {
-      this.outcome = (error as Error).message;
+      this.#note = (_t, s) => s.couldNotSync(callErrorText(error, s));
       this.#host.requestUpdate();
     });
   }
@@ -99,5 +129,10 @@ export class SyncController implements ReactiveController {
   show(status: Status): void {
     this.status = status;
     this.#host.requestUpdate();
+  }
+
+  #patch(change: Partial<SyncStatus>): void {
+    if (this.status !== null)
+      this.show({ ...this.status, sync: { ...this.status.sync, ...change } });
   }
 }

@@ -4,8 +4,13 @@ import {
   createScriptConverter,
   type ScriptConverter,
 } from '../../../../app/shared/script-convert.ts';
-import { localizeTable, localizeWhenIdle } from '../../../../renderer/src/i18n/localize.ts';
+import {
+  catalogueFor,
+  localizeTable,
+  localizeWhenIdle,
+} from '../../../../renderer/src/i18n/localize.ts';
 import { MESSAGES } from '../../../../renderer/src/i18n/messages.ts';
+import { SETTINGS_PANEL_MESSAGES } from '../../../../renderer/src/i18n/panel-messages.ts';
 
 /** Counts the strings a converter converts. */
 function counting(mode: 'cn' | 'hk'): { converter: ScriptConverter; calls: () => number } {
@@ -62,4 +67,45 @@ test('an English UI converts nothing ahead', () => {
   let scheduled = 0;
   localizeWhenIdle([MESSAGES], 'en', [cn.converter], () => (scheduled += 1));
   assert.equal(scheduled, 0);
+});
+
+test('every pairing of UI language and script takes the wording of the script’s own catalogue', () => {
+  interface Words {
+    readonly exportWord: string;
+    readonly ui: string;
+    readonly file: string;
+  }
+  const words: Readonly<Record<'zh-Hant' | 'zh-Hans' | 'en', Words>> = {
+    'zh-Hant': { exportWord: '匯出收藏', ui: '介面語言', file: '匯入收藏（JSON 檔）' },
+    'zh-Hans': { exportWord: '导出收藏', ui: '界面语言', file: '导入收藏（JSON 文件）' },
+    en: { exportWord: 'Export', ui: 'Interface', file: 'JSON file' },
+  };
+  const table = {
+    'zh-Hant': words['zh-Hant'],
+    'zh-Hans': words['zh-Hans'],
+    en: words.en,
+  };
+  const cases = [
+    // [UI language, script, what the reader reads]
+    ['zh-Hant', 'cn', words['zh-Hans']],
+    ['zh-Hans', 'cn', words['zh-Hans']],
+    ['zh-Hant', 'tw', words['zh-Hant']],
+    ['zh-Hans', 'tw', { exportWord: '匯出收藏', ui: '介面語言', file: '匯入收藏（JSON 檔）' }],
+    ['zh-Hant', 'hk', { exportWord: '匯出收藏', ui: '介面語言', file: '匯入收藏（JSON 檔）' }],
+    ['zh-Hans', 'twp', { exportWord: '匯出收藏', ui: '介面語言', file: '匯入收藏（JSON 檔）' }],
+  ] as const;
+  for (const [locale, mode, expected] of cases) {
+    assert.deepEqual(
+      { ...localizeTable(table, locale, createScriptConverter(mode)) },
+      expected,
+      `${locale} UI in ${mode}`,
+    );
+  }
+  // 原文: the UI language's own catalogue as written.
+  assert.equal(catalogueFor('zh-Hant', 'original'), 'zh-Hant');
+  assert.equal(catalogueFor('zh-Hans', 'original'), 'zh-Hans');
+  // The app's own strings: a 繁體 UI read in 简体 says 界面, not 介面.
+  const settings = localizeTable(SETTINGS_PANEL_MESSAGES, 'zh-Hant', createScriptConverter('cn'));
+  assert.equal(settings.uiLanguage, '界面语言');
+  assert.equal(settings.exportBookmarks, '导出收藏');
 });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createScriptConverter } from '../../../../app/shared/script-convert.ts';
 import { convertMessages, MESSAGES } from '../../../../renderer/src/i18n/messages.ts';
+import { SYNC_MESSAGES } from '../../../../renderer/src/i18n/sync-messages.ts';
 
 const toHans = createScriptConverter('cn');
 const convert = (text: string): string => toHans.convert(text, 'hant');
@@ -28,6 +29,7 @@ test('the app’s own table converts whole, with placeholders never leaking', ()
   const out = convertMessages(MESSAGES['zh-Hant'], convert);
   assert.equal(out.appName, '黑土阅读');
   assert.equal(out.noResults('\uE000'), '找不到「\uE000」。');
-  assert.equal(out.syncDone(3, 1), '同步完成：新增 3 篇，1 个来源失败');
-  assert.equal(out.syncDone(3, 0, 40), '同步完成：新增 3 篇，40 篇较旧的超出上限未取');
+  const sync = convertMessages(SYNC_MESSAGES['zh-Hant'], convert);
+  assert.equal(sync.partial(3, 1), '部分来源同步失败：新增 3 篇，1 个来源失败');
+  assert.equal(sync.done(3, 40), '同步完成：新增 3 篇，40 篇较旧的超出上限未取');
 });

@@ -14,6 +14,10 @@ import {
 } from '../../../../renderer/src/pane/article-meta.ts';
 import type { Convert } from '../../../../renderer/src/script/convert.ts';
 
+// The assertions below are for a reader on the channel's clock (Beijing time), where the meta line
+// reads as the channel prints it; readers elsewhere: article-time.test.ts.
+process.env.TZ = 'Asia/Shanghai';
+
 /** The seed article (test/fixtures/seed/cri-jilin-channel-article.txt), as the library holds it. */
 const SEED: HeaderSource = {
   title: '天津市黨政代表團來吉林考察對口合作',
