@@ -6,7 +6,13 @@ import { LIST_MESSAGES } from '../i18n/list-messages.ts';
 import { ScriptedElement } from '../script/scripted-element.ts';
 import { ROW_HEIGHT, articleListStyles, styleProperty } from './article-list-styles.ts';
 import { formatListTime } from './list-time.ts';
-import { RowPreparer, RowVariants, showMode, rowLayers } from '../script/script-layers.ts';
+import {
+  RowPreparer,
+  RowVariants,
+  showMode,
+  rowLayers,
+  type Variant,
+} from '../script/script-layers.ts';
 import {
   EMPTY_RANGE,
   clampScrollTop,
@@ -242,7 +248,7 @@ export class HeituArticleList extends ScriptedElement {
     >
       <span class="dot" aria-hidden="true"></span>
       <span class="text clip">
-        ${rowLayers(variants, id, item.publishedAt, time, locale, m.metaSeparator)}
+        ${rowLayers(variants, id, item.publishedAt, time, this.#timeIn, locale, m.metaSeparator)}
       </span>
       <span hidden id=${`f-${id}`} lang=${this.ui.uiLang || locale}
         >${states.join(m.stateSeparator)}</span
@@ -260,6 +266,17 @@ export class HeituArticleList extends ScriptedElement {
         >${bookmarked ? STAR_ON : STAR_OFF}</span
       >
     </div>`;
+  };
+
+  /**
+   * The row's time in a layer's script: "15 分鐘前" reads "15 分钟前" in 简体 (the UI's words
+   * follow the script, as its messages do).
+   */
+  readonly #timeIn = (time: string, variant: Variant): string => {
+    if (this.ui.locale === 'en') return time;
+    const { mode, convert, scripts } = this.script;
+    const shown = variant.modes[0] ?? mode;
+    return (shown === mode ? convert : (scripts?.get(shown) ?? convert))(time, 'unknown');
   };
 
   #rowsPerViewport(): number {

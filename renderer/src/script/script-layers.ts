@@ -121,12 +121,14 @@ export class RowVariants {
 /**
  * A row's layers: title, time and 來源, snippet (search matches marked), each with ids of its
  * layer (`t-<id>-<layer>`, `m-…`, `s-…`) for the row's aria-labelledby and aria-describedby.
+ * `timeIn` gives the time ("15 分鐘前") in a variant's script.
  */
 export function rowLayers(
   variants: readonly Variant[],
   id: ArticleId,
   publishedAt: string,
   time: string,
+  timeIn: (time: string, variant: Variant) => string,
   locale: string,
   separator: string,
 ): unknown {
@@ -142,7 +144,7 @@ export function rowLayers(
             html`<span class="layer" lang=${v.lang}>
               <span class="title" id=${`t-${id}-${k}`}>${v.text.title}</span>
               <span class="meta" id=${`m-${id}-${k}`}
-                ><time lang=${locale} datetime=${publishedAt}>${time}</time>${
+                ><time lang=${locale} datetime=${publishedAt}>${timeIn(time, v)}</time>${
                   v.text.source === null ? nothing : `${separator}${v.text.source}`
                 }</span
               >
