@@ -183,23 +183,40 @@ export function build(recipe: Recipe): ConvertFn {
   };
 }
 
+/** Groups being made in slices, by key: a second caller waits for the first's work. */
+const making = new Map<string, Promise<void>>();
+
 /**
  * The group's trie, made `sliceSize` entries at a time with `pause()` awaited between slices.
  * The same trie as trieFor makes.
  */
-export async function buildTrieInSlices(
+export function buildTrieInSlices(
   group: DictGroup,
   pause: () => Promise<void>,
   sliceSize: number,
 ): Promise<void> {
   const key = groupKey(group);
-  if (tries.has(key)) return;
+  if (tries.has(key)) return Promise.resolve();
+  let made = making.get(key);
+  if (made === undefined) {
+    made = fileInSlices(key, group, pause, sliceSize).finally(() => making.delete(key));
+    making.set(key, made);
+  }
+  return made;
+}
+
+async function fileInSlices(
+  key: string,
+  group: DictGroup,
+  pause: () => Promise<void>,
+  sliceSize: number,
+): Promise<void> {
   const { trie, root } = lazyTrie();
   for (const dict of [...group].reverse()) {
     const slices = root.file(dict, sliceSize);
     while (slices.next().done !== true) await pause();
   }
-  // Another caller may have built the same group meanwhile: keep the first.
+  // trieFor may have made the same group meanwhile: keep the first.
   if (!tries.has(key)) tries.set(key, trie);
   await pause();
 }

@@ -24,12 +24,34 @@ export function yieldToMain(): Promise<void> {
 }
 
 /**
- * The module with the dictionaries `modes` need built, a slice at a time between yields to the
- * browser: building them never blocks input, even on the very first switch.
+ * Waits until the browser has nothing more urgent to do (a background task): work ahead of the
+ * reader that must not delay the page's own tasks (answers from the library, rendering), though
+ * it need not wait for a frame's idle period either.
  */
-export async function loadConverters(modes: readonly ScriptMode[]): Promise<ScriptModule> {
+export function background(): Promise<void> {
+  const scheduler = (
+    globalThis as {
+      scheduler?: { postTask?: (task: () => void, options: { priority: string }) => unknown };
+    }
+  ).scheduler;
+  if (scheduler?.postTask)
+    return new Promise((resolve) => {
+      scheduler.postTask?.(resolve, { priority: 'background' });
+    });
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * The module with the dictionaries `modes` need built, a slice at a time between pauses
+ * (`pause`: yields to the browser by default): building them never blocks input, even on the
+ * very first switch.
+ */
+export async function loadConverters(
+  modes: readonly ScriptMode[],
+  pause: () => Promise<void> = yieldToMain,
+): Promise<ScriptModule> {
   const module = await loadScriptModule();
-  await module.prepareConverters(modes, yieldToMain);
+  await module.prepareConverters(modes, pause);
   return module;
 }
 
