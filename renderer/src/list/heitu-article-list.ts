@@ -84,6 +84,13 @@ export class HeituArticleList extends ScriptedElement {
   /** items.length when load-more was last fired. */
   #loadMoreFor = -1;
   #frame = 0;
+  /**
+   * Rows rendered either side of the visible ones. A new list (first load, another tab) is drawn
+   * with the visible rows alone, and the rows either side follow after that frame is painted:
+   * the click's frame lays out a screenful of rows, not three.
+   */
+  #overscan = OVERSCAN;
+  #widen = 0;
   readonly #variants = new RowVariants();
   readonly #preparer = new RowPreparer();
   /** The items of the rows in the DOM, as last rendered. */
@@ -129,6 +136,9 @@ export class HeituArticleList extends ScriptedElement {
     this.#resize.disconnect();
     cancelAnimationFrame(this.#frame);
     this.#frame = 0;
+    cancelAnimationFrame(this.#widen);
+    this.#widen = 0;
+    this.#overscan = OVERSCAN;
     this.#preparer.cancel();
   }
 
@@ -161,6 +171,7 @@ export class HeituArticleList extends ScriptedElement {
         this.#activeIndex = 0;
         this.#loadMoreFor = -1;
       }
+      if (move.kind === 'reset' || !this.hasUpdated) this.#visibleFirst();
     }
     if (itemsChanged || changed.has('activeId')) {
       this.#activeIndex = indexOfId(this.items, this.activeId, this.#activeIndex);
@@ -279,6 +290,20 @@ export class HeituArticleList extends ScriptedElement {
     return (shown === mode ? convert : (scripts?.get(shown) ?? convert))(time, 'unknown');
   };
 
+  /** Renders the visible rows alone until the next frame has been painted (#overscan). */
+  #visibleFirst(): void {
+    this.#overscan = 0;
+    if (this.#widen !== 0) return;
+    this.#widen = requestAnimationFrame(() => {
+      // A task queued from the frame's rAF runs once that frame is painted.
+      setTimeout(() => {
+        this.#widen = 0;
+        this.#overscan = OVERSCAN;
+        this.#syncWindow(true);
+      }, 0);
+    });
+  }
+
   #rowsPerViewport(): number {
     return Math.max(1, Math.floor((this.#viewport || FALLBACK_VIEWPORT) / ROW_HEIGHT));
   }
@@ -292,7 +317,7 @@ export class HeituArticleList extends ScriptedElement {
     const count = this.items.length;
     const viewport = this.#viewport || FALLBACK_VIEWPORT;
     const visible = visibleRange(this.#scrollTop, viewport, ROW_HEIGHT, count);
-    const range = nextWindow(force ? null : this.#range, visible, count, OVERSCAN, MARGIN);
+    const range = nextWindow(force ? null : this.#range, visible, count, this.#overscan, MARGIN);
     const atEnd = visible.end >= count;
     if (sameRange(range, this.#range) && atEnd === this.#atEnd) return;
     this.#range = range;
