@@ -17,7 +17,7 @@
  *
  * --base DIR: DIR is another built tree of the app (e.g. a `git worktree` of an older commit, with
  * `node scripts/build.mjs` run in it). Each measure runs against it and then against this tree,
- * each server on its own copy of the same seeded library, and every line says which it measured
+ * each server on its own library seeded alike, and every line says which it measured
  * ("build": "base" or "new"): a before/after comparison on the same machine at the same time.
  *
  * This file: arguments, seeding, the server and the browser. The measures are in
@@ -25,7 +25,7 @@
  * (toggle_warm_ms, on a tall page of its own), helpers in bench-ui-support.ts.
  */
 import { spawn, spawnSync, type ChildProcessByStdio } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -88,7 +88,7 @@ const CHECK_TIMEOUT_MS = 120_000;
 
 const root = join(import.meta.dirname, '..');
 const dir = mkdtempSync(join(tmpdir(), 'heitu-bench-ui-'));
-/** The library of --base's server: a copy of `dir` made after seeding. */
+/** The library of --base's server, seeded as `dir` is. */
 const baseDir = `${dir}-base`;
 const servers = new Set<ChildProcessByStdio<null, Readable, Readable>>();
 let browser: Browser | null = null;
@@ -105,11 +105,11 @@ function fail(message: string): never {
  * is the long one (longArticle), stored last, published just before the LONG_RANK newest: on
  * the first page and on screen in toggle_warm_ms, but not among the articles open_article opens.
  */
-async function seed(): Promise<Newest[]> {
+async function seed(data: string): Promise<Newest[]> {
   // Like bench:store, but ending now: the server prunes by the real clock.
   const now = Date.now();
   const c = corpus({ newest: now, spanDays: 150, seed: SEED });
-  const service = NewsService.open({ dataDir: dir, appVersion: 'bench', now: () => now });
+  const service = NewsService.open({ dataDir: data, appVersion: 'bench', now: () => now });
   try {
     for (const id of c.sourceIds)
       service.sources.save({ id, type: 'feed', url: `https://example.cn/${id}.xml` });
@@ -313,8 +313,13 @@ async function main(): Promise<void> {
   const base = values.base === undefined ? null : resolve(values.base);
   buildIfMissing(root);
   if (base !== null) buildIfMissing(base);
-  const newest = await seed();
-  if (base !== null) cpSync(dir, baseDir, { recursive: true });
+  const newest = await seed(dir);
+  // Seeded again rather than copied: the library's search index is still being written behind
+  // the closed service, and a copy taken meanwhile is torn.
+  if (base !== null) {
+    mkdirSync(baseDir);
+    await seed(baseDir);
+  }
   const builds = [
     ...(base === null ? [] : [{ name: 'base', tree: base, data: baseDir }]),
     { name: base === null ? null : 'new', tree: root, data: dir },

@@ -11,6 +11,7 @@ import {
   RowVariants,
   showMode,
   rowLayers,
+  variantConvert,
   type Variant,
 } from '../script/script-layers.ts';
 import {
@@ -279,17 +280,6 @@ export class HeituArticleList extends ScriptedElement {
     </div>`;
   };
 
-  /**
-   * The row's time in a layer's script: "15 分鐘前" reads "15 分钟前" in 简体 (the UI's words
-   * follow the script, as its messages do).
-   */
-  readonly #timeIn = (time: string, variant: Variant): string => {
-    if (this.ui.locale === 'en') return time;
-    const { mode, convert, scripts } = this.script;
-    const shown = variant.modes[0] ?? mode;
-    return (shown === mode ? convert : (scripts?.get(shown) ?? convert))(time, 'unknown');
-  };
-
   /** Renders the visible rows alone until the next frame has been painted (#overscan). */
   #visibleFirst(): void {
     this.#overscan = 0;
@@ -303,6 +293,10 @@ export class HeituArticleList extends ScriptedElement {
       }, 0);
     });
   }
+
+  /** "15 分鐘前" reads "15 分钟前" in 简体: the UI's words follow the script, as its messages do. */
+  readonly #timeIn = (time: string, variant: Variant): string =>
+    this.ui.locale === 'en' ? time : variantConvert(this.script, variant)(time, 'unknown');
 
   #rowsPerViewport(): number {
     return Math.max(1, Math.floor((this.#viewport || FALLBACK_VIEWPORT) / ROW_HEIGHT));

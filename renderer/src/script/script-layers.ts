@@ -15,6 +15,7 @@ import { langFor } from '../../../app/shared/script-lang.ts';
 import { SCRIPT_MODES, type ScriptMode } from '../../../app/shared/settings.ts';
 import { rowText, type ListItem, type RowText } from '../list/list-window.ts';
 import type { Convert, Scripts } from './convert.ts';
+import type { ScriptView } from './script-context.ts';
 
 /** One way the row reads: the modes it is shown in, their `lang`, and the texts. */
 export interface Variant {
@@ -70,6 +71,12 @@ const shownIndex = (variants: readonly Variant[], mode: ScriptMode): number =>
     0,
     variants.findIndex((v) => v.modes.includes(mode)),
   );
+
+/** The converter of the script `variant` shows (its first mode's; the mode in force's if none). */
+export function variantConvert(view: ScriptView, variant: Variant): Convert {
+  const shown = variant.modes[0] ?? view.mode;
+  return shown === view.mode ? view.convert : (view.scripts?.get(shown) ?? view.convert);
+}
 
 /** Converted row texts per converter and item, so that a script is converted once per row. */
 export class RowTexts {
