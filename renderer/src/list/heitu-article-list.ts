@@ -154,15 +154,14 @@ export class HeituArticleList extends ScriptedElement {
       showMode(this, before?.mode, this.script.mode);
     const itemsChanged = changed.has('items');
     if (itemsChanged || changed.has('listKey')) {
-      if (this.#list !== null && this.#pendingScroll === null) {
+      const reset = changed.has('listKey') && this.hasUpdated;
+      // Another list starts at the top: no need to read (and lay out) where this one was.
+      if (!reset && this.#list !== null && this.#pendingScroll === null) {
         this.#scrollTop = this.#list.scrollTop;
       }
       const prev = changed.get('items') ?? this.items;
       const top = Math.floor(this.#scrollTop / ROW_HEIGHT);
-      const move =
-        changed.has('listKey') && this.hasUpdated
-          ? ({ kind: 'reset' } as const)
-          : reanchor(prev, this.items, top);
+      const move = reset ? ({ kind: 'reset' } as const) : reanchor(prev, this.items, top);
       if (move.kind === 'shift') {
         // Newer articles above: the rows on screen stay where they are.
         this.#setScroll(this.#scrollTop + move.rows * ROW_HEIGHT);
