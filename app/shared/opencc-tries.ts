@@ -187,8 +187,8 @@ export function build(recipe: Recipe): ConvertFn {
 const making = new Map<string, Promise<void>>();
 
 /**
- * The group's trie, made `sliceSize` entries at a time with `pause()` awaited between slices.
- * The same trie as trieFor makes.
+ * The group's trie, made `sliceSize` entries at a time with `pause()` awaited between slices
+ * (the first caller's: later ones wait for the same work). The same trie as trieFor makes.
  */
 export function buildTrieInSlices(
   group: DictGroup,

@@ -5,7 +5,7 @@ import { SCRIPT_MODES, effectiveScript, type ScriptMode } from '../../../app/sha
 import type { SettingsController } from '../settings/settings-controller.ts';
 import { IDENTITY, type Scripts } from './convert.ts';
 import { scriptContext, type ScriptView } from './script-context.ts';
-import { ORIGINAL, background, loadConverters, type ScriptModule } from './script-loader.ts';
+import { ORIGINAL, ahead, loadConverters, type ScriptModule } from './script-loader.ts';
 
 /**
  * The reader's script: the mode in force (from the settings, or the system's languages until the
@@ -94,7 +94,7 @@ export class ScriptController implements ReactiveController {
    * library, not in the middle of the first toggle. Each slice gives way to the page's own tasks.
    */
   prewarm(): void {
-    void loadConverters(['cn', 'tw', 'hk', 'twp'], background).then((module) => {
+    void loadConverters(['cn', 'tw', 'hk', 'twp'], ahead).then((module) => {
       this.#allReady = true;
       this.#setModule(module);
     });

@@ -41,18 +41,39 @@ export function background(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** Switches waiting for dictionaries: work begun ahead in the background then hurries. */
+let waiting = 0;
+
 /**
- * The module with the dictionaries `modes` need built, a slice at a time between pauses
- * (`pause`: yields to the browser by default): building them never blocks input, even on the
- * very first switch.
+ * Pauses for dictionaries made ahead of the reader: background tasks, or mere yields while a
+ * switch waits for them (a slice in progress is the same work the switch needs).
+ */
+export function ahead(): Promise<void> {
+  return waiting > 0 ? yieldToMain() : background();
+}
+
+/**
+ * The module with the dictionaries `modes` need built, a slice at a time between pauses:
+ * building them never blocks input, even on the very first switch. `pause` is `ahead` for work
+ * ahead of the reader; by default the reader waits (yields only, and work ahead hurries).
  */
 export async function loadConverters(
   modes: readonly ScriptMode[],
-  pause: () => Promise<void> = yieldToMain,
+  pause?: () => Promise<void>,
 ): Promise<ScriptModule> {
-  const module = await loadScriptModule();
-  await module.prepareConverters(modes, pause);
-  return module;
+  if (pause !== undefined) {
+    const module = await loadScriptModule();
+    await module.prepareConverters(modes, pause);
+    return module;
+  }
+  waiting += 1;
+  try {
+    const module = await loadScriptModule();
+    await module.prepareConverters(modes, yieldToMain);
+    return module;
+  } finally {
+    waiting -= 1;
+  }
 }
 
 /** 原文: the text as published, no dictionaries needed. */
