@@ -47,8 +47,9 @@ export async function firstListPainted(
     ...stats(samples),
     first_load_ms: round(coldLoad),
     dom_content_loaded_median_ms: stats(contentLoaded).median_ms,
-    target_ms: 500,
-    met: stats(samples).p95_ms <= 500,
+    // Issue 17: at p95.
+    target_ms: 300,
+    met: stats(samples).p95_ms <= 300,
   });
 }
 
@@ -167,8 +168,9 @@ export async function toggleCold(context: BrowserContext, url: string, n: number
     click_after_list_painted_ms: delays,
     idle_callbacks_before_click: idleBefore,
     max_long_task_ms: longest,
-    target_ms: 300,
-    met: stats(samples).p95_ms <= 300,
+    // Issue 17: every first switch (p95 of three loads: the slowest).
+    target_ms: 120,
+    met: stats(samples).p95_ms <= 120,
   });
 }
 
@@ -209,8 +211,8 @@ export async function heapAfterOpens(
     ...stats(samples),
     heap_mb: after,
     heap_mb_before: before,
-    target_mb: 80,
-    met: after <= 80,
+    target_mb: 40,
+    met: after <= 40,
   });
   await page.close();
 }

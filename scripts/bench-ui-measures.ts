@@ -45,8 +45,9 @@ export async function tabSwitch(page: Page, n: number): Promise<void> {
     ...stats(samples),
     max_ms: round(Math.max(...samples)),
     slowest_tab: slowest?.[0],
-    target_ms: 50,
-    met: stats(samples).p95_ms <= 50,
+    // Issue 17: one frame, at the median (from the click to the frame painted).
+    target_ms: 16,
+    met: stats(samples).median_ms <= 16,
   });
 }
 
@@ -78,8 +79,9 @@ export async function openArticles(page: Page, n: number): Promise<void> {
     opened: samples.length,
     ...stats(samples),
     max_ms: round(Math.max(...samples)),
-    target_ms: 50,
-    met: stats(samples).p95_ms <= 50,
+    // Issue 17: one frame, at the median (from the click to the frame painted).
+    target_ms: 16,
+    met: stats(samples).median_ms <= 16,
   });
 }
 

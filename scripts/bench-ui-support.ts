@@ -23,8 +23,13 @@ export interface Newest {
 export const log = (message: string): void => {
   process.stderr.write(`bench-ui: ${message}\n`);
 };
+let build: string | null = null;
+/** Tags the lines emitted from now on with the build they measure (`--base`: base or new). */
+export const setBuild = (name: string | null): void => {
+  build = name;
+};
 export const emit = (line: Record<string, unknown>): void => {
-  process.stdout.write(`${JSON.stringify(line)}\n`);
+  process.stdout.write(`${JSON.stringify(build === null ? line : { build, ...line })}\n`);
 };
 
 // ---- Marks ----------------------------------------------------------------------------------------
@@ -51,20 +56,33 @@ export async function waitMark(
   }
 }
 
-/** Runs `act` and returns heitu:<what>-start → heitu:<what>-painted of the pair it caused (ms). */
+/**
+ * Runs `act` and returns the time from the input that caused heitu:<what>-start (the timeStamp
+ * of the last click or keydown before that mark: what the reader waits from) to the
+ * heitu:<what>-painted of the pair (ms). Without such an input (none recorded), from the mark.
+ */
 export async function measure(
   page: Page,
   what: What,
   act: () => Promise<void>,
   action: string,
 ): Promise<number> {
-  const [starts, painted] = await page.evaluate(
-    (w) => [
+  const [starts, painted] = await page.evaluate((w) => {
+    if (!Reflect.has(window, '__heituInputs')) {
+      const inputs: number[] = [];
+      Reflect.set(window, '__heituInputs', inputs);
+      const record = (event: Event): void => {
+        inputs.push(event.timeStamp);
+      };
+      // Capture on window: before the app's own handlers, whatever they do with the event.
+      window.addEventListener('click', record, { capture: true });
+      window.addEventListener('keydown', record, { capture: true });
+    }
+    return [
       performance.getEntriesByName(`heitu:${w}-start`).length,
       performance.getEntriesByName(`heitu:${w}-painted`).length,
-    ],
-    what,
-  );
+    ];
+  }, what);
   await act();
   await waitMark(page, `heitu:${what}-painted`, painted, action);
   const result = await page.evaluate(
@@ -73,7 +91,9 @@ export async function measure(
       const end = performance.getEntriesByName(`heitu:${w}-painted`).at(-1);
       const last = start.at(-1);
       if (start.length <= before || last === undefined || end === undefined) return null;
-      return end.startTime - last.startTime;
+      const inputs = Reflect.get(window, '__heituInputs') as number[];
+      const input = inputs.filter((t) => t <= last.startTime).at(-1) ?? last.startTime;
+      return end.startTime - input;
     },
     [what, starts] as const,
   );

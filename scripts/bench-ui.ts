@@ -1,5 +1,6 @@
 /**
  * npm run bench:ui -- [--articles 100000] [--keep] [--only toggle_warm_ms,tab_switch,…]
+ *   [--base DIR]
  *
  * UI speed in browser mode. Seeds N synthetic articles (as bench:store does: 150 days, 10 regions,
  * 40 sources; the 41st newest has a body of 5,000+ characters, for toggle_warm_ms) into a
@@ -14,14 +15,19 @@
  * quick_check on a worker thread, seconds at 100,000 articles) and prints its time as the line
  * startup_check, so that the check does not compete with the loads for the CPU.
  *
+ * --base DIR: DIR is another built tree of the app (e.g. a `git worktree` of an older commit, with
+ * `node scripts/build.mjs` run in it). Each measure runs against it and then against this tree,
+ * each server on its own library seeded alike, and every line says which it measured
+ * ("build": "base" or "new"): a before/after comparison on the same machine at the same time.
+ *
  * This file: arguments, seeding, the server and the browser. The measures are in
  * bench-ui-loads.ts (fresh page loads), bench-ui-measures.ts (one page) and bench-ui-toggle.ts
  * (toggle_warm_ms, on a tall page of its own), helpers in bench-ui-support.ts.
  */
 import { spawn, spawnSync, type ChildProcessByStdio } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
@@ -38,6 +44,7 @@ import {
   load,
   log,
   round,
+  setBuild,
   waitForListbox,
   type Newest,
 } from './bench-ui-support.ts';
@@ -49,10 +56,25 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     // Run only these measures (comma-separated names of the JSON lines), e.g. toggle_warm_ms.
     only: { type: 'string' },
+    // Another built tree of the app, measured beside this one (see above).
+    base: { type: 'string' },
   },
 });
 const ONLY = values.only === undefined ? null : new Set(values.only.split(','));
-const wanted = (name: string): boolean => ONLY === null || ONLY.has(name);
+/** The measures, in the order they run (the names of their JSON lines). */
+const MEASURES = [
+  'first_list_painted',
+  'toggle_cold_ms',
+  'tab_switch',
+  'open_article',
+  'scroll_list',
+  'toggle_warm_ms',
+  'toggle_warm_window_ms',
+  'heap_after_1000_articles',
+];
+/** The measures measureAll runs now. */
+let only = new Set<string>();
+const wanted = (name: string): boolean => only.has(name);
 const N = Number(values.articles);
 if (!Number.isInteger(N) || N < 100)
   fail(`--articles must be an integer ≥ 100 (got ${values.articles})`);
@@ -66,7 +88,9 @@ const CHECK_TIMEOUT_MS = 120_000;
 
 const root = join(import.meta.dirname, '..');
 const dir = mkdtempSync(join(tmpdir(), 'heitu-bench-ui-'));
-let server: ChildProcessByStdio<null, Readable, Readable> | null = null;
+/** The library of --base's server, seeded as `dir` is. */
+const baseDir = `${dir}-base`;
+const servers = new Set<ChildProcessByStdio<null, Readable, Readable>>();
 let browser: Browser | null = null;
 
 function fail(message: string): never {
@@ -81,11 +105,11 @@ function fail(message: string): never {
  * is the long one (longArticle), stored last, published just before the LONG_RANK newest: on
  * the first page and on screen in toggle_warm_ms, but not among the articles open_article opens.
  */
-async function seed(): Promise<Newest[]> {
+async function seed(data: string): Promise<Newest[]> {
   // Like bench:store, but ending now: the server prunes by the real clock.
   const now = Date.now();
   const c = corpus({ newest: now, spanDays: 150, seed: SEED });
-  const service = NewsService.open({ dataDir: dir, appVersion: 'bench', now: () => now });
+  const service = NewsService.open({ dataDir: data, appVersion: 'bench', now: () => now });
   try {
     for (const id of c.sourceIds)
       service.sources.save({ id, type: 'feed', url: `https://example.cn/${id}.xml` });
@@ -118,11 +142,12 @@ async function seed(): Promise<Newest[]> {
 
 // ---- Server and browser ---------------------------------------------------------------------------
 
-function buildIfMissing(): void {
+function buildIfMissing(tree: string): void {
   const built = ['dist/cli/cli.mjs', 'dist/renderer/app.js', 'dist/renderer/index.html'].every(
-    (f) => existsSync(join(root, f)),
+    (f) => existsSync(join(tree, f)),
   );
   if (built) return;
+  if (tree !== root) throw new BenchError(`${tree} is not built (node scripts/build.mjs in it)`);
   log('dist/ is missing: building');
   const result = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], {
     cwd: root,
@@ -131,45 +156,61 @@ function buildIfMissing(): void {
   if (result.status !== 0) throw new BenchError('the build failed (node scripts/build.mjs)');
 }
 
-/** What the server has written so far: stdout and stderr interleaved, for error messages. */
-let serverOutput = '';
-/** The server's stderr so far (its log, HEITU_LOG=info). */
-let serverLog = '';
+/** A running `heitu web` of one tree on one library. */
+interface Server {
+  readonly child: ChildProcessByStdio<null, Readable, Readable>;
+  readonly url: string;
+  /** What it has written so far: stdout and stderr interleaved, for error messages. */
+  output: () => string;
+  /** Its stderr so far (its log, HEITU_LOG=info). */
+  log: () => string;
+  exited: () => boolean;
+}
 
-/** Starts `heitu web` on the library; resolves to the URL it prints on stdout. */
-async function startServer(): Promise<string> {
+/** Starts `heitu web` of `tree` on the library `data`; resolves once it prints its URL. */
+async function startServer(tree: string, data: string): Promise<Server> {
   const child = spawn(
     process.execPath,
-    [join(root, 'bin', 'heitu.cjs'), 'web', '--port', '0', '--no-sync', '--data-dir', dir],
+    [join(tree, 'bin', 'heitu.cjs'), 'web', '--port', '0', '--no-sync', '--data-dir', data],
     // info: for the line the start-up integrity check logs when done (waitForCheck).
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, HEITU_LOG: 'info' } },
   );
-  server = child;
+  servers.add(child);
   let stdout = '';
+  let output = '';
+  let serverLog = '';
+  let exited = false;
   child.stderr.on('data', (chunk: Buffer) => {
     serverLog += chunk.toString();
-    serverOutput += chunk.toString();
+    output += chunk.toString();
   });
   child.once('exit', () => {
-    server = null;
+    exited = true;
+    servers.delete(child);
   });
-  return new Promise<string>((resolve, reject) => {
+  return new Promise<Server>((resolve, reject) => {
     const timer = setTimeout(() => {
-      reject(new BenchError(`heitu web printed no URL within 30 s:\n${serverOutput}`));
+      reject(new BenchError(`heitu web printed no URL within 30 s:\n${output}`));
     }, 30_000);
     // The URL is on stdout; the log lines are on stderr.
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
-      serverOutput += chunk.toString();
+      output += chunk.toString();
       const match = /Open (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(stdout);
       if (match?.[1] !== undefined) {
         clearTimeout(timer);
-        resolve(match[1]);
+        resolve({
+          child,
+          url: match[1],
+          output: () => output,
+          log: () => serverLog,
+          exited: () => exited,
+        });
       }
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new BenchError(`heitu web exited with ${code}:\n${serverOutput}`));
+      reject(new BenchError(`heitu web exited with ${code}:\n${output}`));
     });
   });
 }
@@ -178,22 +219,22 @@ async function startServer(): Promise<string> {
  * Waits for the server's "integrity check: <result> in <ms> ms" log line (NewsService starts the
  * check when it opens the library) and prints it as the line startup_check.
  */
-async function waitForCheck(): Promise<void> {
+async function waitForCheck(server: Server): Promise<void> {
   const pattern = /\[news-service\] integrity check: (.*) in (\d+(?:\.\d+)?) ms\n/;
   const t0 = performance.now();
-  let match = pattern.exec(serverLog);
+  let match = pattern.exec(server.log());
   while (match === null) {
-    if (server === null)
+    if (server.exited())
       throw new BenchError(
-        `heitu web exited before its integrity check was done:\n${serverOutput}`,
+        `heitu web exited before its integrity check was done:\n${server.output()}`,
       );
     if (performance.now() - t0 > CHECK_TIMEOUT_MS)
       throw new BenchError(
         `heitu web logged no "integrity check: …" line within ${CHECK_TIMEOUT_MS / 1000} s ` +
-          `(is dist/ older than app/core/news-service.ts? npm run build):\n${serverOutput}`,
+          `(is dist/ older than app/core/news-service.ts? npm run build):\n${server.output()}`,
       );
     await sleep(50);
-    match = pattern.exec(serverLog);
+    match = pattern.exec(server.log());
   }
   const [, result = '', ms = '0'] = match;
   log(
@@ -213,30 +254,30 @@ async function cleanup(): Promise<void> {
   if (cleaned) return;
   cleaned = true;
   await browser?.close().catch(() => undefined);
-  const child = server;
-  if (child !== null) {
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await Promise.race([exited, sleep(5000)]);
-    if (child.exitCode === null) child.kill('SIGKILL');
-  }
+  await Promise.all(
+    [...servers].map(async (child) => {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await Promise.race([exited, sleep(5000)]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }),
+  );
   if (values.keep) log(`kept ${dir}`);
-  else rmSync(dir, { recursive: true, force: true });
+  else {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(baseDir, { recursive: true, force: true });
+  }
 }
 
 // ---- Main -----------------------------------------------------------------------------------------
 
-async function main(): Promise<void> {
-  buildIfMissing();
-  const newest = await seed();
-  const url = await startServer();
-  browser = await chromium.launch(CHROMIUM_LAUNCH);
+/** Every measure wanted, against the server at `url`. */
+async function measureAll(url: string, newest: readonly Newest[]): Promise<void> {
+  if (browser === null) throw new BenchError('no browser');
   const context = await browser.newContext({
     viewport: { width: 1280, height: 800 },
     locale: 'zh-TW',
   });
-  log('startup_check');
-  await waitForCheck();
   if (wanted('first_list_painted')) {
     log('first_list_painted');
     await firstListPainted(context, url, N);
@@ -264,6 +305,43 @@ async function main(): Promise<void> {
   if (wanted('heap_after_1000_articles')) {
     log('heap_after_1000_articles');
     await heapAfterOpens(context, url, N);
+  }
+  await context.close();
+}
+
+async function main(): Promise<void> {
+  const base = values.base === undefined ? null : resolve(values.base);
+  buildIfMissing(root);
+  if (base !== null) buildIfMissing(base);
+  const newest = await seed(dir);
+  // Seeded again rather than copied: the library's search index is still being written behind
+  // the closed service, and a copy taken meanwhile is torn.
+  if (base !== null) {
+    mkdirSync(baseDir);
+    await seed(baseDir);
+  }
+  const builds = [
+    ...(base === null ? [] : [{ name: 'base', tree: base, data: baseDir }]),
+    { name: base === null ? null : 'new', tree: root, data: dir },
+  ];
+  const started: { name: string | null; server: Server }[] = [];
+  for (const b of builds) started.push({ name: b.name, server: await startServer(b.tree, b.data) });
+  browser = await chromium.launch(CHROMIUM_LAUNCH);
+  for (const { name, server } of started) {
+    setBuild(name);
+    log(`startup_check${name === null ? '' : ` (${name})`}`);
+    await waitForCheck(server);
+  }
+  // One measure at a time against each build in turn, so that both meet the same machine load.
+  const all = ONLY ?? new Set(MEASURES);
+  for (const measure of MEASURES) {
+    if (!all.has(measure)) continue;
+    for (const { name, server } of started) {
+      setBuild(name);
+      if (name !== null) log(`${measure}: ${name}`);
+      only = new Set([measure]);
+      await measureAll(server.url, newest);
+    }
   }
 }
 

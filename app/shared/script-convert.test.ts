@@ -160,9 +160,18 @@ test("'original' returns the exact input", () => {
   assert.equal(withEntries.convert('长春', 'hans'), '长春');
 });
 
-test('Simplified shown as 简体 is left as published', () => {
+test('Simplified text in 简体 comes through unchanged', () => {
   const text = '吉林省长春市政府干预粉丝发布 0431';
   assert.equal(cn.convert(text, 'hans'), text);
+});
+
+test('a text that mixes scripts comes out whole in every mode, whatever its detected script', () => {
+  for (const source of SOURCES) {
+    assert.equal(cn.convert('长春市發展新闻', source), '长春市发展新闻');
+    assert.equal(tw.convert('长春市發展新闻', source), '長春市發展新聞');
+    assert.equal(hk.convert('长春市發展新闻', source), '長春市發展新聞');
+    assert.equal(twp.convert('長春市网络新闻', source), '長春市網路新聞');
+  }
 });
 
 test('Traditional source in 简体', () => {
@@ -308,9 +317,11 @@ test('without dictionary phrases, the output is exactly opencc-js’s own', () =
   assert.equal(tw.convert(simplified, 'hans'), raw.tw(simplified));
   assert.equal(twp.convert(simplified, 'hans'), raw.twp(simplified));
   assert.equal(hk.convert(simplified, 'hans'), raw.hk(simplified));
-  assert.equal(tw.convert(SEED, 'hant'), Converter({ from: 't', to: 'tw' })(SEED));
-  assert.equal(twp.convert(SEED, 'hant'), Converter({ from: 't', to: 'twp' })(SEED));
-  assert.equal(hk.convert(SEED, 'hant'), Converter({ from: 't', to: 'hk' })(SEED));
+  // Traditional text goes through the same preset as Simplified (the mode's, whatever the script).
+  assert.equal(tw.convert(SEED, 'hant'), raw.tw(SEED));
+  assert.equal(twp.convert(SEED, 'hant'), raw.twp(SEED));
+  assert.equal(hk.convert(SEED, 'hant'), raw.hk(SEED));
+  assert.equal(cn.convert(simplified, 'hans'), simplified);
 });
 
 test('warmConverters builds ahead and changes no output', () => {

@@ -7,10 +7,11 @@
  * placeholder was. The reader's entries win over the dictionary; within each, the longest phrase
  * wins.
  *
- * The converters are OpenCC's own presets (Locale.configs: s2tw, s2twp, s2hk, tw2s, t2tw, t2hk),
- * run the way opencc-js runs them, but built here from shared tries: the big Simplified→Traditional
- * phrase tries (about 300 ms to build) are built once and serve 繁體, 臺灣 and 香港 alike. Each is
- * built lazily on first use; warmConverters() builds them ahead, in idle time.
+ * The converters are OpenCC's own presets (Locale.configs: tw2s, s2tw, s2twp, s2hk), one per mode
+ * whatever script the text is in, run the way opencc-js runs them, but built here from shared
+ * tries: the big Simplified→Traditional phrase tries (about 300 ms to build) are built once and
+ * serve 繁體, 臺灣 and 香港 alike. Each is built lazily on first use; warmConverters() builds them
+ * ahead, in idle time.
  *
  * Callers convert text nodes only; markup never goes through here.
  */
@@ -45,63 +46,38 @@ export { langFor } from './script-lang.ts';
 
 // ---- OpenCC converters ----------------------------------------------------------------------
 
-type Direction =
-  'hans>cn' | 'hant>cn' | 'hans>tw' | 'hans>twp' | 'hans>hk' | 'hant>tw' | 'hant>twp' | 'hant>hk';
+/**
+ * One OpenCC preset per mode, whatever script the text was published in: a text that mixes
+ * scripts (a Simplified name quoted in a Traditional article, "长春市發展新闻") comes out whole in
+ * the mode's script, and the part already in it goes through unchanged (OpenCC's dictionaries
+ * map a character of the target script to itself, bar the few the project dictionary guards).
+ * docs/technotes/0007-script-conversion.md.
+ */
+type Direction = 'cn' | 'tw' | 'twp' | 'hk';
 
-/** The OpenCC preset per direction (hans>cn is the identity). */
-function recipeFor(direction: Exclude<Direction, 'hans>cn'>): Recipe {
-  const { configs, to } = Locale;
-  const preset = (name: string): Recipe => {
-    const recipe = configs[name];
-    if (recipe === undefined) throw new Error(`opencc-js has no ${name} preset`);
-    return recipe;
-  };
-  switch (direction) {
-    case 'hant>cn':
-      return preset('tw2s');
-    case 'hans>tw':
-      return preset('s2tw');
-    case 'hans>twp':
-      return preset('s2twp');
-    case 'hans>hk':
-      return preset('s2hk');
-    case 'hant>tw':
-      return preset('t2tw');
-    case 'hant>hk':
-      return preset('t2hk');
-    case 'hant>twp': {
-      // opencc-js has no t2twp preset: Converter({ from: 't', to: 'twp' }) chains Locale.to.twp.
-      const chain = to.twp;
-      if (chain === undefined) throw new Error('opencc-js has no twp locale');
-      return { conversionChain: chain };
-    }
-  }
+function recipeFor(direction: Direction): Recipe {
+  const name = { cn: 'tw2s', tw: 's2tw', twp: 's2twp', hk: 's2hk' }[direction];
+  const recipe = Locale.configs[name];
+  if (recipe === undefined) throw new Error(`opencc-js has no ${name} preset`);
+  return recipe;
 }
 
 const converters = new Map<Direction, ConvertFn>();
-const identity: ConvertFn = (text) => text;
 
 function converterFor(direction: Direction): ConvertFn {
   let fn = converters.get(direction);
   if (fn === undefined) {
-    fn = direction === 'hans>cn' ? identity : build(recipeFor(direction));
+    fn = build(recipeFor(direction));
     converters.set(direction, fn);
   }
   return fn;
 }
 
-function directionFor(mode: Exclude<ScriptMode, 'original'>, source: SourceScript): Direction {
-  // Unknown script: treated as Simplified for the Traditional targets and as Traditional for 简体,
-  // so that whichever it is, it gets converted (each converter leaves the other script mostly be).
-  if (mode === 'cn') return source === 'hans' ? 'hans>cn' : 'hant>cn';
-  return source === 'hant' ? `hant>${mode}` : `hans>${mode}`;
-}
-
 /**
- * Builds the dictionaries `modes` need (for either source script) a slice of `sliceSize` entries
- * at a time, awaiting `pause()` between slices, so that a UI thread keeps answering input while
- * they build (100–200 ms in all). Afterwards those converters are made without delay. The tries
- * are the same as loadDictGroup makes: the group's last dictionary first, so earlier ones win.
+ * Builds the dictionaries `modes` need a slice of `sliceSize` entries at a time, awaiting
+ * `pause()` between slices, so that a UI thread keeps answering input while they build (100–200
+ * ms in all). Afterwards those converters are made without delay. The tries are the same as
+ * loadDictGroup makes: the group's last dictionary first, so earlier ones win.
  */
 export async function prepareConverters(
   modes: readonly ScriptMode[],
@@ -109,24 +85,16 @@ export async function prepareConverters(
   sliceSize = 2000,
 ): Promise<void> {
   for (const mode of modes) {
-    if (mode === 'original') continue;
-    for (const source of ['hans', 'hant'] as const) {
-      const direction = directionFor(mode, source);
-      if (direction === 'hans>cn' || converters.has(direction)) continue;
-      for (const group of groupsOf(recipeFor(direction))) {
-        await buildTrieInSlices(group, pause, sliceSize);
-      }
+    if (mode === 'original' || converters.has(mode)) continue;
+    for (const group of groupsOf(recipeFor(mode))) {
+      await buildTrieInSlices(group, pause, sliceSize);
     }
   }
 }
 
-/** Builds now the converters `modes` need (for either source script), instead of on first use. */
+/** Builds now the converters `modes` need, instead of on first use. */
 export function warmConverters(modes: readonly ScriptMode[]): void {
-  for (const mode of modes) {
-    if (mode === 'original') continue;
-    converterFor(directionFor(mode, 'hans'));
-    converterFor(directionFor(mode, 'hant'));
-  }
+  for (const mode of modes) if (mode !== 'original') converterFor(mode);
 }
 
 // ---- Protected phrases ----------------------------------------------------------------------
@@ -289,16 +257,12 @@ export function createScriptConverter(
       .filter((entry) => entry.mode === undefined || entry.mode === mode)
       .map((entry) => [entry.from, entry.to] as const),
   );
+  const dictionary = dictionaryMatcher(mode);
   return {
     mode,
     lang,
-    convert: (text, source) => {
-      if (text === '') return text;
-      const direction = directionFor(mode, source);
-      const convert = converterFor(direction);
-      // Simplified shown as 简体 is left as published: only the reader's own entries apply.
-      const dictionary = direction === 'hans>cn' ? null : dictionaryMatcher(mode);
-      return convertProtected(text, convert, [user, dictionary]);
-    },
+    // The source script does not choose the conversion: every text is converted whole.
+    convert: (text) =>
+      text === '' ? text : convertProtected(text, converterFor(mode), [user, dictionary]),
   };
 }

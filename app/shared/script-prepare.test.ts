@@ -48,3 +48,27 @@ test('converters made from sliced dictionaries convert exactly as opencc-js does
   }
   assert.equal(createScriptConverter('tw').convert('政府干预', 'hans'), '政府干預');
 });
+
+test('lazily built tries match opencc-js on astral characters, description sequences and phrases across the seam', async () => {
+  await prepareConverters(['cn', 'tw', 'twp', 'hk'], () => Promise.resolve());
+  const texts = [
+    '𠮷野家的𠮷字和「⿰氵主」⿱艹化在长春發展',
+    '一发千钧之际，万里长城，三只手，一干二净',
+    '長春市發展新聞：記者采访了张国清市长',
+    '',
+    'abc 123 ¥€ 😀',
+  ];
+  const presets = { cn: ['tw', 'cn'], tw: ['cn', 'tw'], twp: ['cn', 'twp'], hk: ['cn', 'hk'] };
+  for (const [mode, [from, to]] of Object.entries(presets) as [
+    'cn' | 'tw' | 'twp' | 'hk',
+    string[],
+  ][]) {
+    const raw = Converter({ from: from ?? '', to: to ?? '' });
+    for (const text of texts)
+      assert.equal(
+        createScriptConverter(mode).convert(text, 'unknown'),
+        raw(text),
+        `${mode}: ${text}`,
+      );
+  }
+});

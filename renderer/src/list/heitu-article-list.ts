@@ -6,7 +6,14 @@ import { LIST_MESSAGES } from '../i18n/list-messages.ts';
 import { ScriptedElement } from '../script/scripted-element.ts';
 import { ROW_HEIGHT, articleListStyles, styleProperty } from './article-list-styles.ts';
 import { formatListTime } from './list-time.ts';
-import { RowPreparer, RowVariants, showMode, rowLayers } from '../script/script-layers.ts';
+import {
+  RowPreparer,
+  RowVariants,
+  showMode,
+  rowLayers,
+  variantConvert,
+  type Variant,
+} from '../script/script-layers.ts';
 import {
   EMPTY_RANGE,
   clampScrollTop,
@@ -78,6 +85,13 @@ export class HeituArticleList extends ScriptedElement {
   /** items.length when load-more was last fired. */
   #loadMoreFor = -1;
   #frame = 0;
+  /**
+   * Rows rendered either side of the visible ones. A new list (first load, another tab) is drawn
+   * with the visible rows alone, and the rows either side follow after that frame is painted:
+   * the click's frame lays out a screenful of rows, not three.
+   */
+  #overscan = OVERSCAN;
+  #widen = 0;
   readonly #variants = new RowVariants();
   readonly #preparer = new RowPreparer();
   /** The items of the rows in the DOM, as last rendered. */
@@ -123,6 +137,9 @@ export class HeituArticleList extends ScriptedElement {
     this.#resize.disconnect();
     cancelAnimationFrame(this.#frame);
     this.#frame = 0;
+    cancelAnimationFrame(this.#widen);
+    this.#widen = 0;
+    this.#overscan = OVERSCAN;
     this.#preparer.cancel();
   }
 
@@ -137,15 +154,14 @@ export class HeituArticleList extends ScriptedElement {
       showMode(this, before?.mode, this.script.mode);
     const itemsChanged = changed.has('items');
     if (itemsChanged || changed.has('listKey')) {
-      if (this.#list !== null && this.#pendingScroll === null) {
+      const reset = changed.has('listKey') && this.hasUpdated;
+      // Another list starts at the top: no need to read (and lay out) where this one was.
+      if (!reset && this.#list !== null && this.#pendingScroll === null) {
         this.#scrollTop = this.#list.scrollTop;
       }
       const prev = changed.get('items') ?? this.items;
       const top = Math.floor(this.#scrollTop / ROW_HEIGHT);
-      const move =
-        changed.has('listKey') && this.hasUpdated
-          ? ({ kind: 'reset' } as const)
-          : reanchor(prev, this.items, top);
+      const move = reset ? ({ kind: 'reset' } as const) : reanchor(prev, this.items, top);
       if (move.kind === 'shift') {
         // Newer articles above: the rows on screen stay where they are.
         this.#setScroll(this.#scrollTop + move.rows * ROW_HEIGHT);
@@ -155,6 +171,7 @@ export class HeituArticleList extends ScriptedElement {
         this.#activeIndex = 0;
         this.#loadMoreFor = -1;
       }
+      if (move.kind === 'reset' || !this.hasUpdated) this.#visibleFirst();
     }
     if (itemsChanged || changed.has('activeId')) {
       this.#activeIndex = indexOfId(this.items, this.activeId, this.#activeIndex);
@@ -242,7 +259,7 @@ export class HeituArticleList extends ScriptedElement {
     >
       <span class="dot" aria-hidden="true"></span>
       <span class="text clip">
-        ${rowLayers(variants, id, item.publishedAt, time, locale, m.metaSeparator)}
+        ${rowLayers(variants, id, item.publishedAt, time, this.#timeIn, locale, m.metaSeparator)}
       </span>
       <span hidden id=${`f-${id}`} lang=${this.ui.uiLang || locale}
         >${states.join(m.stateSeparator)}</span
@@ -262,6 +279,24 @@ export class HeituArticleList extends ScriptedElement {
     </div>`;
   };
 
+  /** Renders the visible rows alone until the next frame has been painted (#overscan). */
+  #visibleFirst(): void {
+    this.#overscan = 0;
+    if (this.#widen !== 0) return;
+    this.#widen = requestAnimationFrame(() => {
+      // A task queued from the frame's rAF runs once that frame is painted.
+      setTimeout(() => {
+        this.#widen = 0;
+        this.#overscan = OVERSCAN;
+        this.#syncWindow(true);
+      }, 0);
+    });
+  }
+
+  /** "15 分鐘前" reads "15 分钟前" in 简体: the UI's words follow the script, as its messages do. */
+  readonly #timeIn = (time: string, variant: Variant): string =>
+    this.ui.locale === 'en' ? time : variantConvert(this.script, variant)(time, 'unknown');
+
   #rowsPerViewport(): number {
     return Math.max(1, Math.floor((this.#viewport || FALLBACK_VIEWPORT) / ROW_HEIGHT));
   }
@@ -275,7 +310,7 @@ export class HeituArticleList extends ScriptedElement {
     const count = this.items.length;
     const viewport = this.#viewport || FALLBACK_VIEWPORT;
     const visible = visibleRange(this.#scrollTop, viewport, ROW_HEIGHT, count);
-    const range = nextWindow(force ? null : this.#range, visible, count, OVERSCAN, MARGIN);
+    const range = nextWindow(force ? null : this.#range, visible, count, this.#overscan, MARGIN);
     const atEnd = visible.end >= count;
     if (sameRange(range, this.#range) && atEnd === this.#atEnd) return;
     this.#range = range;

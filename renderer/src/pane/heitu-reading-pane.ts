@@ -61,6 +61,22 @@ export class HeituReadingPane extends ScriptedElement {
   #header: ArticleHeader | null = null;
   readonly #body = new BodyLayers();
   #shownId: ArticleId | null = null;
+  /**
+   * Whether the reader has scrolled the pane from the top, as its scroll events say: opening
+   * another article resets the scroll only then, without reading scrollTop (which lays out).
+   */
+  #scrolled = false;
+
+  constructor() {
+    super();
+    this.addEventListener(
+      'scroll',
+      () => {
+        this.#scrolled = this.scrollTop > 0;
+      },
+      { passive: true },
+    );
+  }
 
   static override styles = [
     buttonStyles,
@@ -306,11 +322,13 @@ export class HeituReadingPane extends ScriptedElement {
       this.#shownId = null;
       return;
     }
+    this.#body.show(container, article, this.script.mode, this.script.convert, this.script.scripts);
+    // After the body is in: scrolling lays the pane out, once, with the new article whole.
     if (article.id !== this.#shownId) {
       this.#shownId = article.id;
-      this.scrollTop = 0;
+      if (this.#scrolled) this.scrollTop = 0;
+      this.#scrolled = false;
     }
-    this.#body.show(container, article, this.script.mode, this.script.convert, this.script.scripts);
   }
 
   #onBookmark(): void {

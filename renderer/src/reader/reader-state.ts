@@ -77,9 +77,21 @@ export class ReaderState implements ReactiveController {
   /** Articles fetched ahead of opening (the rows after the open one), oldest first. */
   readonly #ahead = new Map<ArticleId, Article>();
 
-  constructor(host: ReactiveControllerHost, api: NewsApi) {
+  /**
+   * Resolves once what the reader asked for has been shown (the app: after the next paint):
+   * work behind a shown view or article (refetching it, saving a read mark) waits for it, so
+   * that it is no work of the frame that answers the click.
+   */
+  readonly #shown: () => Promise<void>;
+
+  constructor(
+    host: ReactiveControllerHost,
+    api: NewsApi,
+    shown: () => Promise<void> = () => Promise.resolve(),
+  ) {
     this.#host = host;
     this.#api = api;
+    this.#shown = shown;
     host.addController(this);
   }
 
@@ -101,7 +113,7 @@ export class ReaderState implements ReactiveController {
     if (cached !== undefined) {
       this.#showPage(view, cached);
       this.#host.requestUpdate();
-      this.revalidation = this.refresh();
+      this.revalidation = this.#shown().then(() => this.refresh());
       return;
     }
     this.loading = true;
@@ -257,8 +269,11 @@ export class ReaderState implements ReactiveController {
       if (seq !== this.#openSeq) return null;
       this.article = article;
       this.#host.requestUpdate();
-      // Shown first; the read mark is saved behind it.
-      if (markRead && article.unread) void this.setRead(id, true);
+      // Shown first; the read mark is made and saved behind it.
+      if (markRead && article.unread)
+        void this.#shown().then(async () => {
+          if (this.article?.id === id && this.article.unread) await this.setRead(id, true);
+        });
       return article;
     } catch (error) {
       this.#fail(error);

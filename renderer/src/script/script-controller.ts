@@ -5,7 +5,7 @@ import { SCRIPT_MODES, effectiveScript, type ScriptMode } from '../../../app/sha
 import type { SettingsController } from '../settings/settings-controller.ts';
 import { IDENTITY, type Scripts } from './convert.ts';
 import { scriptContext, type ScriptView } from './script-context.ts';
-import { ORIGINAL, loadConverters, type ScriptModule } from './script-loader.ts';
+import { ORIGINAL, ahead, loadConverters, type ScriptModule } from './script-loader.ts';
 
 /**
  * The reader's script: the mode in force (from the settings, or the system's languages until the
@@ -39,7 +39,7 @@ export class ScriptController implements ReactiveController {
   }
 
   hostConnected(): void {
-    // Dictionaries load when the first view asks (load) or in idle time after it (loadAllWhenIdle).
+    // Dictionaries load when the first view asks (load), or ahead of it in background tasks (prewarm).
   }
 
   /** Before the host renders: the elements below get the script it renders with. */
@@ -88,15 +88,15 @@ export class ScriptController implements ReactiveController {
     this.#setModule(await loadConverters([mode]));
   }
 
-  /** Builds every mode's converter in idle time, ahead of the reader's first switch. */
-  loadAllWhenIdle(): void {
-    // Building the to-Traditional converters takes 100–200 ms: do it while the reader reads,
-    // not in the middle of the first toggle.
-    requestIdleCallback(() => {
-      void loadConverters(['cn', 'tw', 'hk', 'twp']).then((module) => {
-        this.#allReady = true;
-        this.#setModule(module);
-      });
+  /**
+   * Loads OpenCC and makes every mode's dictionaries ahead of the reader's first switch, in
+   * background tasks from the start of the page: while the first list is on its way from the
+   * library, not in the middle of the first toggle. Each slice gives way to the page's own tasks.
+   */
+  prewarm(): void {
+    void loadConverters(['cn', 'tw', 'hk', 'twp'], ahead).then((module) => {
+      this.#allReady = true;
+      this.#setModule(module);
     });
   }
 

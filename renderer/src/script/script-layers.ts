@@ -15,6 +15,7 @@ import { langFor } from '../../../app/shared/script-lang.ts';
 import { SCRIPT_MODES, type ScriptMode } from '../../../app/shared/settings.ts';
 import { rowText, type ListItem, type RowText } from '../list/list-window.ts';
 import type { Convert, Scripts } from './convert.ts';
+import type { ScriptView } from './script-context.ts';
 
 /** One way the row reads: the modes it is shown in, their `lang`, and the texts. */
 export interface Variant {
@@ -71,6 +72,12 @@ const shownIndex = (variants: readonly Variant[], mode: ScriptMode): number =>
     variants.findIndex((v) => v.modes.includes(mode)),
   );
 
+/** The converter of the script `variant` shows (its first mode's; the mode in force's if none). */
+export function variantConvert(view: ScriptView, variant: Variant): Convert {
+  const shown = variant.modes[0] ?? view.mode;
+  return shown === view.mode ? view.convert : (view.scripts?.get(shown) ?? view.convert);
+}
+
 /** Converted row texts per converter and item, so that a script is converted once per row. */
 export class RowTexts {
   readonly #texts = new WeakMap<Convert, WeakMap<ListItem, RowText>>();
@@ -121,12 +128,14 @@ export class RowVariants {
 /**
  * A row's layers: title, time and 來源, snippet (search matches marked), each with ids of its
  * layer (`t-<id>-<layer>`, `m-…`, `s-…`) for the row's aria-labelledby and aria-describedby.
+ * `timeIn` gives the time ("15 分鐘前") in a variant's script.
  */
 export function rowLayers(
   variants: readonly Variant[],
   id: ArticleId,
   publishedAt: string,
   time: string,
+  timeIn: (time: string, variant: Variant) => string,
   locale: string,
   separator: string,
 ): unknown {
@@ -142,7 +151,7 @@ export function rowLayers(
             html`<span class="layer" lang=${v.lang}>
               <span class="title" id=${`t-${id}-${k}`}>${v.text.title}</span>
               <span class="meta" id=${`m-${id}-${k}`}
-                ><time lang=${locale} datetime=${publishedAt}>${time}</time>${
+                ><time lang=${locale} datetime=${publishedAt}>${timeIn(time, v)}</time>${
                   v.text.source === null ? nothing : `${separator}${v.text.source}`
                 }</span
               >

@@ -60,7 +60,7 @@ export class HeituApp extends LitElement {
   @state() dismissedNotices: ReadonlySet<string> = new Set();
 
   readonly api: NewsClient = connect();
-  readonly reader = new ReaderState(this, this.api);
+  readonly reader = new ReaderState(this, this.api, afterPaint);
   readonly settings = new SettingsController(this, this.api, (message) => {
     this.reader.error = message;
   });
@@ -159,6 +159,7 @@ export class HeituApp extends LitElement {
   }
 
   async #load(): Promise<void> {
+    this.script.prewarm();
     try {
       const [regions, settings, status] = await Promise.all([
         this.api.listRegions(),
@@ -182,7 +183,6 @@ export class HeituApp extends LitElement {
       return;
     }
     await this.#painted('list');
-    this.script.loadAllWhenIdle();
     // Every tab's first page, in idle time: a switch then shows its rows in the click's frame.
     void this.reader.prefetchTabs(
       this.regions.map((region) => region.id),
