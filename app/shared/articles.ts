@@ -48,6 +48,11 @@ export interface Article extends ArticleSummary {
   readonly fetchedAt: string | null;
   /** True when the article itself is gone and this is the bookmark's copy. */
   readonly fromBookmark: boolean;
+  /**
+   * True when the feed gave only a summary: `contentHtml` is that summary, and the full text can
+   * be fetched (NewsApi.fetchFullText). Absent otherwise.
+   */
+  readonly summaryOnly?: true;
 }
 
 export interface Highlight {

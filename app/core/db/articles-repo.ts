@@ -74,7 +74,8 @@ export interface ArticlesRepo {
     cursor: number | null,
     limit: number,
   ): Page<ArticleSummary>;
-  get(id: number): Article | null;
+  /** The article; `fullText` is a body fetched on demand, shown instead of the synced one. */
+  get(id: number, fullText?: string | null): Article | null;
   /** Summary rows for the given sort keys (search hits), keyed by sort key. */
   summariesBySortKey(keys: readonly number[]): Map<number, SummaryRow & { text: string }>;
   markRead(ids: readonly number[], read: boolean, now: number): number;
@@ -86,6 +87,7 @@ export interface ArticlesRepo {
   prune(before: number, now?: number): number;
   count(): number;
   hasUrl(url: string): boolean;
+  exists(id: number): boolean;
 }
 
 export function articlesRepo(db: Database): ArticlesRepo {
@@ -168,9 +170,11 @@ export function articlesRepo(db: Database): ArticlesRepo {
   const pruneOld = db.prepare<[number]>(`DELETE FROM articles WHERE ${PRUNABLE}`);
   const pruneImages = db.prepare(
     `DELETE FROM images WHERE NOT EXISTS (SELECT 1 FROM article_images ai WHERE ai.image_id = images.id)
-       AND NOT EXISTS (SELECT 1 FROM bookmark_images bi WHERE bi.image_id = images.id)`,
+       AND NOT EXISTS (SELECT 1 FROM bookmark_images bi WHERE bi.image_id = images.id)
+       AND NOT EXISTS (SELECT 1 FROM full_text_images fi WHERE fi.image_id = images.id)`,
   );
   const countAll = db.prepare<[], number>('SELECT count(*) FROM articles').pluck();
+  const hasId = db.prepare<[number], number>('SELECT 1 FROM articles WHERE id = ?').pluck();
 
   function freeSortKey(publishedAt: number, url: string, own: number | null): number {
     const base = Math.floor(publishedAt) * SLOTS;
@@ -284,9 +288,9 @@ export function articlesRepo(db: Database): ArticlesRepo {
         nextCursor: rows.length > limit && last !== undefined ? String(last.sort_key) : null,
       };
     },
-    get(id) {
+    get(id, fullText = null) {
       const row = getOne.get(id);
-      return row === undefined ? null : toArticle(row);
+      return row === undefined ? null : toArticle(row, fullText);
     },
     summariesBySortKey(keys) {
       const out = new Map<number, SummaryRow & { text: string }>();
@@ -316,6 +320,7 @@ export function articlesRepo(db: Database): ArticlesRepo {
     },
     count: () => countAll.get() ?? 0,
     hasUrl: (url) => byUrl.get(url) !== undefined,
+    exists: (id) => hasId.get(id) !== undefined,
   };
 }
 
