@@ -62,7 +62,10 @@ export interface Highlight {
 }
 
 export interface SearchHit extends ArticleSummary {
+  /** The matches in `snippet`. */
   readonly highlights: readonly Highlight[];
+  /** The matches in `title`. */
+  readonly titleHighlights: readonly Highlight[];
 }
 
 export interface Page<T> {
