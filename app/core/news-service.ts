@@ -252,7 +252,12 @@ export class NewsService implements NewsApi {
       if (cursor !== null && !/^\d+$/.test(cursor)) {
         throw new NewsApiError('BAD_ARGUMENT', 'That cursor belongs to the bookmarks tab.');
       }
-      return this.#articles.list(query.region, cursor === null ? null : Number(cursor), limit);
+      return this.#articles.list(
+        query.region,
+        cursor === null ? null : Number(cursor),
+        limit,
+        query.unreadOnly === true,
+      );
     });
   }
 

@@ -76,7 +76,29 @@ test('markAllRead marks exactly the unread articles of a tab, and markUnread und
   assert.deepEqual(events, ['libraryChanged']);
   assert.deepEqual((await service.markAllRead({ region: 'changchun' })).ids, [], 'nothing left');
 
+  const unreadOnly = async (region: 'all' | 'changchun' | 'jilin'): Promise<string[]> =>
+    (await service.listArticles({ region, unreadOnly: true })).items.map((a) => a.id);
+  assert.deepEqual(await unreadOnly('changchun'), []);
+  assert.deepEqual(await unreadOnly('all'), [id(4)]);
+
   assert.deepEqual(await service.markUnread(marked.ids), { changed: 2 });
+  assert.deepEqual(await unreadOnly('changchun'), [id(1), id(2)]);
+  assert.deepEqual(await unreadOnly('jilin'), [id(2), id(4)]);
+  const paged = await service.listArticles({ region: 'all', unreadOnly: true, limit: 2 });
+  assert.deepEqual(
+    paged.items.map((a) => a.id),
+    [id(1), id(2)],
+  );
+  const rest = await service.listArticles({
+    region: 'all',
+    unreadOnly: true,
+    limit: 2,
+    cursor: paged.nextCursor,
+  });
+  assert.deepEqual(
+    rest.items.map((a) => a.id),
+    [id(4)],
+  );
   assert.equal(await unreadOf(service, 'changchun'), 2);
   assert.equal(await unreadOf(service, 'jilin'), 2);
   assert.equal((await service.getArticle(id(3))).unread, false, 'read before: still read');

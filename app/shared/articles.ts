@@ -97,6 +97,8 @@ export const ListQuerySchema = v.strictObject({
   region: v.picklist(REGION_IDS),
   cursor: v.optional(v.nullable(CursorSchema)),
   limit: v.optional(LimitSchema),
+  /** Unread articles only (issue 18, wt-18c); the bookmarks tab lists every bookmark. */
+  unreadOnly: v.optional(v.boolean()),
 });
 export type ListQuery = v.InferOutput<typeof ListQuerySchema>;
 

@@ -67,6 +67,12 @@ export const SettingsSchema = v.strictObject({
   ),
   /** The installed desktop app looks for a new version at start and once a day (app/main/updater.ts). */
   updateChecks: v.boolean(),
+  // ---- Triage (issue 18, wt-18c) ----
+  /** The tabs shown with unread articles only (tab ids: regions, and the reader's own tabs). */
+  unreadOnlyTabs: v.pipe(
+    v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(64))),
+    v.maxLength(500),
+  ),
 });
 
 export type Settings = Readonly<v.InferOutput<typeof SettingsSchema>>;
@@ -87,6 +93,7 @@ export const DEFAULT_SETTINGS: Settings = {
   refreshIntervalMinutes: 30,
   userDictionary: [],
   updateChecks: true,
+  unreadOnlyTabs: [],
 };
 
 export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as readonly (keyof Settings)[];

@@ -73,6 +73,7 @@ export interface ArticlesRepo {
     region: Exclude<RegionId, 'bookmarks'>,
     cursor: number | null,
     limit: number,
+    unreadOnly?: boolean,
   ): Page<ArticleSummary>;
   /** The article; `fullText` is a body fetched on demand, shown instead of the synced one. */
   get(id: number, fullText?: string | null): Article | null;
@@ -140,6 +141,16 @@ export function articlesRepo(db: Database): ArticlesRepo {
   const listRegion = db.prepare<[string, number, number], SummaryRow>(
     `SELECT ${SUMMARY_COLUMNS} FROM article_regions r JOIN articles a ON a.id = r.article_id
      WHERE r.region = ? AND r.sort_key < ? ORDER BY r.sort_key DESC LIMIT ?`,
+  );
+  // Unread only: partial indexes (migration 0082) hold just the unread rows, in list order.
+  const listAllUnread = db.prepare<[number, number], SummaryRow>(
+    `SELECT ${SUMMARY_COLUMNS} FROM articles a INDEXED BY articles_unread
+     WHERE a.read_at IS NULL AND a.sort_key < ? ORDER BY a.sort_key DESC LIMIT ?`,
+  );
+  const listRegionUnread = db.prepare<[string, number, number], SummaryRow>(
+    `SELECT ${SUMMARY_COLUMNS} FROM article_regions r INDEXED BY article_regions_unread
+     JOIN articles a ON a.id = r.article_id
+     WHERE r.region = ? AND r.unread = 1 AND r.sort_key < ? ORDER BY r.sort_key DESC LIMIT ?`,
   );
   const getOne = db.prepare<[number], ArticleRow>(
     `SELECT ${SUMMARY_COLUMNS}, a.fetched_at, a.url, a.author, a.editor, a.responsible_editor,
@@ -277,10 +288,15 @@ export function articlesRepo(db: Database): ArticlesRepo {
 
   return {
     upsert: (batch) => index.write(() => upsertAll(batch)),
-    list(region, cursor, limit) {
+    list(region, cursor, limit, unreadOnly = false) {
       const start = cursor ?? Number.MAX_SAFE_INTEGER;
-      const rows =
-        region === 'all' ? listAll.all(start, limit + 1) : listRegion.all(region, start, limit + 1);
+      const rows = unreadOnly
+        ? region === 'all'
+          ? listAllUnread.all(start, limit + 1)
+          : listRegionUnread.all(region, start, limit + 1)
+        : region === 'all'
+          ? listAll.all(start, limit + 1)
+          : listRegion.all(region, start, limit + 1);
       const page = rows.slice(0, limit);
       const last = page.at(-1);
       return {

@@ -25,6 +25,12 @@ test('0082 adds full texts beside a version-70 library’s articles, which go wi
   assert.equal(migrate(db, MIGRATIONS, 82), 82);
   assert.equal(schemaVersion(db), 82);
   assert.equal(db.prepare('SELECT summary FROM articles').pluck().get(), '長春的摘要');
+  const plan = db
+    .prepare(
+      'EXPLAIN QUERY PLAN SELECT id FROM articles WHERE read_at IS NULL ORDER BY sort_key DESC',
+    )
+    .all() as { detail: string }[];
+  assert.match(plan.map((p) => p.detail).join(' '), /articles_unread/);
   db.prepare("INSERT INTO article_full_text VALUES (1, '<p>全文</p>', '全文', 5)").run();
   db.prepare('INSERT INTO full_text_images VALUES (1, 1)').run();
   assert.throws(() => db.prepare("INSERT INTO article_full_text VALUES (9, '', '', 5)").run());
