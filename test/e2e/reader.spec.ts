@@ -134,11 +134,15 @@ test('the same walk with the keyboard alone', async ({ page }) => {
       list.getByRole('option', { name: changchun[0]!.title }),
     ).toHaveAccessibleDescription(/未讀/);
 
-    // Back to the tabs, End to 收藏, Tab into its list.
+    // Back through the list's toolbar (one tab stop) to the tabs, End to 收藏, Tab into its list.
+    await page.keyboard.press('Shift+Tab');
+    expect(await focused(page)).toBe('button');
     await page.keyboard.press('Shift+Tab');
     expect(await focused(page)).toBe('tab');
     await page.keyboard.press('End');
     await expect(page.getByRole('tab', { name: /^收藏/ })).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('button');
     await page.keyboard.press('Tab');
     expect(await focused(page)).toBe('listbox');
     await expect(page.getByRole('listbox', { name: '收藏的文章' }).getByRole('option')).toHaveCount(

@@ -15,7 +15,9 @@ import { LocaleController } from '../i18n/locale-controller.ts';
 import { langTag, type Messages } from '../i18n/messages.ts';
 import type { HeituArticleList } from '../list/heitu-article-list.ts';
 import type { HeituReadingPane } from '../pane/heitu-reading-pane.ts';
-import { ReaderState, type SearchRequest } from '../reader/reader-state.ts';
+import { ReaderState, type ListView, type SearchRequest } from '../reader/reader-state.ts';
+import { TriageController } from '../reader/triage-controller.ts';
+import { TRIAGE_MESSAGES } from '../i18n/triage-messages.ts';
 import { FontWarmupController } from '../script/font-warmup-controller.ts';
 import { ScriptController } from '../script/script-controller.ts';
 import type { HeituSearchBox } from '../search/heitu-search-box.ts';
@@ -25,6 +27,7 @@ import type { HeituSourcesPanel } from '../sources/heitu-sources-panel.ts';
 import { SyncController } from '../sync/sync-controller.ts';
 import type { HeituRegionTabs, RegionTab } from '../tabs/heitu-region-tabs.ts';
 import { appStyles } from './heitu-app-styles.ts';
+import { triageStyles } from './triage-styles.ts';
 import type { HeituHelpOverlay } from './heitu-help-overlay.ts';
 import { LayoutController } from './layout-controller.ts';
 import { afterPaint, markPainted, markStart, whenIdle } from './perf.ts';
@@ -76,6 +79,16 @@ export class HeituApp extends LitElement {
     title: this.i18n.messages.appName,
   }));
 
+  readonly triage = new TriageController(this, {
+    api: this.api,
+    reader: this.reader,
+    messages: () => this.i18n.localized(TRIAGE_MESSAGES),
+    region: () => this.selected,
+    unreadOnlyTabs: () => this.settings.settings?.unreadOnlyTabs ?? [],
+    saveUnreadOnlyTabs: (tabs) => this.settings.save({ unreadOnlyTabs: [...tabs] }),
+    openArticle: (id) => this.openArticle(id),
+  });
+
   @query('heitu-article-list') list!: HeituArticleList | null;
   @query('heitu-reading-pane') pane!: HeituReadingPane | null;
   @query('heitu-region-tabs') tabs!: HeituRegionTabs | null;
@@ -87,15 +100,19 @@ export class HeituApp extends LitElement {
   #unsubscribe: (() => void) | null = null;
   #refreshTimer: ReturnType<typeof setTimeout> | null = null;
   #firstPaint = true;
+  /** The view asked for last, settled once it is shown. */
+  #shown: Promise<void> = Promise.resolve();
   readonly #panes: PanesModel = {
     reader: this.reader,
     layout: this.layout,
+    triage: this.triage,
+    triageMessages: () => this.i18n.localized(TRIAGE_MESSAGES),
     textScale: () => this.settings.settings?.textScale ?? 100,
     openArticle: (id) => void this.openArticle(id),
     closeArticle: () => void this.closeArticle(),
   };
 
-  static override styles = appStyles;
+  static override styles = [appStyles, triageStyles];
 
   constructor() {
     super();
@@ -117,6 +134,19 @@ export class HeituApp extends LitElement {
       focusSearch: () => this.searchBox?.focusField(),
       openHelp: (opener) => {
         this.helpOverlay.open(opener);
+      },
+      pageArticle: () => this.pane?.pageDown() ?? false,
+      nextUnread: () => void this.triage.nextUnread(),
+      openOriginal: () => {
+        this.triage.openOriginal();
+      },
+      copyLink: () => void this.triage.copyLink(),
+      markTabRead: () => void this.triage.markTabRead(),
+      toggleUnreadOnly: () => void this.triage.toggleUnreadOnly(),
+      stepTab: (by) => {
+        const at = this.regions.findIndex((region) => region.id === this.selected);
+        const next = this.regions[(at + by + this.regions.length) % this.regions.length];
+        if (next !== undefined) this.tabs?.selectTab(next.id);
       },
     });
     // The UI's characters in every script's face, ahead of a switch.
@@ -157,7 +187,7 @@ export class HeituApp extends LitElement {
       // load together; nothing is painted until all are here, so no text flashes unconverted.
       await Promise.all([
         this.script.load(effectiveScript(settings, navigator.languages)),
-        this.reader.show({ kind: 'region', region: settings.lastRegion }),
+        this.reader.show(regionView(settings.lastRegion, settings.unreadOnlyTabs)),
         this.reader.refreshCounts(),
       ]);
       this.regions = regions;
@@ -224,7 +254,7 @@ export class HeituApp extends LitElement {
     const view = this.reader.view;
     await (view.kind === 'search' && view.scope === 'tab'
       ? this.reader.show({ ...view, region })
-      : this.reader.show({ kind: 'region', region }));
+      : this.reader.show(this.#regionView(region)));
     await this.#painted('tab');
     this.api.setSettings({ lastRegion: region }).catch((error: unknown) => {
       this.reader.error = (error as Error).message;
@@ -259,8 +289,21 @@ export class HeituApp extends LitElement {
   }
 
   search(request: SearchRequest): void {
-    if (request.query === '') void this.reader.show({ kind: 'region', region: this.selected });
-    else void this.reader.show({ kind: 'search', region: this.selected, ...request });
+    this.#shown =
+      request.query === ''
+        ? this.reader.show(this.#regionView(this.selected))
+        : this.reader.show({ kind: 'search', region: this.selected, ...request });
+  }
+
+  /** Enter or ↓ in the search box: into the results, once they are shown. */
+  async enterResults(): Promise<void> {
+    await this.#shown;
+    await this.updateComplete;
+    this.list?.focusList();
+  }
+
+  #regionView(region: RegionId): ListView {
+    return regionView(region, this.settings.settings?.unreadOnlyTabs ?? []);
   }
 
   // ---- Layout ---------------------------------------------------------------------------------
@@ -295,6 +338,7 @@ export class HeituApp extends LitElement {
           @search-change=${(e: CustomEvent<SearchRequest>) => {
             this.search(e.detail);
           }}
+          @search-enter=${() => void this.enterResults()}
         ></heitu-search-box>
         <heitu-script-switch
           .mode=${this.script.mode}
@@ -371,6 +415,13 @@ export class HeituApp extends LitElement {
       </button>
     </div>`;
   }
+}
+
+/** A tab's view: unread only when the reader chose that for it. */
+function regionView(region: RegionId, unreadOnlyTabs: readonly string[]): ListView {
+  return unreadOnlyTabs.includes(region) && region !== 'bookmarks'
+    ? { kind: 'region', region, unreadOnly: true }
+    : { kind: 'region', region };
 }
 
 declare global {
