@@ -356,10 +356,12 @@ export class ReaderState implements ReactiveController {
    * loaded; null when the view has no more.
    */
   async nextUnread(): Promise<ArticleId | null> {
+    // From the open article on; with none open, from the active row itself.
     const from = this.openId ?? this.activeId;
     let at = this.items.findIndex((item) => item.id === from);
+    if (this.openId === null && at >= 0) at -= 1;
     for (;;) {
-      const found = this.items.slice(at + 1).find((item) => item.unread && item.id !== from);
+      const found = this.items.slice(at + 1).find((item) => item.unread && item.id !== this.openId);
       if (found !== undefined) return found.id;
       if (this.nextCursor === null) return null;
       at = Math.max(at, this.items.length - 1);

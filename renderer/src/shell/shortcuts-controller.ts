@@ -38,9 +38,14 @@ function isTyping(target: EventTarget | undefined): boolean {
   );
 }
 
-/** The article list (or a row in it): Space there pages the article, it selects nothing. */
+/**
+ * The article list, or the selected tab: Space there would select nothing (tabs select on focus),
+ * so it pages the article.
+ */
 function isList(target: EventTarget | undefined): boolean {
-  return target instanceof HTMLElement && target.getAttribute('role') === 'listbox';
+  if (!(target instanceof HTMLElement)) return false;
+  const role = target.getAttribute('role');
+  return role === 'listbox' || (role === 'tab' && target.getAttribute('aria-selected') === 'true');
 }
 
 /**
@@ -78,8 +83,9 @@ export class ShortcutsController implements ReactiveController {
     const target = path[0];
     const app = this.#target;
     // Enter and Space activate whatever control has focus; the list handles its own Enter.
+    if (event.key === 'Enter' && target !== document.body && target !== app.element) return;
     if (
-      (event.key === 'Enter' || action.kind === 'page') &&
+      action.kind === 'page' &&
       target !== document.body &&
       target !== app.element &&
       !isList(target)
