@@ -28,6 +28,7 @@ import { SyncController } from '../sync/sync-controller.ts';
 import type { HeituRegionTabs, RegionTab } from '../tabs/heitu-region-tabs.ts';
 import { appStyles } from './heitu-app-styles.ts';
 import { triageStyles } from './triage-styles.ts';
+import { regionView, triageShortcuts } from './app-triage.ts';
 import type { HeituHelpOverlay } from './heitu-help-overlay.ts';
 import { LayoutController } from './layout-controller.ts';
 import { afterPaint, markPainted, markStart, whenIdle } from './perf.ts';
@@ -135,19 +136,7 @@ export class HeituApp extends LitElement {
       openHelp: (opener) => {
         this.helpOverlay.open(opener);
       },
-      pageArticle: () => this.pane?.pageDown() ?? false,
-      nextUnread: () => void this.triage.nextUnread(),
-      openOriginal: () => {
-        this.triage.openOriginal();
-      },
-      copyLink: () => void this.triage.copyLink(),
-      markTabRead: () => void this.triage.markTabRead(),
-      toggleUnreadOnly: () => void this.triage.toggleUnreadOnly(),
-      stepTab: (by) => {
-        const at = this.regions.findIndex((region) => region.id === this.selected);
-        const next = this.regions[(at + by + this.regions.length) % this.regions.length];
-        if (next !== undefined) this.tabs?.selectTab(next.id);
-      },
+      ...triageShortcuts(this),
     });
     // The UI's characters in every script's face, ahead of a switch.
     new FontWarmupController(
@@ -415,13 +404,6 @@ export class HeituApp extends LitElement {
       </button>
     </div>`;
   }
-}
-
-/** A tab's view: unread only when the reader chose that for it. */
-function regionView(region: RegionId, unreadOnlyTabs: readonly string[]): ListView {
-  return unreadOnlyTabs.includes(region) && region !== 'bookmarks'
-    ? { kind: 'region', region, unreadOnly: true }
-    : { kind: 'region', region };
 }
 
 declare global {

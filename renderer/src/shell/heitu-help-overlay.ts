@@ -101,7 +101,8 @@ export class HeituHelpOverlay extends HeituModal {
     return this.renderDialog(
       t.title,
       t.close,
-      html`<dl>
+      // Focusable: the list is longer than a short window, and the keyboard must reach its end.
+      html`<dl tabindex="0">
         ${rows.map(
           ([keys, text]) =>
             html`<div class="row">
