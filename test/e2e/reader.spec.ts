@@ -1,5 +1,5 @@
 import { createScriptConverter } from '../../app/shared/script-convert.ts';
-import { expect, startWeb, test } from './fixtures.ts';
+import { expect, focused, startWeb, test } from './fixtures.ts';
 import { channelTime, makeLibrary } from './library.ts';
 
 // The reader end to end, in browser mode over the local fixture site: sync from the UI, read
@@ -78,17 +78,6 @@ test('sync from the UI, then read, bookmark and search with the network gone', a
     await lib.dispose();
   }
 });
-
-/** Role or tag of the element that has focus, looking into shadow roots. */
-async function focused(page: import('@playwright/test').Page): Promise<string> {
-  return page.evaluate(() => {
-    let el: Element | null = document.activeElement;
-    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-    return el === null || el === document.body
-      ? 'body'
-      : (el.getAttribute('role') ?? el.tagName.toLowerCase());
-  });
-}
 
 test('the same walk with the keyboard alone', async ({ page }) => {
   const lib = await makeLibrary({

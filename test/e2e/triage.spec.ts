@@ -2,35 +2,48 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { createScriptConverter } from '../../app/shared/script-convert.ts';
-import { expect, startWeb, test } from './fixtures.ts';
-import { makeLibrary, runHeitu } from './library.ts';
+import type { FixtureArticle } from '../support/fixture-site.ts';
+import { expect, focused, startWeb, test } from './fixtures.ts';
+import { makeLibrary, runHeitu, type Library } from './library.ts';
 
 // Triage, search and summary-only articles (issue 18) in browser mode over a library synced from
 // the local fixture site.
 
-/** The element focused, through shadow roots: its role, or its tag. */
-async function focused(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    let el: Element | null = document.activeElement;
-    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-    return el === null || el === document.body
-      ? 'body'
-      : (el.getAttribute('role') ?? el.tagName.toLowerCase());
-  });
+/**
+ * A library from the fixture site (`prepare` runs on it first), opened in browser mode at the
+ * page's URL for `walk`; everything is closed afterwards.
+ */
+async function reading(
+  page: Page,
+  options: Parameters<typeof makeLibrary>[0],
+  walk: (lib: Library) => Promise<void>,
+  prepare: (lib: Library) => Promise<void> = () => Promise.resolve(),
+): Promise<void> {
+  test.setTimeout(120_000);
+  const lib = await makeLibrary(options);
+  try {
+    await prepare(lib);
+    const web = await startWeb(lib.dataDir);
+    try {
+      await page.goto(web.url);
+      await walk(lib);
+    } finally {
+      web.child.kill('SIGTERM');
+    }
+  } finally {
+    await lib.dispose();
+  }
 }
 
 test('mark a tab read, undo it with the notice or Ctrl+Z, and show a tab unread only', async ({
   page,
 }) => {
-  test.setTimeout(120_000);
-  const lib = await makeLibrary({
+  const options6 = {
     articlesPerRegion: 6,
     synced: true,
     settings: ['script=original', 'scriptChosen=true'],
-  });
-  const web = await startWeb(lib.dataDir);
-  try {
-    await page.goto(web.url);
+  };
+  await reading(page, options6, async (lib) => {
     await page.getByRole('tab', { name: /^長春/ }).click();
     const list = page.getByRole('listbox', { name: '長春的文章' });
     const options = list.getByRole('option');
@@ -87,27 +100,21 @@ test('mark a tab read, undo it with the notice or Ctrl+Z, and show a tab unread 
     await expect(page.getByRole('listbox', { name: '江城的文章' }).getByRole('option')).toHaveCount(
       6,
     );
-  } finally {
-    web.child.kill('SIGTERM');
-    await lib.dispose();
-  }
+  });
 });
 
 test('Space, n, v and c work on the open article, and [ ] reach every tab', async ({
   page,
   context,
 }) => {
-  test.setTimeout(120_000);
-  const lib = await makeLibrary({
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.setViewportSize({ width: 1280, height: 500 });
+  const options4 = {
     articlesPerRegion: 4,
     synced: true,
     settings: ['script=original', 'scriptChosen=true'],
-  });
-  const web = await startWeb(lib.dataDir);
-  try {
-    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    await page.setViewportSize({ width: 1280, height: 500 });
-    await page.goto(web.url);
+  };
+  await reading(page, options4, async (lib) => {
     await page.getByRole('tab', { name: /^長春/ }).click();
     const list = page.getByRole('listbox', { name: '長春的文章' });
     const titles = lib.site.portalArticles('changchun').map((a) => a.title);
@@ -172,130 +179,140 @@ test('Space, n, v and c work on the open article, and [ ] reach every tab', asyn
     await expect(help).toContainText('下一篇未讀文章');
     await expect(help).toContainText('複製文章連結');
     await expect(help).toContainText('在搜尋框中：移到搜尋結果');
-  } finally {
-    web.child.kill('SIGTERM');
-    await lib.dispose();
-  }
+  });
 });
 
 test('search says how many it found and marks the match in either script; ↓ moves into the results', async ({
   page,
 }) => {
-  test.setTimeout(120_000);
-  const lib = await makeLibrary({
+  let count = 0;
+  let hans: FixtureArticle | undefined;
+  const options = {
     articlesPerRegion: 6,
     synced: true,
     settings: ['script=cn', 'scriptChosen=true'],
-  });
+  };
   // A place name published in Simplified script, typed in Traditional.
-  const hans = lib.site.portalArticles('changchun').find((a) => a.script === 'hans')!;
-  const place = hans.title.split(':')[0] ?? '';
-  const query = createScriptConverter('tw').convert(place, 'hans');
-  expect(query).not.toBe(place);
-  const truth = JSON.parse(
-    await runHeitu(['search', query, '--limit', '200', '--json', '--data-dir', lib.dataDir]),
-  ) as { items: unknown[] };
-  const web = await startWeb(lib.dataDir);
-  try {
-    await page.goto(web.url);
-    const box = page.getByRole('searchbox');
-    await box.fill(query);
-    await box.press('ArrowDown');
-    const results = page.getByRole('listbox', { name: new RegExp(query) });
-    const option = results.getByRole('option', { name: hans.title });
-    await expect(option).toBeVisible();
-    expect(await focused(page)).toBe('listbox');
-    expect(truth.items.length).toBeGreaterThan(0);
-    await expect(
-      page.getByRole('status').filter({ hasText: new RegExp(`^${truth.items.length} 篇$`) }),
-    ).toBeVisible();
-    // The marks of the layer shown (简体), in the title and the snippet: the converted match.
-    const marks = await option.evaluate((el) => {
-      const root = el.getRootNode() as ShadowRoot;
-      const ids = [el.getAttribute('aria-labelledby'), el.getAttribute('aria-describedby')]
-        .join(' ')
-        .split(' ');
-      return ids.flatMap((id) =>
-        [...(root.getElementById(id)?.querySelectorAll('mark') ?? [])].map(
-          (m) => `${id.slice(0, 1)}:${m.textContent}`,
-        ),
-      );
-    });
-    expect(marks).toContain(`t:${place}`);
-    for (const mark of marks) expect(mark.slice(2)).toBe(place);
-  } finally {
-    web.child.kill('SIGTERM');
-    await lib.dispose();
-  }
+  const placeOf = (a: FixtureArticle): string => a.title.split(':')[0] ?? '';
+  const typed = (a: FixtureArticle): string =>
+    createScriptConverter('tw').convert(placeOf(a), 'hans');
+  const prepare = async (lib: Library): Promise<void> => {
+    hans = lib.site.portalArticles('changchun').find((a) => a.script === 'hans');
+    if (hans === undefined) throw new Error('the fixture has no article in Simplified script');
+    expect(typed(hans)).not.toBe(placeOf(hans));
+    const truth = JSON.parse(
+      await runHeitu([
+        'search',
+        typed(hans),
+        '--limit',
+        '200',
+        '--json',
+        '--data-dir',
+        lib.dataDir,
+      ]),
+    ) as { items: unknown[] };
+    count = truth.items.length;
+  };
+  await reading(
+    page,
+    options,
+    async () => {
+      if (hans === undefined) return;
+      const [place, query] = [placeOf(hans), typed(hans)];
+      const box = page.getByRole('searchbox');
+      await box.fill(query);
+      await box.press('ArrowDown');
+      const results = page.getByRole('listbox', { name: new RegExp(query) });
+      const option = results.getByRole('option', { name: hans.title });
+      await expect(option).toBeVisible();
+      expect(await focused(page)).toBe('listbox');
+      expect(count).toBeGreaterThan(0);
+      await expect(
+        page.getByRole('status').filter({ hasText: new RegExp(`^${count} 篇$`) }),
+      ).toBeVisible();
+      // The marks of the layer shown (简体), in the title and the snippet: the converted match.
+      const marks = await option.evaluate((el) => {
+        const root = el.getRootNode() as ShadowRoot;
+        const ids = [el.getAttribute('aria-labelledby'), el.getAttribute('aria-describedby')]
+          .join(' ')
+          .split(' ');
+        return ids.flatMap((id) =>
+          [...(root.getElementById(id)?.querySelectorAll('mark') ?? [])].map(
+            (m) => `${id.slice(0, 1)}:${m.textContent}`,
+          ),
+        );
+      });
+      expect(marks).toContain(`t:${place}`);
+      for (const mark of marks) expect(mark.slice(2)).toBe(place);
+    },
+    prepare,
+  );
 });
 
 test('a summary-only article shows its summary and fetches its full text on demand', async ({
   page,
 }) => {
-  test.setTimeout(120_000);
-  const lib = await makeLibrary({
-    articlesPerRegion: 0,
-    settings: ['script=original', 'scriptChosen=true'],
-  });
-  const feed = lib.site.feedArticles('summary-only');
-  const missing = `${lib.site.origin}/missing/story.html`;
-  lib.site.put(
-    '/broken.xml',
-    `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>摘要</title>
+  const options = { articlesPerRegion: 0, settings: ['script=original', 'scriptChosen=true'] };
+  const prepare = async (lib: Library): Promise<void> => {
+    const missing = `${lib.site.origin}/missing/story.html`;
+    lib.site.put(
+      '/broken.xml',
+      `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>摘要</title>
       <link>${lib.site.origin}/</link><item><title>長春失聯的文章</title><link>${missing}</link>
       <description>長春的摘要。</description></item></channel></rss>`,
-    'application/rss+xml',
+      'application/rss+xml',
+    );
+    const sources = join(lib.dataDir, 'feeds.json');
+    await writeFile(
+      sources,
+      JSON.stringify({
+        sources: [
+          { id: 'summaries', type: 'feed', url: `${lib.site.origin}/feeds/summary-only.xml` },
+          { id: 'broken', type: 'feed', url: `${lib.site.origin}/broken.xml` },
+        ],
+      }),
+    );
+    await runHeitu(['sync', '--sources', sources, '--data-dir', lib.dataDir]);
+  };
+  await reading(
+    page,
+    options,
+    async (lib) => {
+      const first = lib.site.feedArticles('summary-only')[0]!;
+      const list = page.getByRole('listbox', { name: /全部/ });
+      await list.getByRole('option', { name: first.title }).click();
+      const article = page.getByRole('article');
+      await expect(article.getByRole('heading', { level: 1 })).toHaveText(first.title);
+      await expect(article).toContainText('這個來源只提供摘要。');
+      const body = article.locator('#body');
+      await expect(body).not.toBeEmpty();
+      const last = first.paragraphs.at(-1) ?? '';
+      await expect(body).not.toContainText(last);
+
+      await article.getByRole('button', { name: '讀取全文' }).click();
+      await expect(body).toContainText(last);
+      await expect(article.getByRole('button', { name: '讀取全文' })).toBeHidden();
+
+      // Kept: with the site gone, the full text is still there after a reload.
+      await lib.site.close();
+      await page.reload();
+      await page
+        .getByRole('listbox', { name: /全部/ })
+        .getByRole('option', { name: first.title })
+        .click();
+      await expect(page.getByRole('article').locator('#body')).toContainText(last);
+
+      // A fetch that fails says why, in the UI's language, and keeps the summary.
+      await page
+        .getByRole('listbox', { name: /全部/ })
+        .getByRole('option', { name: '長春失聯的文章' })
+        .click();
+      await page.getByRole('article').getByRole('button', { name: '讀取全文' }).click();
+      await expect(
+        page.getByRole('alert').filter({ hasText: '無法連線到文章所在的網站' }),
+      ).toBeVisible();
+      await expect(page.getByRole('article').locator('#body')).toContainText('長春的摘要。');
+    },
+    prepare,
   );
-  const sources = join(lib.dataDir, 'feeds.json');
-  await writeFile(
-    sources,
-    JSON.stringify({
-      sources: [
-        { id: 'summaries', type: 'feed', url: `${lib.site.origin}/feeds/summary-only.xml` },
-        { id: 'broken', type: 'feed', url: `${lib.site.origin}/broken.xml` },
-      ],
-    }),
-  );
-  await runHeitu(['sync', '--sources', sources, '--data-dir', lib.dataDir]);
-  const web = await startWeb(lib.dataDir);
-  try {
-    const first = feed[0]!;
-    await page.goto(web.url);
-    const list = page.getByRole('listbox', { name: /全部/ });
-    await list.getByRole('option', { name: first.title }).click();
-    const article = page.getByRole('article');
-    await expect(article.getByRole('heading', { level: 1 })).toHaveText(first.title);
-    await expect(article).toContainText('這個來源只提供摘要。');
-    const body = article.locator('#body');
-    await expect(body).not.toBeEmpty();
-    const last = first.paragraphs.at(-1) ?? '';
-    await expect(body).not.toContainText(last);
-
-    await article.getByRole('button', { name: '讀取全文' }).click();
-    await expect(body).toContainText(last);
-    await expect(article.getByRole('button', { name: '讀取全文' })).toBeHidden();
-
-    // Kept: with the site gone, the full text is still there after a reload.
-    await lib.site.close();
-    await page.reload();
-    await page
-      .getByRole('listbox', { name: /全部/ })
-      .getByRole('option', { name: first.title })
-      .click();
-    await expect(page.getByRole('article').locator('#body')).toContainText(last);
-
-    // A fetch that fails says why, in the UI's language, and keeps the summary.
-    await page
-      .getByRole('listbox', { name: /全部/ })
-      .getByRole('option', { name: '長春失聯的文章' })
-      .click();
-    await page.getByRole('article').getByRole('button', { name: '讀取全文' }).click();
-    await expect(
-      page.getByRole('alert').filter({ hasText: '無法連線到文章所在的網站' }),
-    ).toBeVisible();
-    await expect(page.getByRole('article').locator('#body')).toContainText('長春的摘要。');
-  } finally {
-    web.child.kill('SIGTERM');
-    await lib.dispose();
-  }
 });
