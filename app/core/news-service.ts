@@ -42,7 +42,7 @@ import { bookmarksRepo, type BookmarksRepo } from './db/bookmarks-repo.ts';
 import { openDatabase, schemaVersion, type Database } from './db/database.ts';
 import { checkInBackground } from './db/integrity.ts';
 import { closeLibrary, LIBRARY_DAMAGED, markForRepair, openLibrary } from './db/library.ts';
-import { parseArticleId } from './db/rows.ts';
+import { articleIdOf, parseArticleId } from './db/rows.ts';
 import { checkSearchIndexInBackground, searchIndexOf } from './db/search-index.ts';
 import { isDamage } from './db/search-index-file.ts';
 import { searchRepo, type SearchRepo } from './db/search-repo.ts';
@@ -51,11 +51,21 @@ import { sourcesRepo, type SourcesRepo } from './db/sources-repo.ts';
 import { SLICE_BUDGET_MS, inSlices, untilDone } from './db/slices.ts';
 import { storageError } from './db/storage-error.ts';
 import { imagesRepo, type ImagesRepo } from './db/images-repo.ts';
+import { fullTextRepo, type FullTextRepo } from './db/full-text-repo.ts';
+import { triageRepo, type TriageRepo } from './db/triage-repo.ts';
+import { htmlToText, sanitizeArticleHtml } from './sanitize.ts';
+import { fetchFullText, FullTextError } from './sync/full-text.ts';
 import type { BudgetLimits } from './sync/budget.ts';
 import { createFetcher, USER_AGENT, type Fetcher } from './sync/fetch.ts';
 import { DEFAULT_SOURCES, type Source } from './sync/sources-file.ts';
 import { SyncController } from './sync/sync-controller.ts';
 import { createLogger } from './log.ts';
+import {
+  MAX_MARK_UNREAD,
+  type FullTextResult,
+  type MarkAllRead,
+  type MarkedRead,
+} from '../shared/triage.ts';
 
 const log = createLogger('news-service');
 const DAY_MS = 86_400_000;
@@ -104,6 +114,10 @@ export class NewsService implements NewsApi {
   readonly #search: SearchRepo;
   readonly #sources: SourcesRepo;
   readonly #images: ImagesRepo;
+  readonly #triage: TriageRepo;
+  readonly #fullText: FullTextRepo;
+  /** For full texts fetched on demand; made when first needed. */
+  #pageFetcher: Fetcher | null = null;
   readonly #sync: SyncController;
   readonly #listeners = new Set<NewsListener>();
   readonly #options: NewsServiceOptions;
@@ -126,6 +140,8 @@ export class NewsService implements NewsApi {
     this.#search = searchRepo(db);
     this.#sources = sourcesRepo(db);
     this.#images = imagesRepo(db);
+    this.#triage = triageRepo(db);
+    this.#fullText = fullTextRepo(db);
     this.#sync = new SyncController({
       db,
       sources: options.sources ?? DEFAULT_SOURCES,
@@ -242,7 +258,12 @@ export class NewsService implements NewsApi {
       if (cursor !== null && !/^\d+$/.test(cursor)) {
         throw new NewsApiError('BAD_ARGUMENT', 'That cursor belongs to the bookmarks tab.');
       }
-      return this.#articles.list(query.region, cursor === null ? null : Number(cursor), limit);
+      return this.#articles.list(
+        query.region,
+        cursor === null ? null : Number(cursor),
+        limit,
+        query.unreadOnly === true,
+      );
     });
   }
 
@@ -251,7 +272,8 @@ export class NewsService implements NewsApi {
       const { kind, n } = parseArticleId(id);
       const found =
         kind === 'article'
-          ? (this.#articles.get(n) ?? this.#bookmarks.copy({ articleId: n }))
+          ? (this.#articles.get(n, this.#fullText.html(n)) ??
+            this.#bookmarks.copy({ articleId: n }))
           : this.#bookmarks.copy({ bookmarkId: n });
       if (found === null)
         throw new NewsApiError('NOT_FOUND', `There is no article ${id} in the library.`);
@@ -387,6 +409,75 @@ export class NewsService implements NewsApi {
 
   importOpml(text: string): Promise<OpmlImportResult> {
     return this.#settle(() => this.#sync.catalog.importOpml(text));
+  }
+
+  // ---- Triage and full text (issue 18) ----
+
+  markAllRead(request: MarkAllRead): Promise<MarkedRead> {
+    return this.#settle(() => {
+      const ids = this.#write('mark the tab read', () =>
+        this.#triage.markAllRead(request.region ?? 'all', this.#now()),
+      );
+      if (ids.length > 0) this.#emit({ type: 'libraryChanged' });
+      return { ids: ids.map(articleIdOf) };
+    });
+  }
+
+  markUnread(ids: readonly ArticleId[]): Promise<{ readonly changed: number }> {
+    if (ids.length > MAX_MARK_UNREAD)
+      return Promise.reject(
+        new NewsApiError('BAD_ARGUMENT', `At most ${MAX_MARK_UNREAD} ids at once.`),
+      );
+    return this.markRead({ ids: [...ids], read: false });
+  }
+
+  async fetchFullText(id: ArticleId): Promise<FullTextResult> {
+    const { kind, n } = parseArticleId(id);
+    const article = kind === 'article' ? this.#guard(() => this.#articles.get(n)) : null;
+    if (article === null) {
+      if (kind === 'bookmark' || this.#guard(() => this.#bookmarks.copy({ articleId: n })) !== null)
+        return { ok: false, reason: 'unavailable', detail: 'the article is a bookmark’s copy' };
+      throw notFound(id);
+    }
+    this.#pageFetcher ??= this.#options.fetcher ?? createFetcher({ userAgent: USER_AGENT });
+    let fetched;
+    try {
+      fetched = await fetchFullText(article.url, this.#pageFetcher, this.#now);
+    } catch (error) {
+      if (!(error instanceof FullTextError)) throw error;
+      log.info(`full text of ${id}: ${error.message}`);
+      return { ok: false, reason: error.reason, detail: error.message };
+    }
+    return this.#settle(() => {
+      const stored = this.#write('keep the full text', () => this.#storeFullText(n, fetched));
+      if (!stored) throw notFound(id);
+      this.#emit({ type: 'libraryChanged' });
+      const updated = this.#articles.get(n, this.#fullText.html(n));
+      if (updated === null) throw notFound(id);
+      return { ok: true, article: updated };
+    });
+  }
+
+  /** Stores the images and the text (their sources now the cache's); false if the article went. */
+  #storeFullText(n: number, fetched: Awaited<ReturnType<typeof fetchFullText>>): boolean {
+    return this.#db.transaction(() => {
+      if (!this.#articles.exists(n)) return false;
+      const cached = new Map(fetched.images.map((image) => [image.url, this.#images.store(image)]));
+      const contentHtml = sanitizeArticleHtml(fetched.contentHtml, {
+        imageSrc: (url) => {
+          const imageId = cached.get(url);
+          // An image that could not be cached is left out, as in a sync (sync-writer.ts).
+          return imageId === undefined ? null : `/images/${imageId}`;
+        },
+      });
+      this.#fullText.save(n, {
+        contentHtml,
+        text: htmlToText(contentHtml),
+        fetchedAt: this.#now(),
+        imageIds: [...cached.values()],
+      });
+      return true;
+    })();
   }
 
   // ---- Not part of the contract: for the sync engine, the CLI and tests. ----

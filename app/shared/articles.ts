@@ -48,6 +48,11 @@ export interface Article extends ArticleSummary {
   readonly fetchedAt: string | null;
   /** True when the article itself is gone and this is the bookmark's copy. */
   readonly fromBookmark: boolean;
+  /**
+   * True when the feed gave only a summary: `contentHtml` is that summary, and the full text can
+   * be fetched (NewsApi.fetchFullText). Absent otherwise.
+   */
+  readonly summaryOnly?: true;
 }
 
 export interface Highlight {
@@ -57,7 +62,10 @@ export interface Highlight {
 }
 
 export interface SearchHit extends ArticleSummary {
+  /** The matches in `snippet`. */
   readonly highlights: readonly Highlight[];
+  /** The matches in `title`. */
+  readonly titleHighlights: readonly Highlight[];
 }
 
 export interface Page<T> {
@@ -89,6 +97,8 @@ export const ListQuerySchema = v.strictObject({
   region: v.picklist(REGION_IDS),
   cursor: v.optional(v.nullable(CursorSchema)),
   limit: v.optional(LimitSchema),
+  /** Unread articles only (issue 18, wt-18c); the bookmarks tab lists every bookmark. */
+  unreadOnly: v.optional(v.boolean()),
 });
 export type ListQuery = v.InferOutput<typeof ListQuerySchema>;
 

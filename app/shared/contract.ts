@@ -42,6 +42,13 @@ import {
   type SyncSummary,
 } from './sync.ts';
 import { SettingsPatchSchema, type Settings, type SettingsPatch } from './settings.ts';
+import {
+  MarkAllReadSchema,
+  MarkUnreadSchema,
+  type FullTextResult,
+  type MarkAllRead,
+  type MarkedRead,
+} from './triage.ts';
 
 export interface SyncStatus {
   readonly state: 'idle' | 'syncing';
@@ -126,6 +133,17 @@ export interface NewsApi {
    * nothing. BAD_ARGUMENT for text that is not OPML.
    */
   importOpml(text: string): Promise<OpmlImportResult>;
+
+  // ---- Triage and full text (issue 18, wt-18c) ----
+  /** Marks every unread article of a tab (everything by default) read; returns the ids changed. */
+  markAllRead(request: MarkAllRead): Promise<MarkedRead>;
+  /** Marks these articles unread (markAllRead's undo); bookmark copies are ignored. */
+  markUnread(ids: readonly ArticleId[]): Promise<{ readonly changed: number }>;
+  /**
+   * Fetches the article's page, extracts its text (reader mode), sanitises it, caches its images
+   * and keeps it, so it reads offline afterwards; `ok: false` says why it could not.
+   */
+  fetchFullText(id: ArticleId): Promise<FullTextResult>;
 }
 
 export type NewsMethod = keyof NewsApi;
@@ -151,6 +169,10 @@ export const NEWS_API_METHODS = [
   'removeSource',
   'exportOpml',
   'importOpml',
+  // triage and full text (wt-18c)
+  'markAllRead',
+  'markUnread',
+  'fetchFullText',
 ] as const satisfies readonly NewsMethod[];
 
 // Compile-time proof that the list names every method of the interface, and nothing else.
@@ -182,6 +204,10 @@ export const NEWS_API_ARGS: {
   removeSource: v.strictTuple([SourceIdSchema]),
   exportOpml: v.strictTuple([]),
   importOpml: v.strictTuple([OpmlTextSchema]),
+  // triage and full text (wt-18c)
+  markAllRead: v.strictTuple([MarkAllReadSchema]),
+  markUnread: v.strictTuple([MarkUnreadSchema]),
+  fetchFullText: v.strictTuple([ArticleIdSchema]),
 };
 
 export function isNewsMethod(name: unknown): name is NewsMethod {

@@ -77,6 +77,12 @@ export const SettingsSchema = v.strictObject({
     v.array(v.picklist(PLACE_REGION_IDS)),
     v.maxLength(PLACE_REGION_IDS.length),
   ),
+  // ---- Triage (issue 18, wt-18c) ----
+  /** The tabs shown with unread articles only (tab ids: regions, and the reader's own tabs). */
+  unreadOnlyTabs: v.pipe(
+    v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(64))),
+    v.maxLength(500),
+  ),
 });
 
 export type Settings = Readonly<v.InferOutput<typeof SettingsSchema>>;
@@ -99,6 +105,7 @@ export const DEFAULT_SETTINGS: Settings = {
   updateChecks: true,
   notifyNewArticles: false,
   notifyRegions: [...PLACE_REGION_IDS],
+  unreadOnlyTabs: [],
 };
 
 export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as readonly (keyof Settings)[];

@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test as base } from '@playwright/test';
+import { test as base, type Page } from '@playwright/test';
 
 export interface WebApp {
   /** The URL `heitu web` printed, token included. */
@@ -72,5 +72,16 @@ export const test = base.extend<{ web: WebApp }>({
     await rm(dataDir, { recursive: true, force: true });
   },
 });
+
+/** The element focused, through shadow roots: its role, or its tag. */
+export async function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    let el: Element | null = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return el === null || el === document.body
+      ? 'body'
+      : (el.getAttribute('role') ?? el.tagName.toLowerCase());
+  });
+}
 
 export { expect } from '@playwright/test';

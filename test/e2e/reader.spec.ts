@@ -1,5 +1,5 @@
 import { createScriptConverter } from '../../app/shared/script-convert.ts';
-import { expect, startWeb, test } from './fixtures.ts';
+import { expect, focused, startWeb, test } from './fixtures.ts';
 import { channelTime, makeLibrary } from './library.ts';
 
 // The reader end to end, in browser mode over the local fixture site: sync from the UI, read
@@ -82,17 +82,6 @@ test('sync from the UI, then read, bookmark and search with the network gone', a
   }
 });
 
-/** Role or tag of the element that has focus, looking into shadow roots. */
-async function focused(page: import('@playwright/test').Page): Promise<string> {
-  return page.evaluate(() => {
-    let el: Element | null = document.activeElement;
-    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-    return el === null || el === document.body
-      ? 'body'
-      : (el.getAttribute('role') ?? el.tagName.toLowerCase());
-  });
-}
-
 test('the same walk with the keyboard alone', async ({ page }) => {
   const lib = await makeLibrary({
     articlesPerRegion: 3,
@@ -137,11 +126,15 @@ test('the same walk with the keyboard alone', async ({ page }) => {
       list.getByRole('option', { name: changchun[0]!.title }),
     ).toHaveAccessibleDescription(/未讀/);
 
-    // Back to the tabs, End to 收藏, Tab into its list.
+    // Back through the list's toolbar (one tab stop) to the tabs, End to 收藏, Tab into its list.
+    await page.keyboard.press('Shift+Tab');
+    expect(await focused(page)).toBe('button');
     await page.keyboard.press('Shift+Tab');
     expect(await focused(page)).toBe('tab');
     await page.keyboard.press('End');
     await expect(page.getByRole('tab', { name: /^收藏/ })).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('button');
     await page.keyboard.press('Tab');
     expect(await focused(page)).toBe('listbox');
     await expect(page.getByRole('listbox', { name: '收藏的文章' }).getByRole('option')).toHaveCount(

@@ -58,6 +58,10 @@ const VALID: Readonly<Record<NewsMethod, readonly unknown[]>> = {
   removeSource: ['cri-jilin-siping'],
   exportOpml: [],
   importOpml: ['<opml version="2.0"><head/><body/></opml>'],
+  // triage and full text (wt-18c)
+  markAllRead: [{ region: 'changchun' }],
+  markUnread: [['a1']],
+  fetchFullText: ['a1'],
 };
 
 function deep(levels: number): unknown {

@@ -78,8 +78,10 @@ export interface ArticlesRepo {
     region: Exclude<RegionId, 'bookmarks'>,
     cursor: number | null,
     limit: number,
+    unreadOnly?: boolean,
   ): Page<ArticleSummary>;
-  get(id: number): Article | null;
+  /** The article; `fullText` is a body fetched on demand, shown instead of the synced one. */
+  get(id: number, fullText?: string | null): Article | null;
   /** Summary rows for the given sort keys (search hits), keyed by sort key. */
   summariesBySortKey(keys: readonly number[]): Map<number, SummaryRow & { text: string }>;
   markRead(ids: readonly number[], read: boolean, now: number): number;
@@ -94,6 +96,7 @@ export interface ArticlesRepo {
   pruneImages(): void;
   count(): number;
   hasUrl(url: string): boolean;
+  exists(id: number): boolean;
 }
 
 export function articlesRepo(db: Database): ArticlesRepo {
@@ -147,6 +150,16 @@ export function articlesRepo(db: Database): ArticlesRepo {
     `SELECT ${SUMMARY_COLUMNS} FROM article_regions r JOIN articles a ON a.id = r.article_id
      WHERE r.region = ? AND r.sort_key < ? ORDER BY r.sort_key DESC LIMIT ?`,
   );
+  // Unread only: partial indexes (migration 0082) hold just the unread rows, in list order.
+  const listAllUnread = db.prepare<[number, number], SummaryRow>(
+    `SELECT ${SUMMARY_COLUMNS} FROM articles a INDEXED BY articles_unread
+     WHERE a.read_at IS NULL AND a.sort_key < ? ORDER BY a.sort_key DESC LIMIT ?`,
+  );
+  const listRegionUnread = db.prepare<[string, number, number], SummaryRow>(
+    `SELECT ${SUMMARY_COLUMNS} FROM article_regions r INDEXED BY article_regions_unread
+     JOIN articles a ON a.id = r.article_id
+     WHERE r.region = ? AND r.unread = 1 AND r.sort_key < ? ORDER BY r.sort_key DESC LIMIT ?`,
+  );
   const getOne = db.prepare<[number], ArticleRow>(
     `SELECT ${SUMMARY_COLUMNS}, a.fetched_at, a.url, a.author, a.editor, a.responsible_editor,
        a.original_title, a.copyright, a.content_html
@@ -178,9 +191,11 @@ export function articlesRepo(db: Database): ArticlesRepo {
   const pruneOld = db.prepare<[number, number]>(`DELETE FROM articles WHERE id IN (${OLDEST})`);
   const pruneImages = db.prepare(
     `DELETE FROM images WHERE NOT EXISTS (SELECT 1 FROM article_images ai WHERE ai.image_id = images.id)
-       AND NOT EXISTS (SELECT 1 FROM bookmark_images bi WHERE bi.image_id = images.id)`,
+       AND NOT EXISTS (SELECT 1 FROM bookmark_images bi WHERE bi.image_id = images.id)
+       AND NOT EXISTS (SELECT 1 FROM full_text_images fi WHERE fi.image_id = images.id)`,
   );
   const countAll = db.prepare<[], number>('SELECT count(*) FROM articles').pluck();
+  const hasId = db.prepare<[number], number>('SELECT 1 FROM articles WHERE id = ?').pluck();
 
   function freeSortKey(publishedAt: number, url: string, own: number | null): number {
     const base = Math.floor(publishedAt) * SLOTS;
@@ -288,10 +303,15 @@ export function articlesRepo(db: Database): ArticlesRepo {
 
   return {
     upsert: (batch) => index.write(() => upsertAll(batch)),
-    list(region, cursor, limit) {
+    list(region, cursor, limit, unreadOnly = false) {
       const start = cursor ?? Number.MAX_SAFE_INTEGER;
-      const rows =
-        region === 'all' ? listAll.all(start, limit + 1) : listRegion.all(region, start, limit + 1);
+      const rows = unreadOnly
+        ? region === 'all'
+          ? listAllUnread.all(start, limit + 1)
+          : listRegionUnread.all(region, start, limit + 1)
+        : region === 'all'
+          ? listAll.all(start, limit + 1)
+          : listRegion.all(region, start, limit + 1);
       const page = rows.slice(0, limit);
       const last = page.at(-1);
       return {
@@ -299,9 +319,9 @@ export function articlesRepo(db: Database): ArticlesRepo {
         nextCursor: rows.length > limit && last !== undefined ? String(last.sort_key) : null,
       };
     },
-    get(id) {
+    get(id, fullText = null) {
       const row = getOne.get(id);
-      return row === undefined ? null : toArticle(row);
+      return row === undefined ? null : toArticle(row, fullText);
     },
     summariesBySortKey(keys) {
       const out = new Map<number, SummaryRow & { text: string }>();
@@ -332,6 +352,7 @@ export function articlesRepo(db: Database): ArticlesRepo {
     pruneImages: () => void pruneImages.run(),
     count: () => countAll.get() ?? 0,
     hasUrl: (url) => byUrl.get(url) !== undefined,
+    exists: (id) => hasId.get(id) !== undefined,
   };
 }
 

@@ -1,5 +1,6 @@
 /** Row shapes and their conversion to contract data, shared by the repositories. */
 import type { Article, ArticleId, ArticleSummary, SourceScript } from '../../shared/articles.ts';
+import { textToHtml } from '../sync/feed.ts';
 
 export const SNIPPET_LENGTH = 120;
 
@@ -80,11 +81,18 @@ export function articleBody(
   };
 }
 
-export function toArticle(row: ArticleRow): Article {
-  return {
+/**
+ * A summary-only feed item (no body) shows its summary, never a blank page; `fullText` is a body
+ * fetched on demand (full-text-repo.ts), which takes the place of both.
+ */
+export function toArticle(row: ArticleRow, fullText: string | null = null): Article {
+  const article = {
     ...toSummary(row),
     ...articleBody(row),
     fetchedAt: iso(row.fetched_at),
     fromBookmark: false,
   };
+  if (fullText !== null) return { ...article, contentHtml: fullText };
+  if (row.content_html.trim() !== '' || row.summary.trim() === '') return article;
+  return { ...article, contentHtml: textToHtml(row.summary), summaryOnly: true };
 }

@@ -26,7 +26,11 @@ const FIRST_CHUNK = 256;
 const MAX_CHUNK = 4096;
 /** Candidates checked per call at most; past that the page ends early with a cursor. */
 const MAX_CHECKED = 20_000;
-const BEFORE = 24;
+/**
+ * Characters of context before the match: the list shows a snippet on one line, about 24
+ * characters wide, so the match sits in the middle of what shows, with the rest after it.
+ */
+const BEFORE = 10;
 const SNIPPET = 110;
 const END = Number.MAX_SAFE_INTEGER;
 
@@ -166,14 +170,46 @@ function toHit(row: Row, runs: readonly string[], needsCheck: boolean): SearchHi
   let at = folded.indexOf(first, bodyStart);
   if (at === -1) at = Math.max(0, folded.indexOf(first));
   const floor = at >= bodyStart ? bodyStart : 0;
-  const start = Math.max(floor, at - BEFORE);
-  const end = Math.min(original.length, start + SNIPPET);
+  const [start, end] = snippetBounds(folded, runs, floor, at, at + first.length);
   const prefix = start > floor ? '…' : '';
   const suffix = end < original.length ? '…' : '';
   const snippet = `${prefix}${original.slice(start, end)}${suffix}`.replace(/\s/g, ' ');
   const foldedSnippet = `${prefix}${folded.slice(start, end)}${suffix}`;
-  return { ...toSummary(row, snippet), highlights: highlightsIn(foldedSnippet, runs) };
+  return {
+    ...toSummary(row, snippet),
+    highlights: highlightsIn(foldedSnippet, runs),
+    titleHighlights: highlightsIn(folded.slice(0, row.title.length), runs),
+  };
 }
+
+/**
+ * The snippet's [start, end) in `folded`: from a little before the match, SNIPPET long, never
+ * beginning or ending inside an occurrence of a run (a match is shown whole or not at all) nor
+ * between the halves of a surrogate pair.
+ */
+function snippetBounds(
+  folded: string,
+  runs: readonly string[],
+  floor: number,
+  matchStart: number,
+  matchEnd: number,
+): [number, number] {
+  let start = Math.max(floor, matchStart - BEFORE);
+  let end = Math.min(folded.length, Math.max(start + SNIPPET, matchEnd));
+  for (const run of runs) {
+    if (run === '') continue;
+    // An occurrence across the start begins the snippet; one across the end ends it.
+    const before = folded.lastIndexOf(run, start - 1);
+    if (before !== -1 && before >= floor && before + run.length > start) start = before;
+    const across = folded.lastIndexOf(run, end - 1);
+    if (across !== -1 && across < end && across + run.length > end) end = across + run.length;
+  }
+  if (start > floor && isLowSurrogate(folded.charCodeAt(start))) start -= 1;
+  if (end < folded.length && isLowSurrogate(folded.charCodeAt(end))) end += 1;
+  return [start, end];
+}
+
+const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
 
 function highlightsIn(foldedSnippet: string, runs: readonly string[]): Highlight[] {
   const found: Highlight[] = [];

@@ -407,24 +407,37 @@ function prepare(item: ParsedItem, source: Source, now: number): FetchedArticle 
 }
 
 /** Downloads the images of new articles, with the article as Referer; images only, size-capped. */
-async function cacheImages(
+function cacheImages(
   articles: readonly FetchedArticle[],
   env: SyncEnvironment,
 ): Promise<NewImage[]> {
   const wanted = new Map<string, string>();
   for (const a of articles) for (const u of a.imageUrls) if (!wanted.has(u)) wanted.set(u, a.url);
+  return fetchImages(wanted, env.fetcher, env.now, env.signal);
+}
+
+/**
+ * Downloads images (URL → the page to send as Referer): images only, size-capped; one that fails
+ * is left out. Also for a full text fetched on demand (full-text.ts).
+ */
+export async function fetchImages(
+  wanted: ReadonlyMap<string, string>,
+  fetcher: Fetcher,
+  now: () => number,
+  signal?: AbortSignal,
+): Promise<NewImage[]> {
   const images = await Promise.all(
     [...wanted].map(async ([url, referer]): Promise<NewImage | null> => {
       try {
-        const result = await env.fetcher.fetch(url, {
+        const result = await fetcher.fetch(url, {
           referer,
           accept: 'image/*',
-          ...(env.signal ? { signal: env.signal } : {}),
+          ...(signal ? { signal } : {}),
         });
         if (result.status !== 'ok' || result.bytes.byteLength > LIMITS.imageBytes) return null;
         const type = IMAGE_TYPES.find(([, looksLike]) => looksLike(result.bytes));
         if (type === undefined) return null;
-        return { url, mime: type[0], bytes: result.bytes, fetchedAt: env.now() };
+        return { url, mime: type[0], bytes: result.bytes, fetchedAt: now() };
       } catch {
         return null;
       }

@@ -328,7 +328,7 @@ function escapeHtml(text: string): string {
 }
 
 /** Plain text as HTML paragraphs (one per blank-line-separated block). */
-function textToHtml(text: string): string {
+export function textToHtml(text: string): string {
   return text
     .split(/\n\s*\n/)
     .map((block) => block.trim())

@@ -42,6 +42,8 @@ test('every text field converts; URLs, attributes and <pre> do not', () => {
 test('a search highlight still covers the match after conversion', () => {
   const hit: SearchHit = {
     ...article,
+    title: '发布长春信息',
+    titleHighlights: [{ start: 2, length: 2 }],
     snippet: '今天发布:长春冰雪新天地',
     highlights: [{ start: 5, length: 2 }],
   };
@@ -50,6 +52,9 @@ test('a search highlight still covers the match after conversion', () => {
     const [h] = converted.highlights;
     assert.ok(h);
     assert.equal(converted.snippet.slice(h.start, h.start + h.length), '長春', mode);
+    const [t] = converted.titleHighlights;
+    assert.ok(t);
+    assert.equal(converted.title.slice(t.start, t.start + t.length), '長春', mode);
   }
 });
 

@@ -38,20 +38,39 @@ export function convertSummary<T extends ArticleSummary>(c: ScriptConverter, a: 
 
 export function convertHit(c: ScriptConverter, hit: SearchHit): SearchHit {
   if (c.mode === 'original') return hit;
-  // Convert the snippet piece by piece, so a highlight still covers exactly the match even when
-  // a conversion (臺灣 phrases) changes the length.
-  let snippet = '';
+  const snippet = convertMarked(c, hit.snippet, hit.highlights, hit.script);
+  const title = convertMarked(c, hit.title, hit.titleHighlights, hit.script);
+  return {
+    ...convertSummary(c, hit),
+    title: title.text,
+    titleHighlights: title.highlights,
+    snippet: snippet.text,
+    highlights: snippet.highlights,
+  };
+}
+
+/**
+ * Converts `text` piece by piece, so a highlight still covers exactly the match even when a
+ * conversion (臺灣 phrases) changes the length.
+ */
+function convertMarked(
+  c: ScriptConverter,
+  text: string,
+  marks: readonly Highlight[],
+  script: SearchHit['script'],
+): { text: string; highlights: Highlight[] } {
+  let out = '';
   let at = 0;
   const highlights: Highlight[] = [];
-  for (const h of hit.highlights) {
-    snippet += c.convert(hit.snippet.slice(at, h.start), hit.script);
-    const match = c.convert(hit.snippet.slice(h.start, h.start + h.length), hit.script);
-    highlights.push({ start: snippet.length, length: match.length });
-    snippet += match;
+  for (const h of marks) {
+    out += c.convert(text.slice(at, h.start), script);
+    const match = c.convert(text.slice(h.start, h.start + h.length), script);
+    highlights.push({ start: out.length, length: match.length });
+    out += match;
     at = h.start + h.length;
   }
-  snippet += c.convert(hit.snippet.slice(at), hit.script);
-  return { ...convertSummary(c, hit), snippet, highlights };
+  out += c.convert(text.slice(at), script);
+  return { text: out, highlights };
 }
 
 export function convertArticle(c: ScriptConverter, a: Article): Article {

@@ -256,6 +256,8 @@ export interface RowText {
   /** The converter it was made with. */
   readonly convert: Convert;
   readonly title: string;
+  /** A search hit's title cut around its matches, each piece converted on its own; else null. */
+  readonly titleMarks: readonly Segment[] | null;
   readonly source: string | null;
   /** The snippet; for a search hit cut around its matches, each piece converted on its own. */
   readonly snippet: readonly Segment[];
@@ -282,9 +284,18 @@ export function rowText(item: ListItem, convert: Convert): RowText {
     'highlights' in item
       ? highlightSegments(item.snippet, item.highlights)
       : [{ text: clip(item.snippet), match: false }];
+  const titleMarks =
+    'titleHighlights' in item && item.titleHighlights.length > 0
+      ? highlightSegments(item.title, item.titleHighlights).map((t) => ({
+          text: convert(t.text, script),
+          match: t.match,
+        }))
+      : null;
   return {
     convert,
-    title: convert(item.title, script),
+    title:
+      titleMarks === null ? convert(item.title, script) : titleMarks.map((t) => t.text).join(''),
+    titleMarks,
     source: item.sourceName === null ? null : convert(item.sourceName, script),
     snippet: segments.map((s) => ({ text: convert(s.text, script), match: s.match })),
   };

@@ -8,6 +8,8 @@ import { BodyLayers } from '../script/body-layers.ts';
 import { ScriptedElement } from '../script/scripted-element.ts';
 import { layerStyles, showMode } from '../script/script-layers.ts';
 import { buttonStyles, scriptFonts } from '../ui/shared-styles.ts';
+import { isOpenableUrl } from '../reader/triage-controller.ts';
+import './heitu-full-text.ts';
 
 export interface BookmarkToggleDetail {
   readonly id: ArticleId;
@@ -28,15 +30,6 @@ export const MAX_TEXT_SCALE = 200;
 function clampScale(scale: number): number {
   if (!Number.isFinite(scale)) return 100;
   return Math.min(MAX_TEXT_SCALE, Math.max(MIN_TEXT_SCALE, scale));
-}
-
-function isHttpUrl(url: string): boolean {
-  try {
-    const { protocol } = new URL(url);
-    return protocol === 'http:' || protocol === 'https:';
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -234,6 +227,15 @@ export class HeituReadingPane extends ScriptedElement {
     this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
   }
 
+  /** Scrolls the article down by most of a screen; false when it is already at its end. */
+  pageDown(): boolean {
+    if (this.article === null) return false;
+    const left = this.scrollHeight - this.clientHeight - this.scrollTop;
+    if (left <= 1) return false;
+    this.scrollBy({ top: Math.min(left, Math.max(40, this.clientHeight * 0.85)) });
+    return true;
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#body.cancel();
@@ -286,7 +288,7 @@ export class HeituReadingPane extends ScriptedElement {
           ${article.unread ? t.markRead : t.markUnread}
         </button>
         ${
-          isHttpUrl(article.url)
+          isOpenableUrl(article.url)
             ? html`<a class="original" href=${article.url} target="_blank" rel="noopener noreferrer"
                 >${t.openOriginal}</a
               >`
@@ -305,6 +307,7 @@ export class HeituReadingPane extends ScriptedElement {
           }
         </header>
         <div class="body stack" id="body"></div>
+        ${article.summaryOnly === true ? html`<heitu-full-text .article=${article}></heitu-full-text>` : nothing}
         ${
           header.copyright === null
             ? nothing

@@ -79,3 +79,33 @@ export function mergeFresh<T extends DatedRow>(
   const unchanged = items.length === loaded.length && items.every((row, i) => row === loaded[i]);
   return { items: unchanged ? loaded : items, extendsPastFresh: tail.length > 0 };
 }
+
+/**
+ * Merges a fresh first page of a tab shown unread only. Rows the reader has read stay in place,
+ * marked read, until the view is left (as in NetNewsWire: a row never vanishes under the reader);
+ * unread rows that arrived come in at their place by date.
+ */
+export function mergeUnreadOnly<T extends DatedRow>(
+  loaded: readonly T[],
+  fresh: readonly T[],
+  complete: boolean,
+): readonly T[] {
+  const freshById = new Map(fresh.map((row) => [row.id, row]));
+  const oldest = fresh.at(-1)?.publishedAt;
+  const kept = loaded.map((row) => {
+    const update = freshById.get(row.id);
+    // Not in the fresh page although within its span: read since.
+    const inSpan = complete || (oldest !== undefined && row.publishedAt >= oldest);
+    const unread = update !== undefined || (inSpan ? false : row.unread);
+    const bookmarked = update?.bookmarked ?? row.bookmarked;
+    return unread === row.unread && bookmarked === row.bookmarked
+      ? row
+      : { ...row, unread, bookmarked };
+  });
+  const known = new Set(loaded.map((row) => row.id));
+  const added = fresh.filter((row) => !known.has(row.id));
+  if (added.length === 0) return kept.every((row, i) => row === loaded[i]) ? loaded : kept;
+  return [...kept, ...added].sort((a, b) =>
+    a.publishedAt === b.publishedAt ? 0 : a.publishedAt > b.publishedAt ? -1 : 1,
+  );
+}

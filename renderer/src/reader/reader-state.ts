@@ -4,7 +4,7 @@ import type { Article, ArticleId, Page, TabCount } from '../../../app/shared/art
 import type { RegionId } from '../../../app/shared/regions.ts';
 import type { ListItem } from '../list/list-window.ts';
 import { stepIndex } from '../shell/keyboard.ts';
-import { mergeFresh, mergeNewer, withFlags } from './merge.ts';
+import { mergeFresh, mergeNewer, mergeUnreadOnly, withFlags } from './merge.ts';
 
 export type { ListItem };
 
@@ -19,7 +19,7 @@ export interface SearchRequest {
 
 /** What the list shows: a tab, or search results (in one tab or everywhere). */
 export type ListView =
-  | { readonly kind: 'region'; readonly region: RegionId }
+  | { readonly kind: 'region'; readonly region: RegionId; readonly unreadOnly?: boolean }
   | {
       readonly kind: 'search';
       readonly region: RegionId;
@@ -35,7 +35,13 @@ const ARTICLE_CACHE = 8;
 type FirstPage = Page<ListItem> & { readonly unindexed?: number };
 
 function sameView(a: ListView, b: ListView): boolean {
-  if (a.kind === 'region' || b.kind === 'region') return a.kind === b.kind && a.region === b.region;
+  if (a.kind === 'region' || b.kind === 'region')
+    return (
+      a.kind === b.kind &&
+      a.region === b.region &&
+      (a.kind === 'region' && a.unreadOnly === true) ===
+        (b.kind === 'region' && b.unreadOnly === true)
+    );
   return a.region === b.region && a.query === b.query && a.scope === b.scope;
 }
 
@@ -71,7 +77,7 @@ export class ReaderState implements ReactiveController {
    * Each tab's first page as last fetched: a tab switch shows it in the frame of the click, then
    * fetches it again and merges what changed (as after a sync), so a switch waits for no answer.
    */
-  readonly #firstPages = new Map<RegionId, FirstPage>();
+  readonly #firstPages = new Map<string, FirstPage>();
   /** The fetch behind a tab shown from its page fetched before; settles once merged. */
   revalidation: Promise<void> = Promise.resolve();
   /** Articles fetched ahead of opening (the rows after the open one), oldest first. */
@@ -109,9 +115,15 @@ export class ReaderState implements ReactiveController {
    */
   async show(view: ListView): Promise<void> {
     this.view = view;
-    const cached = view.kind === 'region' ? this.#firstPages.get(view.region) : undefined;
+    const cached = view.kind === 'region' ? this.#firstPages.get(pageKey(view)) : undefined;
     if (cached !== undefined) {
-      this.#showPage(view, cached);
+      // Rows read since the page was kept leave an unread-only view when it is shown again.
+      this.#showPage(
+        view,
+        view.kind === 'region' && view.unreadOnly === true
+          ? { ...cached, items: cached.items.filter((item) => item.unread) }
+          : cached,
+      );
       this.#host.requestUpdate();
       this.revalidation = this.#shown().then(() => this.refresh());
       return;
@@ -179,7 +191,7 @@ export class ReaderState implements ReactiveController {
     this.activeId = page.items[0]?.id ?? null;
     this.error = null;
     this.loading = false;
-    if (view.kind === 'region') this.#firstPages.set(view.region, page);
+    if (view.kind === 'region') this.#firstPages.set(pageKey(view), page);
   }
 
   /** Appends the next page (the list asks when the reader nears its end). */
@@ -214,9 +226,11 @@ export class ReaderState implements ReactiveController {
     if (view.kind === 'search' || this.loadedView === null) return;
     try {
       const page = await this.#fetch(view, null);
-      this.#firstPages.set(view.region, page);
+      this.#firstPages.set(pageKey(view), page);
       if (!sameView(view, this.view)) return;
-      if (view.region === 'bookmarks') {
+      if (view.unreadOnly === true) {
+        this.items = mergeUnreadOnly(this.items, page.items, page.nextCursor === null);
+      } else if (view.region === 'bookmarks') {
         // Ordered by when each was bookmarked, which rows do not carry: new ones go on top.
         const merged = mergeNewer(this.items, page.items);
         this.items = merged.items;
@@ -326,6 +340,52 @@ export class ReaderState implements ReactiveController {
     await this.refreshCounts();
   }
 
+  /** Shows these articles read (or unread) at once, in every list kept, without asking. */
+  patchRead(ids: readonly ArticleId[], unread: boolean): void {
+    const wanted = new Set<string>(ids);
+    const patch = <T extends ListItem>(rows: readonly T[]): readonly T[] =>
+      rows.some((row) => wanted.has(row.id) && row.unread !== unread)
+        ? rows.map((row) =>
+            wanted.has(row.id) && row.unread !== unread ? { ...row, unread } : row,
+          )
+        : rows;
+    this.items = patch(this.items);
+    for (const [key, page] of this.#firstPages)
+      this.#firstPages.set(key, { ...page, items: patch(page.items) });
+    for (const [id, article] of this.#ahead)
+      if (wanted.has(id)) this.#ahead.set(id, { ...article, unread });
+    if (this.article !== null && wanted.has(this.article.id))
+      this.article = { ...this.article, unread };
+    this.#host.requestUpdate();
+  }
+
+  /** The open article replaced by a newer copy of it (its full text fetched). */
+  replaceArticle(article: Article): void {
+    this.#ahead.delete(article.id);
+    if (this.article?.id === article.id) this.article = article;
+    this.#host.requestUpdate();
+  }
+
+  /**
+   * The first unread row after the open (or active) one, loading further pages while none is
+   * loaded; null when the view has no more.
+   */
+  async nextUnread(): Promise<ArticleId | null> {
+    // From the open article on; with none open, from the active row itself.
+    const from = this.openId ?? this.activeId;
+    let at = this.items.findIndex((item) => item.id === from);
+    if (this.openId === null && at >= 0) at -= 1;
+    for (;;) {
+      const found = this.items.slice(at + 1).find((item) => item.unread && item.id !== this.openId);
+      if (found !== undefined) return found.id;
+      if (this.nextCursor === null) return null;
+      at = Math.max(at, this.items.length - 1);
+      const before = this.items.length;
+      await this.loadMore();
+      if (this.items.length === before) return null;
+    }
+  }
+
   #patch(id: ArticleId, flags: { readonly bookmarked?: boolean; readonly unread?: boolean }): void {
     this.items = withFlags(this.items, id, flags);
     for (const [region, page] of this.#firstPages)
@@ -341,7 +401,12 @@ export class ReaderState implements ReactiveController {
     cursor: string | null,
   ): Promise<Page<ListItem> & { readonly unindexed?: number }> {
     if (view.kind === 'region')
-      return this.#api.listArticles({ region: view.region, cursor, limit: PAGE });
+      return this.#api.listArticles({
+        region: view.region,
+        cursor,
+        limit: PAGE,
+        ...(view.unreadOnly === true ? { unreadOnly: true } : {}),
+      });
     const region = view.scope === 'all' ? 'all' : view.region;
     return this.#api.search(view.query, { region, cursor, limit: PAGE });
   }
@@ -349,4 +414,9 @@ export class ReaderState implements ReactiveController {
   #fail(error: unknown): void {
     this.error = error instanceof Error ? error.message : String(error);
   }
+}
+
+/** The key of a tab's first page: its region, and whether it shows unread only. */
+function pageKey(view: { readonly region: RegionId; readonly unreadOnly?: boolean }): string {
+  return view.unreadOnly === true ? `${view.region}:unread` : view.region;
 }

@@ -26,10 +26,17 @@ export interface Variant {
   readonly text: RowText;
 }
 
+const marked = (segments: readonly { text: string; match: boolean }[]): string =>
+  segments.map((s) => (s.match ? `\u0002${s.text}` : s.text)).join('\u0003');
+
 function keyOf(lang: string, text: RowText): string {
-  const snippet = text.snippet.map((s) => (s.match ? `\u0002${s.text}` : s.text)).join('\u0003');
-  return `${lang}\u0001${text.title}\u0001${text.source ?? ''}\u0001${snippet}`;
+  const title = text.titleMarks === null ? text.title : marked(text.titleMarks);
+  return `${lang}\u0001${title}\u0001${text.source ?? ''}\u0001${marked(text.snippet)}`;
 }
+
+/** Text with its search matches in <mark>. */
+const withMarks = (segments: readonly { text: string; match: boolean }[]) =>
+  segments.map((s) => (s.match ? html`<mark>${s.text}</mark>` : s.text));
 
 /**
  * The variants a row renders: the mode in force, and every mode of `prepared.scripts` (null until
@@ -149,15 +156,15 @@ export function rowLayers(
           (v) => v.key,
           (v, k) =>
             html`<span class="layer" lang=${v.lang}>
-              <span class="title" id=${`t-${id}-${k}`}>${v.text.title}</span>
+              <span class="title" id=${`t-${id}-${k}`}
+                >${v.text.titleMarks === null ? v.text.title : withMarks(v.text.titleMarks)}</span
+              >
               <span class="meta" id=${`m-${id}-${k}`}
                 ><time lang=${locale} datetime=${publishedAt}>${timeIn(time, v)}</time>${
                   v.text.source === null ? nothing : `${separator}${v.text.source}`
                 }</span
               >
-              <span class="snippet" id=${`s-${id}-${k}`}
-                >${v.text.snippet.map((s) => (s.match ? html`<mark>${s.text}</mark>` : s.text))}</span
-              >
+              <span class="snippet" id=${`s-${id}-${k}`}>${withMarks(v.text.snippet)}</span>
             </span>`,
         )}</span
       >`,

@@ -7,6 +7,7 @@ import type { SearchRequest, SearchScope } from '../reader/reader-state.ts';
  * own input is never converted to another script; the index matches either script.
  *
  * @fires search-change - detail: SearchRequest, debounced while typing; query '' clears
+ * @fires search-enter - Enter or ↓ in the field: the reader moves into the results
  */
 @customElement('heitu-search-box')
 export class HeituSearchBox extends LitElement {
@@ -102,9 +103,14 @@ export class HeituSearchBox extends LitElement {
   }
 
   #onKeydown(event: KeyboardEvent): void {
-    if (event.key === 'Enter') {
-      if (this.#timer !== null) clearTimeout(this.#timer);
-      this.#emit();
+    if (event.key === 'Enter' || (event.key === 'ArrowDown' && this.input.value.trim() !== '')) {
+      event.preventDefault();
+      // Enter searches at once; ↓ keeps a search already shown (or starts the one typed).
+      if (event.key === 'Enter' || this.#timer !== null) {
+        if (this.#timer !== null) clearTimeout(this.#timer);
+        this.#emit();
+      }
+      this.dispatchEvent(new CustomEvent('search-enter', { bubbles: true, composed: true }));
     } else if (event.key === 'Escape' && this.input.value !== '') {
       event.stopPropagation();
       this.clear();

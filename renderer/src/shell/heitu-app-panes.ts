@@ -1,7 +1,9 @@
 import { html, nothing } from 'lit';
-import type { ArticleId } from '../../../app/shared/articles.ts';
+import type { Article, ArticleId } from '../../../app/shared/articles.ts';
 import type { Messages } from '../i18n/messages.ts';
+import type { TriageMessages } from '../i18n/triage-messages.ts';
 import type { ReaderState } from '../reader/reader-state.ts';
+import type { TriageController } from '../reader/triage-controller.ts';
 import type { RegionTab } from '../tabs/heitu-region-tabs.ts';
 import type { SyncMessages } from '../i18n/sync-messages.ts';
 import type { SyncController } from '../sync/sync-controller.ts';
@@ -12,6 +14,8 @@ import type { LayoutController } from './layout-controller.ts';
 export interface PanesModel {
   readonly reader: ReaderState;
   readonly layout: LayoutController;
+  readonly triage: TriageController;
+  triageMessages(): TriageMessages;
   /** Article text size, percent (the setting). */
   textScale(): number;
   openArticle(id: ArticleId): void;
@@ -51,7 +55,8 @@ export function renderPanes(
     ${
       showList
         ? html`<div class="list" aria-busy=${reader.loading ? 'true' : 'false'}>
-            ${indexing}${renderList(model, tabs, t, uiLang)}
+            ${renderListBar(model, uiLang)}${indexing}${renderList(model, tabs, t, uiLang)}
+            ${renderNotice(model, uiLang)}
           </div>`
         : nothing
     }
@@ -84,6 +89,9 @@ export function renderPanes(
             }
             <heitu-reading-pane
               .article=${reader.article}
+              @full-text=${(e: CustomEvent<Article>) => {
+                reader.replaceArticle(e.detail);
+              }}
               .textScale=${model.textScale()}
               @bookmark-toggle=${(e: Toggle<'on'>) =>
                 void reader.setBookmark(e.detail.id, e.detail.on)}
@@ -113,11 +121,13 @@ function renderList(model: PanesModel, tabs: readonly RegionTab[], t: Messages, 
     const heading =
       view.kind === 'search'
         ? t.noResults(view.query)
-        : tab.region.kind === 'bookmarks'
-          ? t.emptyBookmarks
-          : tab.region.kind === 'all'
-            ? t.emptyAll
-            : t.emptyRegion(tab.label);
+        : view.unreadOnly === true
+          ? model.triageMessages().emptyUnread
+          : tab.region.kind === 'bookmarks'
+            ? t.emptyBookmarks
+            : tab.region.kind === 'all'
+              ? t.emptyAll
+              : t.emptyRegion(tab.label);
     const hint = view.kind === 'search' || tab.region.kind === 'bookmarks' ? '' : t.emptyHint;
     return html`<heitu-empty-state
       lang=${uiLang}
@@ -186,4 +196,100 @@ function renderFirstRun(model: PanesModel, uiLang: string) {
     ?alert=${result === 'offline' || result === 'failed'}
     >${actions}</heitu-empty-state
   >`;
+}
+
+/**
+ * Above the list: how many results a search found, or the tab's "unread only" toggle and "mark
+ * read" (issue 18). The count is a status, read out when it changes.
+ */
+function renderListBar(model: PanesModel, uiLang: string) {
+  const { reader, triage } = model;
+  const view = reader.loadedView;
+  if (view === null) return nothing;
+  const t = model.triageMessages();
+  if (view.kind === 'search') {
+    return html`<div class="list-bar" lang=${uiLang}>
+      <span class="count" role="status"
+        >${reader.loading ? '' : t.resultCount(reader.items.length, reader.nextCursor !== null)}</span
+      >
+    </div>`;
+  }
+  // One tab stop (the toolbar pattern): ← and → move between its buttons.
+  return html`<div
+    class="list-bar"
+    role="toolbar"
+    aria-label=${t.listToolbar}
+    lang=${uiLang}
+    @keydown=${moveInToolbar}
+  >
+    <span class="count"></span>
+    ${
+      view.region === 'bookmarks'
+        ? nothing
+        : html`<button
+            type="button"
+            class="unread-only"
+            aria-pressed=${view.unreadOnly === true ? 'true' : 'false'}
+            aria-keyshortcuts="u"
+            tabindex="-1"
+            @click=${() => void triage.toggleUnreadOnly()}
+          >
+            ${t.unreadOnly}
+          </button>`
+    }
+    <button
+      type="button"
+      class="mark-read"
+      aria-keyshortcuts="Shift+A"
+      @click=${() => void triage.markTabRead()}
+    >
+      ${view.region === 'all' ? t.markAllRead : t.markTabRead}
+    </button>
+  </div>`;
+}
+
+/** Below the list: what was just done (marked read, link copied), with Undo where it undoes. */
+function renderNotice(model: PanesModel, uiLang: string) {
+  const notice = model.triage.notice;
+  const t = model.triageMessages();
+  return html`<div class=${notice === null ? 'notice idle' : 'notice'} role="status" lang=${uiLang}>
+    ${
+      notice === null
+        ? nothing
+        : html`<span>${notice.text}</span>${
+              notice.undo === null
+                ? nothing
+                : html`<button
+                    type="button"
+                    aria-keyshortcuts="Control+Z Meta+Z"
+                    @click=${() => void model.triage.undo()}
+                  >
+                    ${t.undo}
+                  </button>`
+            }`
+    }
+  </div>`;
+}
+
+/** ← and → (Home, End) move focus between a toolbar's buttons; the one focused is its tab stop. */
+function moveInToolbar(event: KeyboardEvent): void {
+  const bar = event.currentTarget as HTMLElement;
+  const buttons = [...bar.querySelectorAll('button')];
+  const at = buttons.findIndex((b) => b === event.target);
+  if (at < 0) return;
+  const to =
+    event.key === 'ArrowRight'
+      ? (at + 1) % buttons.length
+      : event.key === 'ArrowLeft'
+        ? (at - 1 + buttons.length) % buttons.length
+        : event.key === 'Home'
+          ? 0
+          : event.key === 'End'
+            ? buttons.length - 1
+            : -1;
+  const next = buttons[to];
+  if (next === undefined) return;
+  event.preventDefault();
+  for (const b of buttons) b.tabIndex = b === next ? 0 : -1;
+  next.focus();
 }

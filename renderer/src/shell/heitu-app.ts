@@ -16,7 +16,9 @@ import { langTag, type Messages } from '../i18n/messages.ts';
 import { SYNC_MESSAGES } from '../i18n/sync-messages.ts';
 import type { HeituArticleList } from '../list/heitu-article-list.ts';
 import type { HeituReadingPane } from '../pane/heitu-reading-pane.ts';
-import { ReaderState, type SearchRequest } from '../reader/reader-state.ts';
+import { ReaderState, type ListView, type SearchRequest } from '../reader/reader-state.ts';
+import { TriageController } from '../reader/triage-controller.ts';
+import { TRIAGE_MESSAGES } from '../i18n/triage-messages.ts';
 import { FontWarmupController } from '../script/font-warmup-controller.ts';
 import { ScriptController } from '../script/script-controller.ts';
 import type { HeituSearchBox } from '../search/heitu-search-box.ts';
@@ -27,6 +29,8 @@ import { SyncController } from '../sync/sync-controller.ts';
 import { WebNotifier } from '../sync/web-notifier.ts';
 import type { HeituRegionTabs, RegionTab } from '../tabs/heitu-region-tabs.ts';
 import { appStyles } from './heitu-app-styles.ts';
+import { triageStyles } from './triage-styles.ts';
+import { regionView, triageShortcuts } from './app-triage.ts';
 import type { HeituHelpOverlay } from './heitu-help-overlay.ts';
 import { LayoutController } from './layout-controller.ts';
 import { afterPaint, markPainted, markStart, whenIdle } from './perf.ts';
@@ -80,6 +84,16 @@ export class HeituApp extends LitElement {
     title: this.i18n.messages.appName,
   }));
 
+  readonly triage = new TriageController(this, {
+    api: this.api,
+    reader: this.reader,
+    messages: () => this.i18n.localized(TRIAGE_MESSAGES),
+    region: () => this.selected,
+    unreadOnlyTabs: () => this.settings.settings?.unreadOnlyTabs ?? [],
+    saveUnreadOnlyTabs: (tabs) => this.settings.save({ unreadOnlyTabs: [...tabs] }),
+    openArticle: (id) => this.openArticle(id),
+  });
+
   @query('heitu-article-list') list!: HeituArticleList | null;
   @query('heitu-reading-pane') pane!: HeituReadingPane | null;
   @query('heitu-region-tabs') tabs!: HeituRegionTabs | null;
@@ -91,9 +105,13 @@ export class HeituApp extends LitElement {
   #unsubscribe: (() => void) | null = null;
   #refreshTimer: ReturnType<typeof setTimeout> | null = null;
   #firstPaint = true;
+  /** The view asked for last, settled once it is shown. */
+  #shown: Promise<void> = Promise.resolve();
   readonly #panes: PanesModel = {
     reader: this.reader,
     layout: this.layout,
+    triage: this.triage,
+    triageMessages: () => this.i18n.localized(TRIAGE_MESSAGES),
     textScale: () => this.settings.settings?.textScale ?? 100,
     openArticle: (id) => void this.openArticle(id),
     closeArticle: () => void this.closeArticle(),
@@ -107,7 +125,7 @@ export class HeituApp extends LitElement {
     },
   };
 
-  static override styles = appStyles;
+  static override styles = [appStyles, triageStyles];
 
   constructor() {
     super();
@@ -130,6 +148,7 @@ export class HeituApp extends LitElement {
       openHelp: (opener) => {
         this.helpOverlay.open(opener);
       },
+      ...triageShortcuts(this),
     });
     // The UI's characters in every script's face, ahead of a switch.
     new FontWarmupController(
@@ -170,7 +189,7 @@ export class HeituApp extends LitElement {
       // load together; nothing is painted until all are here, so no text flashes unconverted.
       await Promise.all([
         this.script.load(effectiveScript(settings, navigator.languages)),
-        this.reader.show({ kind: 'region', region: settings.lastRegion }),
+        this.reader.show(regionView(settings.lastRegion, settings.unreadOnlyTabs)),
         this.reader.refreshCounts(),
       ]);
       this.regions = regions;
@@ -238,7 +257,7 @@ export class HeituApp extends LitElement {
     const view = this.reader.view;
     await (view.kind === 'search' && view.scope === 'tab'
       ? this.reader.show({ ...view, region })
-      : this.reader.show({ kind: 'region', region }));
+      : this.reader.show(this.#regionView(region)));
     await this.#painted('tab');
     this.api.setSettings({ lastRegion: region }).catch((error: unknown) => {
       this.reader.error = (error as Error).message;
@@ -273,8 +292,21 @@ export class HeituApp extends LitElement {
   }
 
   search(request: SearchRequest): void {
-    if (request.query === '') void this.reader.show({ kind: 'region', region: this.selected });
-    else void this.reader.show({ kind: 'search', region: this.selected, ...request });
+    this.#shown =
+      request.query === ''
+        ? this.reader.show(this.#regionView(this.selected))
+        : this.reader.show({ kind: 'search', region: this.selected, ...request });
+  }
+
+  /** Enter or ↓ in the search box: into the results, once they are shown. */
+  async enterResults(): Promise<void> {
+    await this.#shown;
+    await this.updateComplete;
+    this.list?.focusList();
+  }
+
+  #regionView(region: RegionId): ListView {
+    return regionView(region, this.settings.settings?.unreadOnlyTabs ?? []);
   }
 
   // ---- Layout ---------------------------------------------------------------------------------
@@ -309,6 +341,7 @@ export class HeituApp extends LitElement {
           @search-change=${(e: CustomEvent<SearchRequest>) => {
             this.search(e.detail);
           }}
+          @search-enter=${() => void this.enterResults()}
         ></heitu-search-box>
         <heitu-script-switch
           .mode=${this.script.mode}

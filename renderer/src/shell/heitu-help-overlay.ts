@@ -1,6 +1,7 @@
 import { css, html } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { HELP_OVERLAY_MESSAGES, type HelpOverlayMessages } from '../i18n/panel-messages.ts';
+import { TRIAGE_MESSAGES, type TriageMessages } from '../i18n/triage-messages.ts';
 import { HeituModal, dialogStyles } from '../ui/dialog-styles.ts';
 
 /** Keys as printed on the keycaps: the same in every language. */
@@ -22,6 +23,19 @@ const SHORTCUTS: readonly (readonly [Keys, Action])[] = [
   [{ any: ['t'] }, 'cycleScript'],
   [{ any: ['?'] }, 'help'],
   [{ any: ['Esc'] }, 'closeDialogs'],
+];
+
+/** The triage keys (issue 18), listed after the others; their words are in TRIAGE_MESSAGES. */
+const TRIAGE_SHORTCUTS: readonly (readonly [Keys, keyof TriageMessages])[] = [
+  [{ any: ['n'] }, 'keyNextUnread'],
+  [{ any: ['Space'] }, 'keyPage'],
+  [{ any: ['v'] }, 'keyOpenOriginal'],
+  [{ any: ['c'] }, 'keyCopyLink'],
+  [{ any: ['Shift+A'] }, 'keyMarkTabRead'],
+  [{ any: ['Ctrl+Z', '⌘Z'] }, 'keyUndo'],
+  [{ any: ['u'] }, 'keyUnreadOnly'],
+  [{ any: ['[', ']'] }, 'keyTabsAround'],
+  [{ any: ['Enter', '↓'] }, 'keySearchResults'],
 ];
 
 /**
@@ -79,15 +93,21 @@ export class HeituHelpOverlay extends HeituModal {
 
   override render() {
     const t = this.messages;
+    const triage = this.ui.localized(TRIAGE_MESSAGES);
+    const rows: readonly (readonly [Keys, string])[] = [
+      ...SHORTCUTS.map(([keys, action]) => [keys, t[action]] as const),
+      ...TRIAGE_SHORTCUTS.map(([keys, action]) => [keys, String(triage[action])] as const),
+    ];
     return this.renderDialog(
       t.title,
       t.close,
-      html`<dl>
-        ${SHORTCUTS.map(
-          ([keys, action]) =>
+      // Focusable: the list is longer than a short window, and the keyboard must reach its end.
+      html`<dl tabindex="0">
+        ${rows.map(
+          ([keys, text]) =>
             html`<div class="row">
               <dt>${this.#renderKeys(keys)}</dt>
-              <dd>${t[action]}</dd>
+              <dd>${text}</dd>
             </div>`,
         )}
       </dl>`,

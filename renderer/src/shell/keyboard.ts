@@ -11,7 +11,15 @@ export type ShortcutAction =
   | { readonly kind: 'tab'; readonly index: number }
   | { readonly kind: 'search' }
   | { readonly kind: 'cycleScript' }
-  | { readonly kind: 'help' };
+  | { readonly kind: 'help' }
+  // Triage (issue 18)
+  | { readonly kind: 'page' }
+  | { readonly kind: 'nextUnread' }
+  | { readonly kind: 'openOriginal' }
+  | { readonly kind: 'copyLink' }
+  | { readonly kind: 'markTabRead' }
+  | { readonly kind: 'unreadOnly' }
+  | { readonly kind: 'stepTab'; readonly by: 1 | -1 };
 
 export interface KeyPress {
   readonly key: string;
@@ -43,6 +51,22 @@ export function shortcutFor(press: KeyPress): ShortcutAction | null {
       return { kind: 'cycleScript' };
     case '?':
       return { kind: 'help' };
+    case ' ':
+      return { kind: 'page' };
+    case 'n':
+      return { kind: 'nextUnread' };
+    case 'v':
+      return { kind: 'openOriginal' };
+    case 'c':
+      return { kind: 'copyLink' };
+    case 'A':
+      return { kind: 'markTabRead' };
+    case 'u':
+      return { kind: 'unreadOnly' };
+    case ']':
+      return { kind: 'stepTab', by: 1 };
+    case '[':
+      return { kind: 'stepTab', by: -1 };
     default:
       break;
   }

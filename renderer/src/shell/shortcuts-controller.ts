@@ -16,6 +16,15 @@ export interface ShortcutTarget {
   focusList(): void;
   focusSearch(): void;
   openHelp(opener: HTMLElement | undefined): void;
+  /** Scrolls the open article down a page; false when there is none or it is at its end. */
+  pageArticle(): boolean;
+  nextUnread(): void;
+  openOriginal(): void;
+  copyLink(): void;
+  markTabRead(): void;
+  toggleUnreadOnly(): void;
+  /** Selects the tab `by` steps from the current one, wrapping round (every tab, 收藏 too). */
+  stepTab(by: 1 | -1): void;
 }
 
 /** Fields where keys are text, not shortcuts. */
@@ -27,6 +36,16 @@ function isTyping(target: EventTarget | undefined): boolean {
     target instanceof HTMLInputElement &&
     !['checkbox', 'radio', 'range', 'button'].includes(target.type)
   );
+}
+
+/**
+ * The article list, or the selected tab: Space there would select nothing (tabs select on focus),
+ * so it pages the article.
+ */
+function isList(target: EventTarget | undefined): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  const role = target.getAttribute('role');
+  return role === 'listbox' || (role === 'tab' && target.getAttribute('aria-selected') === 'true');
 }
 
 /**
@@ -63,8 +82,15 @@ export class ShortcutsController implements ReactiveController {
     if (action === null) return;
     const target = path[0];
     const app = this.#target;
-    // Enter activates whatever control has focus; the list handles its own Enter.
+    // Enter and Space activate whatever control has focus; the list handles its own Enter.
     if (event.key === 'Enter' && target !== document.body && target !== app.element) return;
+    if (
+      action.kind === 'page' &&
+      target !== document.body &&
+      target !== app.element &&
+      !isList(target)
+    )
+      return;
     const reader = app.reader;
     const focusList = (): void => {
       const active = document.activeElement;
@@ -105,6 +131,28 @@ export class ShortcutsController implements ReactiveController {
         app.openHelp(
           document.activeElement instanceof HTMLElement ? document.activeElement : undefined,
         );
+        break;
+      case 'page':
+        if (!app.pageArticle()) app.nextUnread();
+        break;
+      case 'nextUnread':
+        app.nextUnread();
+        break;
+      case 'openOriginal':
+        app.openOriginal();
+        break;
+      case 'copyLink':
+        app.copyLink();
+        break;
+      case 'markTabRead':
+        app.markTabRead();
+        break;
+      case 'unreadOnly':
+        app.toggleUnreadOnly();
+        break;
+      case 'stepTab':
+        app.stepTab(action.by);
+        focusList();
         break;
     }
     event.preventDefault();

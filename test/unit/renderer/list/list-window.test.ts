@@ -166,10 +166,18 @@ test('rowText converts title, 來源 and snippet; a hit piece by piece', () => {
   assert.deepEqual(rowText(summary, upper), {
     convert: upper,
     title: 'hans:长春',
+    titleMarks: null,
     source: 'hans:吉林日报',
     snippet: [{ text: 'hans:长春市今日降雪', match: false }],
   });
-  const hit: SearchHit = { ...summary, sourceName: null, highlights: [{ start: 2, length: 1 }] };
+  const hit: SearchHit = {
+    ...summary,
+    sourceName: null,
+    highlights: [{ start: 2, length: 1 }],
+    titleHighlights: [{ start: 0, length: 2 }],
+  };
+  assert.deepEqual(rowText(summary, upper).titleMarks, null);
+  assert.deepEqual(rowText(hit, upper).titleMarks, [{ text: 'hans:长春', match: true }]);
   assert.deepEqual(rowText(hit, upper).snippet, [
     { text: 'hans:长春', match: false },
     { text: 'hans:市', match: true },

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { mergeFresh, mergeNewer, withFlags } from '../../../../renderer/src/reader/merge.ts';
+import {
+  mergeFresh,
+  mergeNewer,
+  mergeUnreadOnly,
+  withFlags,
+} from '../../../../renderer/src/reader/merge.ts';
+import { isOpenableUrl } from '../../../../renderer/src/reader/triage-controller.ts';
 
 const row = (id: string, flags: { unread?: boolean; bookmarked?: boolean } = {}) => ({
   id,
@@ -97,4 +103,46 @@ test('mergeFresh with the whole tab in the page is that page; nothing new keeps 
   );
   assert.equal(mergeFresh(loaded, [dated('a2', 20)], false).items, loaded);
   assert.equal(mergeFresh([], [dated('a1', 10)], true).extendsPastFresh, false);
+});
+
+test('an unread-only tab keeps the rows read since in place, and takes new unread ones by date', () => {
+  const dated = (id: string, at: string, unread = true) => ({
+    ...row(id, { unread }),
+    publishedAt: `2026-12-01T0${at}:00:00.000Z`,
+  });
+  const loaded = [dated('a4', '4'), dated('a3', '3'), dated('a1', '1')];
+  // a3 was read; a5 and a2 arrived; a1 is older than the fresh page: nothing is known of it.
+  const fresh = [dated('a5', '5'), dated('a4', '4'), dated('a2', '2')];
+  const merged = mergeUnreadOnly(loaded, fresh, false);
+  assert.deepEqual(
+    merged.map((r) => [r.id, r.unread]),
+    [
+      ['a5', true],
+      ['a4', true],
+      ['a3', false],
+      ['a2', true],
+      ['a1', true],
+    ],
+  );
+  assert.equal(merged[1], loaded[0], 'unchanged rows keep their identity');
+  // Complete: a row missing from the whole tab's page has been read.
+  assert.deepEqual(
+    mergeUnreadOnly(loaded, [dated('a4', '4')], true).map((r) => r.unread),
+    [true, false, false],
+  );
+  assert.equal(mergeUnreadOnly(loaded, loaded, true), loaded, 'nothing changed: the same list');
+});
+
+test('only http(s) addresses with a host and no credentials leave for the browser', () => {
+  assert.equal(isOpenableUrl('https://news.cri.cn/20190530/abc.html'), true);
+  assert.equal(isOpenableUrl('http://jl.cri.cn/'), true);
+  for (const url of [
+    'file:///etc/passwd',
+    'javascript:alert(1)',
+    'data:text/html,x',
+    'https://user:pw@example.org/',
+    'app://heitu/index.html',
+    'not a url',
+  ])
+    assert.equal(isOpenableUrl(url), false, url);
 });

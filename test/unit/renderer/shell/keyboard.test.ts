@@ -43,3 +43,17 @@ test('stepping clamps at both ends and starts from an edge', () => {
   assert.equal(stepIndex(2, 1, 5), 3);
   assert.equal(stepIndex(0, 1, 0), -1);
 });
+
+test('the triage keys (issue 18) map to their actions', () => {
+  assert.deepEqual(press(' '), { kind: 'page' });
+  assert.deepEqual(press('n'), { kind: 'nextUnread' });
+  assert.deepEqual(press('v'), { kind: 'openOriginal' });
+  assert.deepEqual(press('c'), { kind: 'copyLink' });
+  assert.deepEqual(press('A'), { kind: 'markTabRead' });
+  assert.equal(press('a'), null, 'Shift+A only: a plain a does nothing');
+  assert.deepEqual(press('u'), { kind: 'unreadOnly' });
+  assert.deepEqual(press(']'), { kind: 'stepTab', by: 1 });
+  assert.deepEqual(press('['), { kind: 'stepTab', by: -1 });
+  assert.equal(press('v', { ctrlKey: true }), null, 'Ctrl+V stays paste');
+  assert.equal(press('c', { metaKey: true }), null, 'Cmd+C stays copy');
+});
