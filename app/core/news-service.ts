@@ -15,6 +15,7 @@ import type {
 } from '../shared/articles.ts';
 import type { NewsApi, NewsEvent, NewsListener, Status } from '../shared/contract.ts';
 import type {
+  AddFeedResult,
   NewSource,
   OpmlImportResult,
   SourcePatch,
@@ -54,7 +55,9 @@ import type { BudgetLimits } from './sync/budget.ts';
 import { createFetcher, USER_AGENT, type Fetcher } from './sync/fetch.ts';
 import { DEFAULT_SOURCES, type Source } from './sync/sources-file.ts';
 import { SyncController } from './sync/sync-controller.ts';
+import type { MarkAllRead, ReaderTab, ReaderTabId } from '../shared/tabs.ts';
 import { createLogger } from './log.ts';
+import { ReaderTabs } from './reader-tabs.ts';
 
 const log = createLogger('news-service');
 const DAY_MS = 86_400_000;
@@ -102,6 +105,8 @@ export class NewsService implements NewsApi {
   readonly #sources: SourcesRepo;
   readonly #images: ImagesRepo;
   readonly #sync: SyncController;
+  readonly #tabs: ReaderTabs;
+  #fetcher: Fetcher | null;
   readonly #listeners = new Set<NewsListener>();
   readonly #options: NewsServiceOptions;
   readonly #notices: string[];
@@ -134,6 +139,20 @@ export class NewsService implements NewsApi {
       ...(options.syncBudget === undefined ? {} : { budget: options.syncBudget }),
       emit: (event) => {
         this.#emit(event);
+      },
+    });
+    this.#fetcher = options.fetcher ?? null;
+    this.#tabs = new ReaderTabs({
+      db,
+      catalog: this.#sync.catalog,
+      articles: this.#articles,
+      fetcher: () => (this.#fetcher ??= createFetcher({ userAgent: USER_AGENT })),
+      now: this.#now,
+      tabsChanged: () => {
+        this.#emit({ type: 'sourcesChanged' });
+      },
+      libraryChanged: () => {
+        this.#emit({ type: 'libraryChanged' });
       },
     });
   }
@@ -236,6 +255,8 @@ export class NewsService implements NewsApi {
       if (cursor !== null && !/^\d+$/.test(cursor)) {
         throw new NewsApiError('BAD_ARGUMENT', 'That cursor belongs to the bookmarks tab.');
       }
+      if (query.tab !== undefined)
+        return this.#tabs.articles(query.tab, cursor === null ? null : Number(cursor), limit);
       return this.#articles.list(query.region, cursor === null ? null : Number(cursor), limit);
     });
   }
@@ -359,6 +380,36 @@ export class NewsService implements NewsApi {
 
   importOpml(text: string): Promise<OpmlImportResult> {
     return this.#settle(() => this.#sync.catalog.importOpml(text));
+  }
+
+  addFeed(input: NewSource): Promise<AddFeedResult> {
+    return this.#tabs.addFeed(input);
+  }
+
+  listTabs(): Promise<readonly ReaderTab[]> {
+    return this.#settle(() => this.#tabs.list());
+  }
+
+  addTab(name: string): Promise<ReaderTab> {
+    return this.#settle(() => this.#tabs.add(name));
+  }
+
+  renameTab(id: ReaderTabId, name: string): Promise<ReaderTab> {
+    return this.#settle(() => this.#tabs.rename(id, name));
+  }
+
+  moveTab(id: ReaderTabId, position: number): Promise<readonly ReaderTab[]> {
+    return this.#settle(() => this.#tabs.move(id, position));
+  }
+
+  removeTab(id: ReaderTabId): Promise<{ readonly removed: boolean }> {
+    return this.#settle(() => this.#tabs.remove(id));
+  }
+
+  markAllRead(
+    scope: MarkAllRead,
+  ): Promise<{ readonly changed: number; readonly ids: readonly ArticleId[] }> {
+    return this.#settle(() => this.#tabs.markAllRead(scope));
   }
 
   // ---- Not part of the contract: for the sync engine, the CLI and tests. ----

@@ -33,6 +33,7 @@ import {
   SourceIdSchema,
   SourcePatchSchema,
   SyncRequestSchema,
+  type AddFeedResult,
   type NewSource,
   type OpmlImportResult,
   type SourcePatch,
@@ -42,6 +43,15 @@ import {
   type SyncSummary,
 } from './sync.ts';
 import { SettingsPatchSchema, type Settings, type SettingsPatch } from './settings.ts';
+import {
+  MarkAllReadSchema,
+  ReaderTabIdSchema,
+  TabNameSchema,
+  TabPositionSchema,
+  type MarkAllRead,
+  type ReaderTab,
+  type ReaderTabId,
+} from './tabs.ts';
 
 export interface SyncStatus {
   readonly state: 'idle' | 'syncing';
@@ -112,6 +122,34 @@ export interface NewsApi {
    * nothing. BAD_ARGUMENT for text that is not OPML.
    */
   importOpml(text: string): Promise<OpmlImportResult>;
+
+  // ---- Sources with names, and the reader's own tabs (issue 18, wt-18a) ----
+
+  /**
+   * Fetches the address once and adds it as the reader's feed when it is one (enabled), saying
+   * what it found; a duplicate or an address that is not a feed is an outcome, not an error, so
+   * the UI can say why in its own language. Sync it afterwards to store its articles.
+   */
+  addFeed(input: NewSource): Promise<AddFeedResult>;
+  /** The reader's own tabs in their order, with unread and total counts. */
+  listTabs(): Promise<readonly ReaderTab[]>;
+  /** Adds a tab after the others. CONFLICT for a name taken or past MAX_READER_TABS. */
+  addTab(name: string): Promise<ReaderTab>;
+  renameTab(id: ReaderTabId, name: string): Promise<ReaderTab>;
+  /** Moves a tab to a 0-based place; returns every tab in the new order. */
+  moveTab(id: ReaderTabId, position: number): Promise<readonly ReaderTab[]>;
+  /** Deletes a tab; its sources belong to no tab after it. No article or bookmark is deleted. */
+  removeTab(id: ReaderTabId): Promise<{ readonly removed: boolean }>;
+
+  // ---- Mark a whole tab read (issue 18; wt-18a adds it, wt-18c's undo uses `ids`) ----
+
+  /**
+   * Marks every unread article of a tab read: everything (region 'all'), a region, or one
+   * of the reader's tabs. `ids` are the articles it changed, for an undo (markRead, read: false).
+   */
+  markAllRead(
+    scope: MarkAllRead,
+  ): Promise<{ readonly changed: number; readonly ids: readonly ArticleId[] }>;
 }
 
 export type NewsMethod = keyof NewsApi;
@@ -137,6 +175,13 @@ export const NEWS_API_METHODS = [
   'removeSource',
   'exportOpml',
   'importOpml',
+  'addFeed',
+  'listTabs',
+  'addTab',
+  'renameTab',
+  'moveTab',
+  'removeTab',
+  'markAllRead',
 ] as const satisfies readonly NewsMethod[];
 
 // Compile-time proof that the list names every method of the interface, and nothing else.
@@ -168,6 +213,13 @@ export const NEWS_API_ARGS: {
   removeSource: v.strictTuple([SourceIdSchema]),
   exportOpml: v.strictTuple([]),
   importOpml: v.strictTuple([OpmlTextSchema]),
+  addFeed: v.strictTuple([NewSourceSchema]),
+  listTabs: v.strictTuple([]),
+  addTab: v.strictTuple([TabNameSchema]),
+  renameTab: v.strictTuple([ReaderTabIdSchema, TabNameSchema]),
+  moveTab: v.strictTuple([ReaderTabIdSchema, TabPositionSchema]),
+  removeTab: v.strictTuple([ReaderTabIdSchema]),
+  markAllRead: v.strictTuple([MarkAllReadSchema]),
 };
 
 export function isNewsMethod(name: unknown): name is NewsMethod {
