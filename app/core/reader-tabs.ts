@@ -3,10 +3,16 @@
  * reader's own tabs, and marking a whole tab read. NewsService's methods call these, so the
  * service file stays a table of the contract.
  */
+import * as v from 'valibot';
 import type { ArticleId, ArticleSummary, Page } from '../shared/articles.ts';
 import { NewsApiError } from '../shared/errors.ts';
 import type { AddFeedResult, NewSource } from '../shared/sync.ts';
-import { MAX_READER_TABS, type MarkAllRead, type ReaderTab } from '../shared/tabs.ts';
+import {
+  MAX_READER_TABS,
+  TabNameSchema,
+  type MarkAllRead,
+  type ReaderTab,
+} from '../shared/tabs.ts';
 import type { ArticlesRepo } from './db/articles-repo.ts';
 import type { Database } from './db/database.ts';
 import { articleIdOf } from './db/rows.ts';
@@ -63,7 +69,8 @@ export class ReaderTabs {
     return this.#tabs.list();
   }
 
-  add(name: string): ReaderTab {
+  add(raw: string): ReaderTab {
+    const name = tabName(raw);
     const id = this.#write('add the tab', () => {
       if (this.#tabs.byName(name) !== null) throw taken(name);
       if (this.#tabs.list().length >= MAX_READER_TABS) {
@@ -77,7 +84,8 @@ export class ReaderTabs {
     return this.#get(id);
   }
 
-  rename(id: number, name: string): ReaderTab {
+  rename(id: number, raw: string): ReaderTab {
+    const name = tabName(raw);
     this.#write('rename the tab', () => {
       const other = this.#tabs.byName(name);
       if (other !== null && other.id !== id) throw taken(name);
@@ -134,6 +142,14 @@ export class ReaderTabs {
     this.#options.tabsChanged();
     return result;
   }
+}
+
+/** The transports validate every call; this keeps the rule for callers inside the app too. */
+function tabName(raw: string): string {
+  const result = v.safeParse(TabNameSchema, raw);
+  if (!result.success)
+    throw new NewsApiError('BAD_ARGUMENT', `The tab’s name ${result.issues[0].message}.`);
+  return result.output;
 }
 
 const noTab = (id: number): NewsApiError => new NewsApiError('NOT_FOUND', `There is no tab ${id}.`);
