@@ -4,6 +4,7 @@ import type { Article, ArticleId, Page, TabCount } from '../../../app/shared/art
 import type { RegionId } from '../../../app/shared/regions.ts';
 import type { ListItem } from '../list/list-window.ts';
 import { stepIndex } from '../shell/keyboard.ts';
+import { readerTabKey, type TabKey } from '../tabs/tab-key.ts';
 import { mergeFresh, mergeNewer, withFlags } from './merge.ts';
 
 export type { ListItem };
@@ -19,7 +20,8 @@ export interface SearchRequest {
 
 /** What the list shows: a tab, or search results (in one tab or everywhere). */
 export type ListView =
-  | { readonly kind: 'region'; readonly region: RegionId }
+  /** A region's tab, or (with `tab`, region 'all') one of the reader's own. */
+  | { readonly kind: 'region'; readonly region: RegionId; readonly tab?: number }
   | {
       readonly kind: 'search';
       readonly region: RegionId;
@@ -34,8 +36,14 @@ const ARTICLE_CACHE = 8;
 
 type FirstPage = Page<ListItem> & { readonly unindexed?: number };
 
+/** The tab a view lists: its region, or the reader's tab. */
+export function viewKey(view: ListView): TabKey {
+  return view.kind === 'region' && view.tab !== undefined ? readerTabKey(view.tab) : view.region;
+}
+
 function sameView(a: ListView, b: ListView): boolean {
-  if (a.kind === 'region' || b.kind === 'region') return a.kind === b.kind && a.region === b.region;
+  if (a.kind === 'region' || b.kind === 'region')
+    return a.kind === b.kind && viewKey(a) === viewKey(b);
   return a.region === b.region && a.query === b.query && a.scope === b.scope;
 }
 
@@ -71,7 +79,7 @@ export class ReaderState implements ReactiveController {
    * Each tab's first page as last fetched: a tab switch shows it in the frame of the click, then
    * fetches it again and merges what changed (as after a sync), so a switch waits for no answer.
    */
-  readonly #firstPages = new Map<RegionId, FirstPage>();
+  readonly #firstPages = new Map<TabKey, FirstPage>();
   /** The fetch behind a tab shown from its page fetched before; settles once merged. */
   revalidation: Promise<void> = Promise.resolve();
   /** Articles fetched ahead of opening (the rows after the open one), oldest first. */
@@ -97,7 +105,7 @@ export class ReaderState implements ReactiveController {
    */
   async show(view: ListView): Promise<void> {
     this.view = view;
-    const cached = view.kind === 'region' ? this.#firstPages.get(view.region) : undefined;
+    const cached = view.kind === 'region' ? this.#firstPages.get(viewKey(view)) : undefined;
     if (cached !== undefined) {
       this.#showPage(view, cached);
       this.#host.requestUpdate();
@@ -167,7 +175,7 @@ export class ReaderState implements ReactiveController {
     this.activeId = page.items[0]?.id ?? null;
     this.error = null;
     this.loading = false;
-    if (view.kind === 'region') this.#firstPages.set(view.region, page);
+    if (view.kind === 'region') this.#firstPages.set(viewKey(view), page);
   }
 
   /** Appends the next page (the list asks when the reader nears its end). */
@@ -202,7 +210,7 @@ export class ReaderState implements ReactiveController {
     if (view.kind === 'search' || this.loadedView === null) return;
     try {
       const page = await this.#fetch(view, null);
-      this.#firstPages.set(view.region, page);
+      this.#firstPages.set(viewKey(view), page);
       if (!sameView(view, this.view)) return;
       if (view.region === 'bookmarks') {
         // Ordered by when each was bookmarked, which rows do not carry: new ones go on top.
@@ -326,7 +334,12 @@ export class ReaderState implements ReactiveController {
     cursor: string | null,
   ): Promise<Page<ListItem> & { readonly unindexed?: number }> {
     if (view.kind === 'region')
-      return this.#api.listArticles({ region: view.region, cursor, limit: PAGE });
+      return this.#api.listArticles({
+        region: view.region,
+        ...(view.tab === undefined ? {} : { tab: view.tab }),
+        cursor,
+        limit: PAGE,
+      });
     const region = view.scope === 'all' ? 'all' : view.region;
     return this.#api.search(view.query, { region, cursor, limit: PAGE });
   }

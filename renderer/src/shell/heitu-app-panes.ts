@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import type { ArticleId } from '../../../app/shared/articles.ts';
 import type { Messages } from '../i18n/messages.ts';
-import type { ReaderState } from '../reader/reader-state.ts';
+import { viewKey, type ReaderState } from '../reader/reader-state.ts';
 import type { RegionTab } from '../tabs/heitu-region-tabs.ts';
 import type { LayoutController } from './layout-controller.ts';
 
@@ -91,18 +91,19 @@ function renderList(model: PanesModel, tabs: readonly RegionTab[], t: Messages, 
   const { reader, layout } = model;
   const view = reader.loadedView;
   if (view === null) return nothing;
-  const tab = tabs.find((candidate) => candidate.region.id === view.region) ?? tabs[0];
+  const key = viewKey(view);
+  const tab = tabs.find((candidate) => candidate.id === key) ?? tabs[0];
   if (tab === undefined) return nothing;
   if (reader.items.length === 0) {
     const heading =
       view.kind === 'search'
         ? t.noResults(view.query)
-        : tab.region.kind === 'bookmarks'
+        : tab.kind === 'bookmarks'
           ? t.emptyBookmarks
-          : tab.region.kind === 'all'
+          : tab.kind === 'all'
             ? t.emptyAll
             : t.emptyRegion(tab.label);
-    const hint = view.kind === 'search' || tab.region.kind === 'bookmarks' ? '' : t.emptyHint;
+    const hint = view.kind === 'search' || tab.kind === 'bookmarks' ? '' : t.emptyHint;
     return html`<heitu-empty-state
       lang=${uiLang}
       heading=${heading}

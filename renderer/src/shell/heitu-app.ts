@@ -39,6 +39,8 @@ import '../settings/heitu-settings-panel.ts';
 import '../sources/heitu-sources-panel.ts';
 import '../sync/heitu-sync-status.ts';
 import '../tabs/heitu-region-tabs.ts';
+import { readerTabKey, readerTabOf, type TabKey } from '../tabs/tab-key.ts';
+import type { ReaderTab } from '../../../app/shared/tabs.ts';
 import './heitu-help-overlay.ts';
 import './heitu-splitter.ts';
 
@@ -52,7 +54,9 @@ import './heitu-splitter.ts';
 @customElement('heitu-app')
 export class HeituApp extends LitElement {
   @state() regions: readonly Region[] = [];
-  @state() selected: RegionId = 'all';
+  @state() selected: TabKey = 'all';
+  /** The reader's own tabs, shown after the region tabs (before 收藏). */
+  @state() readerTabs: readonly ReaderTab[] = [];
   @state() fatal: string | null = null;
   @state() dismissedNotices = false;
 
@@ -148,11 +152,13 @@ export class HeituApp extends LitElement {
 
   async #load(): Promise<void> {
     try {
-      const [regions, settings, status] = await Promise.all([
+      const [regions, settings, status, readerTabs] = await Promise.all([
         this.api.listRegions(),
         this.api.getSettings(),
         this.api.getStatus(),
+        this.api.listTabs(),
       ]);
+      this.readerTabs = readerTabs;
       // The first list, its counts and (when the reader's script needs them) the dictionaries
       // load together; nothing is painted until all are here, so no text flashes unconverted.
       await Promise.all([
@@ -191,6 +197,7 @@ export class HeituApp extends LitElement {
         break;
       case 'sourcesChanged':
         void this.sourcesPanel.refresh();
+        void this.#refreshReaderTabs(true);
         break;
       case 'libraryChanged':
         // Several changes in a row (a sync storing source after source) refresh once.
@@ -198,6 +205,7 @@ export class HeituApp extends LitElement {
         this.#refreshTimer = setTimeout(() => {
           this.#refreshTimer = null;
           void this.reader.refresh();
+          void this.#refreshReaderTabs(false);
         }, 250);
         break;
       default:
@@ -217,18 +225,35 @@ export class HeituApp extends LitElement {
 
   // ---- Actions (also used by the keyboard shortcuts) ----------------------------------------
 
-  async selectRegion(region: RegionId): Promise<void> {
-    if (region === this.selected) return;
+  async selectRegion(key: TabKey): Promise<void> {
+    if (key === this.selected) return;
     markStart('tab');
-    this.selected = region;
+    this.selected = key;
+    const tab = readerTabOf(key);
+    // A search of the reader's own tab looks everywhere: the index knows regions, not tabs.
+    const region: RegionId = tab === null ? (key as RegionId) : 'all';
     const view = this.reader.view;
     await (view.kind === 'search' && view.scope === 'tab'
       ? this.reader.show({ ...view, region })
-      : this.reader.show({ kind: 'region', region }));
+      : this.reader.show({ kind: 'region', region, ...(tab === null ? {} : { tab }) }));
     await this.#painted('tab');
+    if (tab !== null) return;
     this.api.setSettings({ lastRegion: region }).catch((error: unknown) => {
       this.reader.error = (error as Error).message;
     });
+  }
+
+  /** The reader's tabs again (and their counts); away from one that was deleted. */
+  async #refreshReaderTabs(listToo: boolean): Promise<void> {
+    try {
+      this.readerTabs = await this.api.listTabs();
+    } catch (error) {
+      this.reader.error = (error as Error).message;
+      return;
+    }
+    const tab = readerTabOf(this.selected);
+    if (tab !== null && !this.readerTabs.some((t) => t.id === tab)) await this.selectRegion('all');
+    else if (listToo && tab !== null) await this.reader.refresh();
   }
 
   async openArticle(id: ArticleId): Promise<void> {
@@ -259,8 +284,11 @@ export class HeituApp extends LitElement {
   }
 
   search(request: SearchRequest): void {
-    if (request.query === '') void this.reader.show({ kind: 'region', region: this.selected });
-    else void this.reader.show({ kind: 'search', region: this.selected, ...request });
+    const tab = readerTabOf(this.selected);
+    const region: RegionId = tab === null ? (this.selected as RegionId) : 'all';
+    if (request.query === '')
+      void this.reader.show({ kind: 'region', region, ...(tab === null ? {} : { tab }) });
+    else void this.reader.show({ kind: 'search', region, ...request });
   }
 
   // ---- Layout ---------------------------------------------------------------------------------
@@ -272,14 +300,29 @@ export class HeituApp extends LitElement {
     const settings = this.settings.settings;
     if (settings === null) return nothing;
     const counts = new Map(this.reader.counts.map((c) => [c.region, c.unread]));
-    const tabs: RegionTab[] = this.regions.map((region) => ({
-      region,
+    const regionTabs: RegionTab[] = this.regions.map((region) => ({
+      id: region.id,
+      kind: region.kind,
       label: this.i18n.label(region),
       hint: this.i18n.locale === 'en' ? region.labelEn : '',
       unread: region.kind === 'bookmarks' ? 0 : (counts.get(region.id) ?? 0),
       unreadText: t.unreadSuffix(counts.get(region.id) ?? 0),
     }));
-    const current = tabs.find((tab) => tab.region.id === this.selected) ?? tabs[0];
+    const own = this.readerTabs.map(
+      (tab): RegionTab => ({
+        id: readerTabKey(tab.id),
+        kind: 'reader',
+        label: tab.name,
+        unread: tab.unread,
+        unreadText: t.unreadSuffix(tab.unread),
+      }),
+    );
+    const bookmarksAt = regionTabs.findIndex((tab) => tab.kind === 'bookmarks');
+    const tabs =
+      bookmarksAt < 0
+        ? [...regionTabs, ...own]
+        : [...regionTabs.slice(0, bookmarksAt), ...own, ...regionTabs.slice(bookmarksAt)];
+    const current = tabs.find((tab) => tab.id === this.selected) ?? tabs[0];
     const uiLang = this.i18n.uiLang;
     return html`
       <header lang=${uiLang}>
@@ -339,7 +382,7 @@ export class HeituApp extends LitElement {
           .tabs=${tabs}
           .selected=${this.selected}
           label=${t.regionTabsLabel}
-          @region-select=${(e: CustomEvent<RegionId>) => void this.selectRegion(e.detail)}
+          @region-select=${(e: CustomEvent<TabKey>) => void this.selectRegion(e.detail)}
         >
           ${current ? renderPanes(this.#panes, tabs, t, uiLang) : nothing}
         </heitu-region-tabs>
