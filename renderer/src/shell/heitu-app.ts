@@ -308,15 +308,13 @@ export class HeituApp extends LitElement {
       unread: region.kind === 'bookmarks' ? 0 : (counts.get(region.id) ?? 0),
       unreadText: t.unreadSuffix(counts.get(region.id) ?? 0),
     }));
-    const own = this.readerTabs.map(
-      (tab): RegionTab => ({
-        id: readerTabKey(tab.id),
-        kind: 'reader',
-        label: tab.name,
-        unread: tab.unread,
-        unreadText: t.unreadSuffix(tab.unread),
-      }),
-    );
+    const own = this.readerTabs.map((tab): RegionTab => ({
+      id: readerTabKey(tab.id),
+      kind: 'reader',
+      label: tab.name,
+      unread: tab.unread,
+      unreadText: t.unreadSuffix(tab.unread),
+    }));
     const bookmarksAt = regionTabs.findIndex((tab) => tab.kind === 'bookmarks');
     const tabs =
       bookmarksAt < 0

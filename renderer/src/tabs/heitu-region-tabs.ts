@@ -166,8 +166,7 @@ export class HeituRegionTabs extends LocalizedElement {
         ${arrow}
       </button>`;
     return html`<div class="strip">
-      ${this.hiddenBefore ? scroll('before', '‹') : nothing}
-      ${this.#renderTabs()}
+      ${this.hiddenBefore ? scroll('before', '‹') : nothing} ${this.#renderTabs()}
       ${this.hiddenAfter ? scroll('after', '›') : nothing}
     </div>`;
   }
