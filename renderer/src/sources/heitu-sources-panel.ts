@@ -365,9 +365,7 @@ export class HeituSourcesPanel extends HeituModal {
   #startRename(id: string): void {
     this.renaming = this.renaming === id ? null : id;
     void this.updateComplete.then(() => {
-      this.renderRoot
-        .querySelector<HTMLInputElement>(`#rename-${i} ~ * input, li form input`)
-        ?.focus();
+      this.renderRoot.querySelector<HTMLInputElement>('form[data-rename-form] input')?.focus();
     });
   }
 
