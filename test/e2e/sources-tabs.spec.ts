@@ -1,27 +1,37 @@
+import type { Locator, Page } from '@playwright/test';
 import { expect, startWeb, test } from './fixtures.ts';
 import { makeLibrary, type Library } from './library.ts';
-
-/** A library over the fixture site (portal sources, not synced) served by `heitu web`. */
-async function open(page: import('@playwright/test').Page, lib: Library) {
-  const web = await startWeb(lib.dataDir, ['--sources', lib.sources]);
-  await page.goto(web.url);
-  return web;
-}
 
 // Each drives the sources dialog through many steps against a live library and site.
 test.describe.configure({ timeout: 90_000 });
 
-const library = () =>
-  makeLibrary({ articlesPerRegion: 2, settings: ['script=original', 'scriptChosen=true'] });
+/**
+ * A library over the fixture site (portal sources, not synced) served by `heitu web`, with the
+ * sources dialog open for `body`; everything is stopped and removed after it.
+ */
+async function inSourcesDialog(
+  page: Page,
+  body: (lib: Library, dialog: Locator) => Promise<void>,
+): Promise<void> {
+  const lib = await makeLibrary({
+    articlesPerRegion: 2,
+    settings: ['script=original', 'scriptChosen=true'],
+  });
+  const web = await startWeb(lib.dataDir, ['--sources', lib.sources]);
+  try {
+    await page.goto(web.url);
+    await page.getByRole('button', { name: '來源', exact: true }).click();
+    await body(lib, page.getByRole('dialog', { name: '新聞來源' }));
+  } finally {
+    web.child.kill('SIGTERM');
+    await lib.dispose();
+  }
+}
 
 test('adding a feed says what it found, a duplicate, an address answering 500; a source is renamed and switched to full text', async ({
   page,
 }) => {
-  const lib = await library();
-  const web = await open(page, lib);
-  try {
-    await page.getByRole('button', { name: '來源', exact: true }).click();
-    const dialog = page.getByRole('dialog', { name: '新聞來源' });
+  await inSourcesDialog(page, async (lib, dialog) => {
     // Portal sources are told apart by channel and region.
     await expect(
       dialog.getByRole('heading', { name: '吉林頻道 · 長春', exact: true }),
@@ -78,20 +88,13 @@ test('adding a feed says what it found, a duplicate, an address answering 500; a
         .getByRole('switch', { name: '抓取全文 國際在線吉林頻道' }),
     ).toBeChecked();
     await expect(page.getByRole('heading', { name: '長春新聞', exact: true })).toBeVisible();
-  } finally {
-    web.child.kill('SIGTERM');
-    await lib.dispose();
-  }
+  });
 });
 
 test('the reader’s own tabs: made, renamed, reordered, a feed put in one shows its articles there, deleted without losing any', async ({
   page,
 }) => {
-  const lib = await library();
-  const web = await open(page, lib);
-  try {
-    await page.getByRole('button', { name: '來源', exact: true }).click();
-    const dialog = page.getByRole('dialog', { name: '新聞來源' });
+  await inSourcesDialog(page, async (lib, dialog) => {
     const newTab = dialog.getByRole('textbox', { name: '新分頁名稱' });
     for (const name of ['本地', '其他']) {
       await newTab.fill(name);
@@ -148,10 +151,7 @@ test('the reader’s own tabs: made, renamed, reordered, a feed put in one shows
         .getByRole('listbox', { name: '全部的文章' })
         .getByRole('option', { name: feed[0]!.title, exact: true }),
     ).toBeVisible();
-  } finally {
-    web.child.kill('SIGTERM');
-    await lib.dispose();
-  }
+  });
 });
 
 test('at 800×600 the tabs scroll: a button shows what does not fit, and 收藏 is reached by keyboard', async ({
