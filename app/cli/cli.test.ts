@@ -4,6 +4,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
+import { startFixtureSite } from '../../test/support/fixture-site.ts';
+import type { OpmlImportResult, SyncSummary } from '../shared/sync.ts';
 import { main, type CliIo } from './cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'heitu-cli-'));
@@ -247,9 +249,11 @@ test('library commands: list, show, search, read, bookmark, export and import, c
   assert.match(badImport.err, /cannot read/);
 });
 
-test('sources: add, list, disable, remove, OPML out and in, with --json', async () => {
+test('sources: add, list, disable, remove, OPML out and in, with --json', async (t) => {
+  const site = await startFixtureSite({ articlesPerRegion: 2 });
+  t.after(() => site.close());
   const d = ['--data-dir', join(dir, 'sources')];
-  const url = 'https://feeds.example.cn/yanbian.xml';
+  const url = `${site.origin}/feeds/rss2.xml`;
   const add = await run([
     'sources',
     'add',
@@ -262,12 +266,13 @@ test('sources: add, list, disable, remove, OPML out and in, with --json', async 
     ...d,
   ]);
   assert.equal(add.code, 0, add.err);
-  const added = JSON.parse(add.out) as {
-    id: string;
-    origin: string;
-    title: string;
-    region: string;
+  const result = JSON.parse(add.out) as {
+    outcome: string;
+    items: number;
+    source: { id: string; origin: string; title: string; region: string };
   };
+  assert.deepEqual([result.outcome, result.items], ['added', 8]);
+  const added = result.source;
   assert.match(added.id, /^user:/);
   assert.deepEqual([added.origin, added.title, added.region], ['user', '延邊', 'yanbian']);
 
@@ -288,8 +293,11 @@ test('sources: add, list, disable, remove, OPML out and in, with --json', async 
   const disabled = await run(['sources', 'disable', 'cri-jilin-yanbian', '--json', ...d]);
   assert.equal((JSON.parse(disabled.out) as { enabled: boolean }).enabled, false);
   const listed = await run(['sources', ...d]);
-  assert.match(listed.out, /^cri-jilin-yanbian +portal +\(builtin, disabled\) +never synced$/m);
-  assert.ok(listed.out.trimEnd().endsWith(`(user)             never synced`), listed.out);
+  assert.match(
+    listed.out,
+    /^cri-jilin-yanbian +portal +\(builtin, disabled\) +never synced {2}吉林頻道 · 延邊$/m,
+  );
+  assert.ok(listed.out.trimEnd().endsWith(`(user)             never synced  延邊`), listed.out);
   const refused = await run(['sources', 'remove', 'cri-jilin-yanbian', ...d]);
   assert.equal(refused.code, 1);
   assert.match(refused.err, /can be disabled but not removed/);
@@ -299,9 +307,11 @@ test('sources: add, list, disable, remove, OPML out and in, with --json', async 
   assert.deepEqual(JSON.parse(exported.out), { file });
   const other = ['--data-dir', join(dir, 'sources-other')];
   const imported = await run(['sources', 'import-opml', file, '--json', ...other]);
-  assert.deepEqual(JSON.parse(imported.out), { added: 1, skipped: 0, total: 1 });
+  const report = JSON.parse(imported.out) as OpmlImportResult & { sync: SyncSummary };
+  assert.deepEqual([report.added, report.existing, report.invalid, report.total], [1, 0, 0, 1]);
+  assert.deepEqual([report.sync.total, report.sync.done], [1, 1], 'the new feed is synced');
   const again = await run(['sources', 'import-opml', file, ...other]);
-  assert.equal(again.out, '0 feeds added, 1 skipped (1 in the file)\n');
+  assert.equal(again.out, '0 feeds added, 1 already there, 0 invalid (1 in the file)\n');
 
   assert.deepEqual(JSON.parse((await run(['sources', 'remove', added.id, '--json', ...d])).out), {
     removed: true,

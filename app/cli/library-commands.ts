@@ -177,19 +177,33 @@ export const LIBRARY_COMMANDS: Readonly<Record<string, Command>> = {
       }),
   },
   read: {
-    summary: 'mark articles read, or unread with --unread',
-    usage: 'heitu read ID... [--unread] [--json]',
-    options: { unread: { type: 'boolean', default: false } },
-    run: (ctx) =>
-      withService(ctx, async (service) => {
-        const res = await call(ctx, service, 'markRead', [
-          { ids: ctx.positionals, read: ctx.values.unread !== true },
-        ]);
+    summary: 'mark articles read (or unread with --unread), or a whole tab with --all',
+    usage: 'heitu read ID... [--unread] | heitu read --all [--region ID | --tab ID] [--json]',
+    options: {
+      unread: { type: 'boolean', default: false },
+      all: { type: 'boolean', default: false },
+      region: { type: 'string' },
+      tab: { type: 'string' },
+    },
+    run: (ctx) => {
+      const all = ctx.values.all === true;
+      const scoped = ctx.values.region !== undefined || ctx.values.tab !== undefined;
+      if (all ? ctx.positionals.length > 0 || ctx.values.unread === true : scoped) {
+        ctx.io.err('heitu read: either IDs (with --unread), or --all with --region or --tab');
+        return Promise.resolve(2);
+      }
+      return withService(ctx, async (service) => {
+        const res = all
+          ? await call(ctx, service, 'markAllRead', [allScope(ctx)])
+          : await call(ctx, service, 'markRead', [
+              { ids: ctx.positionals, read: ctx.values.unread !== true },
+            ]);
         if (!res.ok) return res.code;
         const { changed } = res.value;
         ctx.io.out(ctx.values.json === true ? JSON.stringify({ changed }) : `${changed} changed`);
         return 0;
-      }),
+      });
+    },
   },
   bookmarks: {
     summary: 'list bookmarks, newest first',
@@ -307,3 +321,14 @@ export const LIBRARY_COMMANDS: Readonly<Record<string, Command>> = {
       }),
   },
 };
+
+/** `--all [--region ID | --tab ID]` as markAllRead's scope; the validators refuse a bad one. */
+function allScope(ctx: Context): unknown {
+  const { region, tab } = ctx.values;
+  if (tab !== undefined)
+    return {
+      tab: /^\d{1,15}$/.test(String(tab)) ? Number(tab) : tab,
+      ...(region === undefined ? {} : { region }),
+    };
+  return { region: region ?? 'all' };
+}

@@ -1,7 +1,8 @@
-/** `heitu sync` and `heitu sources`. */
+/** `heitu sync`, `heitu sources` and `heitu tabs`. */
 import type { SyncProgress } from '../shared/sync.ts';
 import { call, withService, type Command } from './command.ts';
 import { SOURCES_COMMAND } from './source-commands.ts';
+import { TABS_COMMAND } from './tab-commands.ts';
 
 export const SYNC_COMMANDS: Readonly<Record<string, Command>> = {
   sync: {
@@ -48,4 +49,5 @@ export const SYNC_COMMANDS: Readonly<Record<string, Command>> = {
       }),
   },
   sources: SOURCES_COMMAND,
+  tabs: TABS_COMMAND,
 };

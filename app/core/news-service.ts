@@ -15,6 +15,7 @@ import type {
 } from '../shared/articles.ts';
 import type { NewsApi, NewsEvent, NewsListener, Status } from '../shared/contract.ts';
 import type {
+  AddFeedResult,
   NewSource,
   OpmlImportResult,
   SourcePatch,
@@ -59,6 +60,7 @@ import type { BudgetLimits } from './sync/budget.ts';
 import { createFetcher, USER_AGENT, type Fetcher } from './sync/fetch.ts';
 import { DEFAULT_SOURCES, type Source } from './sync/sources-file.ts';
 import { SyncController } from './sync/sync-controller.ts';
+import type { ReaderTab, ReaderTabId } from '../shared/tabs.ts';
 import { createLogger } from './log.ts';
 import {
   MAX_MARK_UNREAD,
@@ -66,6 +68,7 @@ import {
   type MarkAllRead,
   type MarkedRead,
 } from '../shared/triage.ts';
+import { ReaderTabs } from './reader-tabs.ts';
 
 const log = createLogger('news-service');
 const DAY_MS = 86_400_000;
@@ -119,6 +122,8 @@ export class NewsService implements NewsApi {
   /** For full texts fetched on demand; made when first needed. */
   #pageFetcher: Fetcher | null = null;
   readonly #sync: SyncController;
+  readonly #tabs: ReaderTabs;
+  #fetcher: Fetcher | null;
   readonly #listeners = new Set<NewsListener>();
   readonly #options: NewsServiceOptions;
   readonly #notices: string[];
@@ -153,6 +158,20 @@ export class NewsService implements NewsApi {
       ...(options.syncBudget === undefined ? {} : { budget: options.syncBudget }),
       emit: (event) => {
         this.#emit(event);
+      },
+    });
+    this.#fetcher = options.fetcher ?? null;
+    this.#tabs = new ReaderTabs({
+      db,
+      catalog: this.#sync.catalog,
+      articles: this.#articles,
+      fetcher: () => (this.#fetcher ??= createFetcher({ userAgent: USER_AGENT })),
+      now: this.#now,
+      tabsChanged: () => {
+        this.#emit({ type: 'sourcesChanged' });
+      },
+      libraryChanged: () => {
+        this.#emit({ type: 'libraryChanged' });
       },
     });
   }
@@ -258,6 +277,8 @@ export class NewsService implements NewsApi {
       if (cursor !== null && !/^\d+$/.test(cursor)) {
         throw new NewsApiError('BAD_ARGUMENT', 'That cursor belongs to the bookmarks tab.');
       }
+      if (query.tab !== undefined)
+        return this.#tabs.articles(query.tab, cursor === null ? null : Number(cursor), limit);
       return this.#articles.list(
         query.region,
         cursor === null ? null : Number(cursor),
@@ -411,15 +432,41 @@ export class NewsService implements NewsApi {
     return this.#settle(() => this.#sync.catalog.importOpml(text));
   }
 
+  addFeed(input: NewSource): Promise<AddFeedResult> {
+    return this.#tabs.addFeed(input);
+  }
+
+  listTabs(): Promise<readonly ReaderTab[]> {
+    return this.#settle(() => this.#tabs.list());
+  }
+
+  addTab(name: string): Promise<ReaderTab> {
+    return this.#settle(() => this.#tabs.add(name));
+  }
+
+  renameTab(id: ReaderTabId, name: string): Promise<ReaderTab> {
+    return this.#settle(() => this.#tabs.rename(id, name));
+  }
+
+  moveTab(id: ReaderTabId, position: number): Promise<readonly ReaderTab[]> {
+    return this.#settle(() => this.#tabs.move(id, position));
+  }
+
+  removeTab(id: ReaderTabId): Promise<{ readonly removed: boolean }> {
+    return this.#settle(() => this.#tabs.remove(id));
+  }
+
   // ---- Triage and full text (issue 18) ----
 
-  markAllRead(request: MarkAllRead): Promise<MarkedRead> {
+  markAllRead(scope: MarkAllRead): Promise<MarkedRead> {
+    // The reader's own tabs are reader-tabs.ts's; regions, 全部 and 收藏 the triage repo's.
+    if ('tab' in scope) return this.#settle(() => this.#tabs.markAllRead(scope));
     return this.#settle(() => {
       const ids = this.#write('mark the tab read', () =>
-        this.#triage.markAllRead(request.region ?? 'all', this.#now()),
+        this.#triage.markAllRead(scope.region ?? 'all', this.#now()),
       );
       if (ids.length > 0) this.#emit({ type: 'libraryChanged' });
-      return { ids: ids.map(articleIdOf) };
+      return { changed: ids.length, ids: ids.map(articleIdOf) };
     });
   }
 

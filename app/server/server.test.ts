@@ -165,7 +165,11 @@ test('sources are managed over HTTP too: add, a duplicate is 409 CONFLICT, OPML 
   assert.deepEqual((JSON.parse(imported.body) as { value: unknown }).value, {
     added: 0,
     skipped: 1,
+    existing: 1,
+    invalid: 0,
     total: 1,
+    addedIds: [],
+    tabsAdded: 0,
   });
   const disabled = await api('updateSource', [source.id, { enabled: false }]);
   assert.equal((JSON.parse(disabled.body) as { value: { enabled: boolean } }).value.enabled, false);

@@ -1,5 +1,6 @@
 /** What the library holds, as the contract hands it out: plain, readonly, serialisable data. */
 import * as v from 'valibot';
+import { ReaderTabIdSchema } from './tabs.ts';
 import { REGION_IDS, type RegionId } from './regions.ts';
 
 /**
@@ -93,13 +94,18 @@ export const MAX_PAGE = 200;
 const CursorSchema = v.pipe(v.string(), v.regex(/^\d{1,17}(\.\d{1,17})?$/, 'is not a cursor'));
 const LimitSchema = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_PAGE));
 
-export const ListQuerySchema = v.strictObject({
-  region: v.picklist(REGION_IDS),
-  cursor: v.optional(v.nullable(CursorSchema)),
-  limit: v.optional(LimitSchema),
-  /** Unread articles only (issue 18, wt-18c); the bookmarks tab lists every bookmark. */
-  unreadOnly: v.optional(v.boolean()),
-});
+export const ListQuerySchema = v.pipe(
+  v.strictObject({
+    region: v.picklist(REGION_IDS),
+    /** One of the reader's own tabs instead of a region (then `region` is 'all'). */
+    tab: v.optional(ReaderTabIdSchema),
+    cursor: v.optional(v.nullable(CursorSchema)),
+    limit: v.optional(LimitSchema),
+    /** Unread articles only (issue 18); the bookmarks tab lists every bookmark. */
+    unreadOnly: v.optional(v.boolean()),
+  }),
+  v.check((q) => q.tab === undefined || q.region === 'all', 'names a tab with a region'),
+);
 export type ListQuery = v.InferOutput<typeof ListQuerySchema>;
 
 export const SearchQuerySchema = v.pipe(

@@ -33,6 +33,7 @@ import {
   SourceIdSchema,
   SourcePatchSchema,
   SyncRequestSchema,
+  type AddFeedResult,
   type NewSource,
   type OpmlImportResult,
   type SourcePatch,
@@ -49,6 +50,13 @@ import {
   type MarkAllRead,
   type MarkedRead,
 } from './triage.ts';
+import {
+  ReaderTabIdSchema,
+  TabNameSchema,
+  TabPositionSchema,
+  type ReaderTab,
+  type ReaderTabId,
+} from './tabs.ts';
 
 export interface SyncStatus {
   readonly state: 'idle' | 'syncing';
@@ -134,9 +142,30 @@ export interface NewsApi {
    */
   importOpml(text: string): Promise<OpmlImportResult>;
 
+  // ---- Sources with names, and the reader's own tabs (issue 18, wt-18a) ----
+
+  /**
+   * Fetches the address once and adds it as the reader's feed when it is one (enabled), saying
+   * what it found; a duplicate or an address that is not a feed is an outcome, not an error, so
+   * the UI can say why in its own language. Sync it afterwards to store its articles.
+   */
+  addFeed(input: NewSource): Promise<AddFeedResult>;
+  /** The reader's own tabs in their order, with unread and total counts. */
+  listTabs(): Promise<readonly ReaderTab[]>;
+  /** Adds a tab after the others. CONFLICT for a name taken or past MAX_READER_TABS. */
+  addTab(name: string): Promise<ReaderTab>;
+  renameTab(id: ReaderTabId, name: string): Promise<ReaderTab>;
+  /** Moves a tab to a 0-based place; returns every tab in the new order. */
+  moveTab(id: ReaderTabId, position: number): Promise<readonly ReaderTab[]>;
+  /** Deletes a tab; its sources belong to no tab after it. No article or bookmark is deleted. */
+  removeTab(id: ReaderTabId): Promise<{ readonly removed: boolean }>;
+
   // ---- Triage and full text (issue 18, wt-18c) ----
-  /** Marks every unread article of a tab (everything by default) read; returns the ids changed. */
-  markAllRead(request: MarkAllRead): Promise<MarkedRead>;
+  /**
+   * Marks every unread article of a tab read: everything (by default), a region, 收藏, or one of
+   * the reader's own tabs; returns the ids it changed, which markUnread takes back (the undo).
+   */
+  markAllRead(scope: MarkAllRead): Promise<MarkedRead>;
   /** Marks these articles unread (markAllRead's undo); bookmark copies are ignored. */
   markUnread(ids: readonly ArticleId[]): Promise<{ readonly changed: number }>;
   /**
@@ -169,6 +198,12 @@ export const NEWS_API_METHODS = [
   'removeSource',
   'exportOpml',
   'importOpml',
+  'addFeed',
+  'listTabs',
+  'addTab',
+  'renameTab',
+  'moveTab',
+  'removeTab',
   // triage and full text (wt-18c)
   'markAllRead',
   'markUnread',
@@ -204,6 +239,12 @@ export const NEWS_API_ARGS: {
   removeSource: v.strictTuple([SourceIdSchema]),
   exportOpml: v.strictTuple([]),
   importOpml: v.strictTuple([OpmlTextSchema]),
+  addFeed: v.strictTuple([NewSourceSchema]),
+  listTabs: v.strictTuple([]),
+  addTab: v.strictTuple([TabNameSchema]),
+  renameTab: v.strictTuple([ReaderTabIdSchema, TabNameSchema]),
+  moveTab: v.strictTuple([ReaderTabIdSchema, TabPositionSchema]),
+  removeTab: v.strictTuple([ReaderTabIdSchema]),
   // triage and full text (wt-18c)
   markAllRead: v.strictTuple([MarkAllReadSchema]),
   markUnread: v.strictTuple([MarkUnreadSchema]),

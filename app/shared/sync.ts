@@ -1,6 +1,7 @@
 /** Sync as the contract shows it. */
 import * as v from 'valibot';
 import { PLACE_REGION_IDS, type RegionId } from './regions.ts';
+import { ReaderTabIdSchema, type ReaderTabId } from './tabs.ts';
 
 /**
  * Where a source comes from: the built-in channel, the sources file (`--sources FILE`), or the
@@ -14,8 +15,21 @@ export interface SourceStatus {
   readonly type: 'portal' | 'feed';
   readonly origin: SourceOrigin;
   readonly url: string;
+  /** The name given to it: the reader's (any source), the configuration's, or null. */
   readonly title: string | null;
+  /**
+   * What the reader sees it called: its title, else (portals) the channel and region
+   * ("吉林頻道 · 長春"), else (feeds) the feed's own title from its last successful parse, else
+   * its host, else its URL. Never empty.
+   */
+  readonly name: string;
+  /** The feed's own title as last parsed; null before a successful fetch. */
+  readonly feedTitle: string | null;
   readonly region: RegionId | null;
+  /** The reader's own tab it belongs to, if any. */
+  readonly tab: ReaderTabId | null;
+  /** Fetch each article's page for its full text (for feeds that carry only a summary). */
+  readonly fullText: boolean;
   /** Whether sync fetches it: the reader's choice, or the configuration's until they make one. */
   readonly enabled: boolean;
   /** ISO 8601 times, or null. */
@@ -90,8 +104,13 @@ export type NewSource = v.InferOutput<typeof NewSourceSchema>;
 
 export const SourcePatchSchema = v.strictObject({
   enabled: v.optional(v.boolean()),
+  /** Any source's name; null (or blank) gives it back its own. */
   title: v.optional(TitleSchema),
+  /** The reader's own feeds only; setting a region takes the feed out of its tab. */
   region: v.optional(SourceRegionSchema),
+  fullText: v.optional(v.boolean()),
+  /** One of the reader's tabs, or null for none; a feed put in a tab leaves its region. */
+  tab: v.optional(v.nullable(ReaderTabIdSchema)),
 });
 export type SourcePatch = v.InferOutput<typeof SourcePatchSchema>;
 
@@ -106,6 +125,48 @@ export interface OpmlImportResult {
   readonly added: number;
   /** Feeds already present (or repeated in the file), or with a URL that is not http(s). */
   readonly skipped: number;
+  /** Of the skipped: feeds already sources (or repeated in the file). */
+  readonly existing: number;
+  /** Of the skipped: outlines whose xmlUrl is not an http(s) URL. */
+  readonly invalid: number;
   /** Outlines with an xmlUrl in the file. */
   readonly total: number;
+  /** The sources added, to sync them at once. */
+  readonly addedIds: readonly string[];
+  /** The reader's tabs made for the file's folders. */
+  readonly tabsAdded: number;
 }
+
+/** Why a feed could not be added, for the UI to say in its own language. */
+export type AddFeedFailure =
+  /** The address answered with an HTTP error (`status`). */
+  | 'http'
+  /** The address answered, but not with a feed (RSS, Atom, JSON Feed). */
+  | 'not-a-feed'
+  /** No network, or the host could not be reached. */
+  | 'network'
+  | 'timeout'
+  | 'too-large'
+  /** Redirected too often, or to something that is not http(s). */
+  | 'redirect';
+
+/** What adding a feed found (addFeed): it fetches the address once before adding it. */
+export type AddFeedResult =
+  | {
+      readonly outcome: 'added';
+      readonly source: SourceStatus;
+      /** The feed's own title (its host when it has none). */
+      readonly feedTitle: string;
+      /** Items the feed lists now. */
+      readonly items: number;
+    }
+  /** A source has that address already: `source` is the one there. */
+  | { readonly outcome: 'duplicate'; readonly source: SourceStatus }
+  | {
+      readonly outcome: 'failed';
+      readonly reason: AddFeedFailure;
+      /** The HTTP status for `http`. */
+      readonly status: number | null;
+      /** In English, for logs and the CLI. */
+      readonly message: string;
+    };

@@ -5,14 +5,17 @@
 import * as v from 'valibot';
 import { ArticleIdSchema, type Article, type ArticleId } from './articles.ts';
 import { REGION_IDS } from './regions.ts';
+import { ReaderTabIdSchema } from './tabs.ts';
 
-export const MarkAllReadSchema = v.strictObject({
-  /** The tab; everything when left out (as `all`). */
-  region: v.optional(v.picklist(REGION_IDS)),
-});
+/** What "mark all read" covers: a region tab (everything when left out), or one of the reader's. */
+export const MarkAllReadSchema = v.union([
+  v.strictObject({ region: v.optional(v.picklist(REGION_IDS)) }),
+  v.strictObject({ tab: ReaderTabIdSchema }),
+]);
 export type MarkAllRead = v.InferOutput<typeof MarkAllReadSchema>;
 
 export interface MarkedRead {
+  readonly changed: number;
   /** The articles that were unread and are read now: what an undo hands to markUnread. */
   readonly ids: readonly ArticleId[];
 }

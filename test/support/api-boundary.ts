@@ -58,6 +58,12 @@ const VALID: Readonly<Record<NewsMethod, readonly unknown[]>> = {
   removeSource: ['cri-jilin-siping'],
   exportOpml: [],
   importOpml: ['<opml version="2.0"><head/><body/></opml>'],
+  addFeed: [{ url: 'https://a.example/feed.xml' }],
+  listTabs: [],
+  addTab: ['地方'],
+  renameTab: [1, '本地'],
+  moveTab: [1, 0],
+  removeTab: [1],
   // triage and full text (wt-18c)
   markAllRead: [{ region: 'changchun' }],
   markUnread: [['a1']],

@@ -29,6 +29,21 @@ export interface SourceState extends SourceRecord {
   readonly lastErrorAt: number | null;
   readonly errorCount: number;
   readonly nextDueAt: number | null;
+  /** The feed's own title from its last successful parse. */
+  readonly feedTitle: string | null;
+  /** The reader's name for a configured source (a reader's own keeps its name in `title`). */
+  readonly readerTitle: string | null;
+  /** The reader's full-text choice, overriding the configuration's; null until they make one. */
+  readonly readerFullText: boolean | null;
+  /** The reader's tab the source belongs to. */
+  readonly tabId: number | null;
+}
+
+/** What the reader may change on any source, stored or not yet (see `ensure`). */
+export interface ReaderChoices {
+  readonly readerTitle?: string | null;
+  readonly readerFullText?: boolean | null;
+  readonly tabId?: number | null;
 }
 
 export interface SourcesRepo {
@@ -58,6 +73,10 @@ export interface SourcesRepo {
   setReaderEnabled(id: string, enabled: boolean): boolean;
   /** Deletes a reader's source (its articles stay, unlinked); false when there is none. */
   removeUser(id: string): boolean;
+  /** Records the title a successful parse found. */
+  recordFeedTitle(id: string, title: string): void;
+  /** Stores the reader's choices given (the others are kept); false when there is no row. */
+  setChoices(id: string, choices: ReaderChoices): boolean;
 }
 
 interface SourceRow {
@@ -78,6 +97,10 @@ interface SourceRow {
   origin: 'config' | 'user';
   reader_enabled: 0 | 1 | null;
   added_at: number | null;
+  feed_title: string | null;
+  reader_title: string | null;
+  reader_full_text: 0 | 1 | null;
+  tab_id: number | null;
 }
 
 function toState(r: SourceRow): SourceState {
@@ -99,6 +122,10 @@ function toState(r: SourceRow): SourceState {
     origin: r.origin,
     readerEnabled: r.reader_enabled === null ? null : r.reader_enabled === 1,
     addedAt: r.added_at,
+    feedTitle: r.feed_title,
+    readerTitle: r.reader_title,
+    readerFullText: r.reader_full_text === null ? null : r.reader_full_text === 1,
+    tabId: r.tab_id,
   };
 }
 
@@ -131,6 +158,28 @@ export function sourcesRepo(db: Database): SourcesRepo {
   );
   const choose = db.prepare<[0 | 1, string]>('UPDATE sources SET reader_enabled = ? WHERE id = ?');
   const deleteUser = db.prepare<[string]>("DELETE FROM sources WHERE id = ? AND origin = 'user'");
+  const feedTitle = db.prepare<[{ id: string; title: string }]>(
+    'UPDATE sources SET feed_title = @title WHERE id = @id AND feed_title IS NOT @title',
+  );
+  const choices = {
+    readerTitle: db.prepare<[string | null, string]>(
+      'UPDATE sources SET reader_title = ? WHERE id = ?',
+    ),
+    readerFullText: db.prepare<[0 | 1 | null, string]>(
+      'UPDATE sources SET reader_full_text = ? WHERE id = ?',
+    ),
+    tabId: db.prepare<[number | null, string]>('UPDATE sources SET tab_id = ? WHERE id = ?'),
+  };
+  const setChoices = db.transaction((id: string, change: ReaderChoices): boolean => {
+    if (one.get(id) === undefined) return false;
+    if (change.readerTitle !== undefined) choices.readerTitle.run(change.readerTitle, id);
+    if (change.readerFullText !== undefined) {
+      const on = change.readerFullText;
+      choices.readerFullText.run(on === null ? null : on ? 1 : 0, id);
+    }
+    if (change.tabId !== undefined) choices.tabId.run(change.tabId, id);
+    return true;
+  });
   return {
     save(source) {
       upsert.run({
@@ -162,5 +211,9 @@ export function sourcesRepo(db: Database): SourcesRepo {
     updateUser: (id, change) => changeUser.run({ id, ...change }).changes > 0,
     setReaderEnabled: (id, enabled) => choose.run(enabled ? 1 : 0, id).changes > 0,
     removeUser: (id) => deleteUser.run(id).changes > 0,
+    recordFeedTitle(id, title) {
+      feedTitle.run({ id, title });
+    },
+    setChoices: (id, change) => setChoices(id, change),
   };
 }

@@ -35,6 +35,8 @@ export interface SourceResult {
   readonly lastModified: string | null;
   readonly at: number;
   readonly nextDueAt: number;
+  /** A feed's own title as this fetch parsed it: it names the source (issue 18). */
+  readonly feedTitle?: string;
 }
 
 export type SyncWriter = (result: SourceResult) => Promise<UpsertResult>;
@@ -91,6 +93,7 @@ export function syncWriter(db: Database, options: SyncWriterOptions = {}): SyncW
       at: result.at,
       nextDueAt: result.nextDueAt,
     });
+    if (result.feedTitle !== undefined) sources.recordFeedTitle(result.sourceId, result.feedTitle);
   });
 
   /** Slices sized to the budget; each one's changes go to the indexer once it has committed. */

@@ -198,6 +198,7 @@ async function syncOne(source: Source, syncEnv: SyncEnvironment): Promise<Source
       lastModified: notModified ? (state?.lastModified ?? null) : fetched.lastModified,
       at: started,
       nextDueAt: started + LIMITS.intervalMinutes * 60_000,
+      ...(notModified || fetched.feedTitle === undefined ? {} : { feedTitle: fetched.feedTitle }),
     });
     // Images cut off by the budget: the articles are stored, and the source is not "synced".
     const overrun = env.budget?.overrun(env.signal, true) ?? null;
@@ -245,6 +246,8 @@ interface Fetched {
   readonly leftOut: number;
   readonly etag: string | null;
   readonly lastModified: string | null;
+  /** A feed's own title (its host when it has none). */
+  readonly feedTitle?: string;
 }
 
 async function fetchText(
@@ -301,6 +304,7 @@ async function readFeed(
     leftOut,
     etag: page.etag,
     lastModified: page.lastModified,
+    feedTitle: feed.title,
   };
 }
 

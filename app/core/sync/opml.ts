@@ -1,19 +1,25 @@
 /**
  * Sources as OPML 2.0 and back, with feedsmith's OPML reader and writer. Feeds are outlines of
  * type "rss" with an xmlUrl, portals outlines of type "link" with a url (OPML 2.0's own types);
- * a source's region travels as the category "/<region>".
+ * a source's region travels as the category "/<region>", the reader's tab as a folder (an outline
+ * without a URL holding the tab's sources), the way NetNewsWire, Fluent Reader and Inoreader
+ * write their folders.
  */
 import { generateOpml, parseOpml, type Opml } from 'feedsmith';
 import * as v from 'valibot';
 import { NewsApiError } from '../../shared/errors.ts';
 import { PLACE_REGION_IDS, type PlaceRegionId } from '../../shared/regions.ts';
 import { FeedUrlSchema, type SourceStatus } from '../../shared/sync.ts';
+import { MAX_TAB_NAME } from '../../shared/tabs.ts';
+import { hostOf } from './source-names.ts';
 
 /** A feed found in an OPML file. `url` is null when the xmlUrl is not an http(s) URL. */
 export interface OpmlFeed {
   readonly url: string | null;
   readonly title: string | null;
   readonly region: PlaceRegionId | null;
+  /** The innermost folder (outline without xmlUrl) holding it, by its text; null at the top. */
+  readonly folder: string | null;
 }
 
 const TITLE = 'Heitu Reader sources';
@@ -31,15 +37,29 @@ const EMPTY = `<?xml version="1.0" encoding="utf-8"?>
 </opml>
 `;
 
-export function sourcesToOpml(sources: readonly SourceStatus[], now: number): string {
+/** Every source under its name, the reader's tabs as folders (`tabs`: id → name, in order). */
+export function sourcesToOpml(
+  sources: readonly SourceStatus[],
+  tabs: ReadonlyMap<number, string>,
+  now: number,
+): string {
   if (sources.length === 0) return EMPTY;
-  const outlines = sources.map((s): Opml.Outline<Date> => {
-    const named = s.title === null ? {} : { title: s.title };
+  const outline = (s: SourceStatus): Opml.Outline<Date> => {
+    const named = { text: s.name, title: s.name };
     const place = s.region === null ? {} : { category: `/${s.region}` };
     return s.type === 'feed'
-      ? { text: s.title ?? s.url, ...named, type: 'rss', xmlUrl: s.url, ...place }
-      : { text: s.title ?? s.url, ...named, type: 'link', url: s.url, ...place };
-  });
+      ? { ...named, type: 'rss', xmlUrl: s.url, ...place }
+      : { ...named, type: 'link', url: s.url, ...place };
+  };
+  const loose = sources.filter((s) => s.tab === null || !tabs.has(s.tab)).map(outline);
+  const folders = [...tabs]
+    .map(([id, name]): Opml.Outline<Date> => ({
+      text: name,
+      title: name,
+      outlines: sources.filter((s) => s.tab === id).map(outline),
+    }))
+    .filter((folder) => (folder.outlines?.length ?? 0) > 0);
+  const outlines = [...loose, ...folders];
   return generateOpml({
     head: { title: TITLE, dateCreated: new Date(now) },
     body: { outlines },
@@ -66,16 +86,22 @@ export function feedsInOpml(text: string): OpmlFeed[] {
   }
   const feeds: OpmlFeed[] = [];
   // Depth first, in document order, without recursion (a hostile file may nest deeply).
-  const stack: Opml.Outline<string>[] = [...(document.body?.outlines ?? [])].reverse();
-  for (let outline = stack.pop(); outline !== undefined; outline = stack.pop()) {
-    for (const child of [...(outline.outlines ?? [])].reverse()) stack.push(child);
+  type Held = readonly [Opml.Outline<string>, string | null];
+  const top = document.body?.outlines ?? [];
+  const stack: Held[] = top.map((o): Held => [o, null]).reverse();
+  for (let held = stack.pop(); held !== undefined; held = stack.pop()) {
+    const [outline, folder] = held;
     const raw: unknown = outline.xmlUrl;
-    if (typeof raw !== 'string' || raw.trim() === '') continue;
+    const isFeed = typeof raw === 'string' && raw.trim() !== '';
+    const inner = isFeed ? folder : (folderName(outline) ?? folder);
+    for (const child of [...(outline.outlines ?? [])].reverse()) stack.push([child, inner]);
+    if (!isFeed) continue;
     const parsed = v.safeParse(FeedUrlSchema, raw);
     feeds.push({
       url: parsed.success ? parsed.output : null,
       title: titleOf(outline, raw.trim()),
       region: regionOf(outline.category),
+      folder,
     });
   }
   return feeds;
@@ -98,12 +124,25 @@ function outlineDepth(text: string): number {
   return deepest;
 }
 
-/** The outline's title or text; none when it only repeats the URL (as an export without one does). */
+/**
+ * The outline's title or text; none when it only repeats the URL or its host (as an export names a
+ * feed that has no title), so the feed's own title names it once fetched.
+ */
 function titleOf(outline: Opml.Outline<string>, url: string): string | null {
   for (const candidate of [outline.title, outline.text]) {
     if (typeof candidate !== 'string') continue;
     const title = candidate.trim().slice(0, 200);
-    if (title !== '' && title !== url) return title;
+    if (title !== '' && title !== url && title !== hostOf(url)) return title;
+  }
+  return null;
+}
+
+/** A folder's name: its text (or title), cut to a tab name's length. */
+function folderName(outline: Opml.Outline<string>): string | null {
+  for (const candidate of [outline.text, outline.title]) {
+    if (typeof candidate !== 'string') continue;
+    const name = candidate.trim().slice(0, MAX_TAB_NAME).trim();
+    if (name !== '') return name;
   }
   return null;
 }

@@ -6,6 +6,8 @@
 
 export interface SiteProfile {
   readonly id: string;
+  /** The channel's name as it prints it: with the region, it names a portal source. */
+  readonly channelName?: string;
   /** Regex source matched against the path of a link: which links are articles. */
   readonly articleUrlPattern: string;
   /** Texts of the "next page" link (compared without spaces and arrows, case-insensitively). */
@@ -66,6 +68,7 @@ const CRI_ARTICLE =
 export const PROFILES: Readonly<Record<string, SiteProfile>> = {
   'cri-jilin': {
     id: 'cri-jilin',
+    channelName: '吉林頻道',
     articleUrlPattern: CRI_ARTICLE,
     nextPageTexts: ['下一頁', '下一页', '下頁', '下页', 'Next'],
     selectors: {

@@ -62,7 +62,11 @@ test('a feed the reader adds is listed after the configured ones; a duplicate UR
       origin: 'user',
       url: 'https://news.example.cn/rss.xml',
       title: '吉林新聞',
+      name: '吉林新聞',
+      feedTitle: null,
       region: 'yanbian',
+      tab: null,
+      fullText: false,
       enabled: true,
       lastSuccessAt: null,
       lastErrorAt: null,
@@ -101,16 +105,19 @@ test('a feed the reader adds is listed after the configured ones; a duplicate UR
   service.close();
 });
 
-test('disabling a built-in source persists across restarts; only the reader’s own can be renamed or removed', async () => {
+test('disabling or renaming a built-in source persists across restarts; only the reader’s own can be re-regioned or removed', async () => {
   const first = open('enable');
   const builtin = DEFAULT_SOURCES[3]!;
   const disabled = await first.updateSource(builtin.id, { enabled: false });
   assert.equal(disabled.enabled, false);
   assert.equal(disabled.origin, 'builtin');
+  assert.equal(disabled.name, '吉林頻道 · 遼源', 'a portal is named by its channel and region');
   await assert.rejects(
-    first.updateSource(builtin.id, { title: 'Mine' }),
+    first.updateSource(builtin.id, { region: 'changchun' }),
     code('CONFLICT', /built-in channel/),
   );
+  const named = await first.updateSource(builtin.id, { title: '  遼源新聞 ' });
+  assert.deepEqual([named.title, named.name, named.enabled], ['遼源新聞', '遼源新聞', false]);
   await assert.rejects(
     first.removeSource(builtin.id),
     code('CONFLICT', /disabled but not removed/),
@@ -128,6 +135,7 @@ test('disabling a built-in source persists across restarts; only the reader’s 
   const second = open('enable');
   const after = await second.listSources();
   assert.equal(after.find((s) => s.id === builtin.id)?.enabled, false, 'still disabled');
+  assert.equal(after.find((s) => s.id === builtin.id)?.name, '遼源新聞', 'still renamed');
   assert.ok(
     after.filter((s) => s.id !== builtin.id && s.origin === 'builtin').every((s) => s.enabled),
   );
@@ -135,8 +143,11 @@ test('disabling a built-in source persists across restarts; only the reader’s 
   assert.deepEqual([kept?.title, kept?.region, kept?.enabled], ['我的', 'changchun', false]);
   // A sync rewrites the configured definitions, but not the reader's choice.
   await second.sync({ sourceIds: [builtin.id] });
-  assert.equal((await second.listSources()).find((s) => s.id === builtin.id)?.enabled, false);
+  const synced = (await second.listSources()).find((s) => s.id === builtin.id);
+  assert.deepEqual([synced?.enabled, synced?.name], [false, '遼源新聞']);
   assert.equal((await second.updateSource(builtin.id, { enabled: true })).enabled, true);
+  // A blank name gives the source back its own.
+  assert.equal((await second.updateSource(builtin.id, { title: ' ' })).name, '吉林頻道 · 遼源');
   second.close();
 
   // With a sources file, the sources are the file's, and the reader's feeds come with them.
@@ -204,7 +215,11 @@ test('OPML: every source out, the feeds back in, nested outlines too; duplicates
 
   const to = open('opml-to');
   // The portals are not feeds: only the two feeds come in.
-  assert.deepEqual(await to.importOpml(opml), { added: 2, skipped: 0, total: 2 });
+  const imported = await to.importOpml(opml);
+  assert.deepEqual(
+    { ...imported, addedIds: imported.addedIds.length },
+    { added: 2, skipped: 0, existing: 0, invalid: 0, total: 2, addedIds: 2, tabsAdded: 0 },
+  );
   const mine = (await to.listSources()).filter((s) => s.origin === 'user');
   assert.deepEqual(
     mine.map((s) => [s.url, s.title, s.region, s.enabled]),
@@ -213,7 +228,9 @@ test('OPML: every source out, the feeds back in, nested outlines too; duplicates
       ['https://b.example/atom.xml', null, null, true],
     ],
   );
-  assert.deepEqual(await to.importOpml(opml), { added: 0, skipped: 2, total: 2 });
+  assert.deepEqual(await to.importOpml(opml), {
+    ...{ added: 0, skipped: 2, existing: 2, invalid: 0, total: 2, addedIds: [], tabsAdded: 0 },
+  });
 
   const nested = `<?xml version="1.0"?>
     <opml version="1.0"><head><title>Mine</title></head><body>
@@ -226,9 +243,32 @@ test('OPML: every source out, the feeds back in, nested outlines too; duplicates
       <outline text="Old" xmlUrl="https://b.example/atom.xml"/>
       <outline text="A page" type="link" url="https://c.example/"/>
     </body></opml>`;
-  assert.deepEqual(await to.importOpml(nested), { added: 2, skipped: 3, total: 5 });
-  const titles = (await to.listSources()).filter((s) => s.origin === 'user').map((s) => s.title);
-  assert.deepEqual(titles.slice(2), ['One', 'Two']);
+  const folders = await to.importOpml(nested);
+  assert.deepEqual(
+    { ...folders, addedIds: folders.addedIds.length },
+    { added: 2, skipped: 3, existing: 2, invalid: 1, total: 5, addedIds: 2, tabsAdded: 2 },
+  );
+  const added = (await to.listSources()).filter((s) => s.origin === 'user').slice(2);
+  assert.deepEqual(
+    added.map((s) => s.title),
+    ['One', 'Two'],
+  );
+  // Each feed goes to its innermost folder, made a tab of the reader's.
+  const tabs = await to.listTabs();
+  assert.deepEqual(
+    tabs.map((t) => t.name),
+    ['Jilin', 'Deeper'],
+  );
+  assert.deepEqual(
+    added.map((s) => s.tab),
+    tabs.map((t) => t.id),
+  );
+  // And they go out as folders again.
+  const again = await to.exportOpml();
+  assert.match(
+    again,
+    /<outline text="Jilin" title="Jilin">\s*<outline text="One"[^>]*xmlUrl="https:\/\/c\.example\/1\.xml"/,
+  );
   to.close();
 });
 

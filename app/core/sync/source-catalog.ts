@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import * as v from 'valibot';
 import { NewsApiError } from '../../shared/errors.ts';
+import { MAX_READER_TABS } from '../../shared/tabs.ts';
 import { isPlaceRegionId } from '../../shared/regions.ts';
 import {
   NewSourceSchema,
@@ -20,7 +21,9 @@ import {
 import type { Database } from '../db/database.ts';
 import { sourcesRepo, type SourceState, type SourcesRepo } from '../db/sources-repo.ts';
 import { storageError } from '../db/storage-error.ts';
+import { tabsRepo, type TabsRepo } from '../db/tabs-repo.ts';
 import { feedsInOpml, sourcesToOpml } from './opml.ts';
+import { sourceName } from './source-names.ts';
 import { DEFAULT_MAX_ITEMS, type Source } from './sources-file.ts';
 
 /** The most feeds the reader can add: a sync works through every one of them. */
@@ -41,6 +44,9 @@ interface Entry {
   readonly origin: SourceOrigin;
   /** Stored state, when it belongs to this source's URL. */
   readonly state: SourceState | null;
+  /** The stored row whatever its URL: the reader's choices go with the id. */
+  readonly row: SourceState | null;
+  readonly name: string;
 }
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
@@ -60,36 +66,44 @@ export class SourceCatalog {
   readonly #options: SourceCatalogOptions;
   readonly #repo: SourcesRepo;
   readonly #db: Database;
+  readonly #tabs: TabsRepo;
 
   constructor(options: SourceCatalogOptions) {
     this.#options = options;
     this.#db = options.db;
     this.#repo = sourcesRepo(options.db);
+    this.#tabs = tabsRepo(options.db);
   }
 
   get configured(): readonly Source[] {
     return this.#options.configured;
   }
 
-  /** What a sync works through: the configured sources, then the reader's, enabled as chosen. */
+  /**
+   * What a sync works through: the configured sources, then the reader's, enabled and fetching
+   * full text as chosen, titled with their names (a sync's errors name them so).
+   */
   sources(): Source[] {
-    return this.#entries().map((e) => e.source);
+    return this.#entries().map((e) => ({ ...e.source, title: e.name }));
   }
 
   statuses(): SourceStatus[] {
     return this.#entries().map(toStatus);
   }
 
-  add(raw: NewSource): SourceStatus {
+  /** The source that has this URL already, if any. */
+  withUrl(url: string): SourceStatus | null {
+    const same = this.#entries().find((e) => urlKey(e.source.url) === urlKey(url));
+    return same === undefined ? null : toStatus(same);
+  }
+
+  /** Adds a reader's feed; `feedTitle` is the title a fetch just found, if one did. */
+  add(raw: NewSource, feedTitle: string | null = null): SourceStatus {
     const input = checked(NewSourceSchema, raw);
     const url = new URL(input.url).href;
-    const known = this.#entries();
-    const same = known.find((e) => urlKey(e.source.url) === urlKey(url));
-    if (same !== undefined) {
-      throw new NewsApiError(
-        'CONFLICT',
-        `The feed ${url} is already a source (${same.source.title ?? same.source.id}).`,
-      );
+    const same = this.withUrl(url);
+    if (same !== null) {
+      throw new NewsApiError('CONFLICT', `The feed ${url} is already a source (${same.name}).`);
     }
     this.#roomFor(1);
     const id = this.#newId(url);
@@ -101,6 +115,7 @@ export class SourceCatalog {
         region: input.region ?? null,
         at: this.#options.now(),
       });
+      if (feedTitle !== null) this.#repo.recordFeedTitle(id, feedTitle);
     });
     return this.#status(id);
   }
@@ -109,24 +124,44 @@ export class SourceCatalog {
     const patch = checked(SourcePatchSchema, raw);
     const entry = this.#entries().find((e) => e.source.id === id);
     if (entry === undefined) throw new NewsApiError('NOT_FOUND', `There is no source ${id}.`);
-    const { source } = entry;
-    const title = patch.title === undefined ? (source.title ?? null) : patch.title;
-    const region = patch.region === undefined ? (source.region ?? null) : patch.region;
-    const renamed = title !== (source.title ?? null) || region !== (source.region ?? null);
-    if (renamed && entry.origin !== 'user') {
+    const { source, origin } = entry;
+    const mine = origin === 'user';
+    if (patch.region !== undefined && patch.region !== (source.region ?? null) && !mine) {
       throw new NewsApiError(
         'CONFLICT',
-        `The title and region of ${id} come from ${entry.origin === 'file' ? 'the sources file' : 'the built-in channel'}; it can only be enabled or disabled.`,
+        `The region of ${entry.name} comes from ${origin === 'file' ? 'the sources file' : 'the built-in channel'}; it can be renamed, switched on or off, or put in a tab.`,
       );
     }
+    if (patch.tab !== undefined && patch.tab !== null && this.#tabs.get(patch.tab) === null) {
+      throw new NewsApiError('NOT_FOUND', `There is no tab ${patch.tab}.`);
+    }
+    // A reader's feed belongs to a region or to one of the reader's tabs, not both.
+    const region =
+      patch.region !== undefined
+        ? patch.region
+        : mine && patch.tab !== undefined && patch.tab !== null
+          ? null
+          : (source.region ?? null);
+    const tab =
+      patch.tab !== undefined
+        ? patch.tab
+        : mine && patch.region !== undefined && patch.region !== null
+          ? null
+          : undefined;
     this.#write('change the source', () => {
       this.#db.transaction(() => {
-        if (renamed) this.#repo.updateUser(id, { title, region });
-        if (patch.enabled !== undefined) {
-          // A configured source gets its row now if it has never been synced.
-          if (entry.origin !== 'user' && this.#repo.get(id) === null) this.#saveDefinition(source);
-          this.#repo.setReaderEnabled(id, patch.enabled);
+        // A configured source gets its row now if it has never been synced.
+        if (!mine && this.#repo.get(id) === null) this.#saveDefinition(source);
+        if (mine) {
+          const title = patch.title === undefined ? (source.title ?? null) : patch.title;
+          this.#repo.updateUser(id, { title, region });
         }
+        if (patch.enabled !== undefined) this.#repo.setReaderEnabled(id, patch.enabled);
+        this.#repo.setChoices(id, {
+          ...(!mine && patch.title !== undefined ? { readerTitle: patch.title } : {}),
+          ...(patch.fullText === undefined ? {} : { readerFullText: patch.fullText }),
+          ...(tab === undefined ? {} : { tabId: tab }),
+        });
       })();
     });
     return this.#status(id);
@@ -145,36 +180,83 @@ export class SourceCatalog {
   }
 
   exportOpml(): string {
-    return sourcesToOpml(this.statuses(), this.#options.now());
+    const tabs = new Map(this.#tabs.list().map((t) => [t.id, t.name]));
+    return sourcesToOpml(this.statuses(), tabs, this.#options.now());
   }
 
+  /**
+   * Adds the file's feeds not already sources, all or nothing; a folder of feeds becomes the
+   * reader's tab of that name (made if missing), as other readers' folders do.
+   */
   importOpml(text: string): OpmlImportResult {
     const feeds = feedsInOpml(text);
     const seen = new Set(this.#entries().map((e) => urlKey(e.source.url)));
-    const fresh: { url: string; title: string | null; region: NewSource['region'] }[] = [];
+    const fresh: {
+      url: string;
+      title: string | null;
+      region: NewSource['region'];
+      folder: string | null;
+    }[] = [];
+    let invalid = 0;
     for (const feed of feeds) {
-      if (feed.url === null) continue;
+      if (feed.url === null) {
+        invalid += 1;
+        continue;
+      }
       const url = new URL(feed.url).href;
       if (seen.has(urlKey(url))) continue;
       seen.add(urlKey(url));
-      fresh.push({ url, title: feed.title, region: feed.region });
+      fresh.push({ url, title: feed.title, region: feed.region, folder: feed.folder });
     }
     this.#roomFor(fresh.length);
     const at = this.#options.now();
+    const addedIds: string[] = [];
+    let tabsAdded = 0;
     this.#write('import the sources', () => {
       this.#db.transaction(() => {
+        const tabOf = new Map<string, number>();
         for (const feed of fresh) {
+          const id = this.#newId(feed.url);
+          // A feed in a folder belongs to that tab rather than to a region.
+          const tab =
+            feed.folder === null
+              ? null
+              : this.#tabNamed(feed.folder, tabOf, () => (tabsAdded += 1));
           this.#repo.addUser({
-            id: this.#newId(feed.url),
+            id,
             url: feed.url,
             title: feed.title,
-            region: feed.region ?? null,
+            region: tab === null ? (feed.region ?? null) : null,
             at,
           });
+          if (tab !== null) this.#repo.setChoices(id, { tabId: tab });
+          addedIds.push(id);
         }
       })();
     });
-    return { added: fresh.length, skipped: feeds.length - fresh.length, total: feeds.length };
+    return {
+      added: fresh.length,
+      skipped: feeds.length - fresh.length,
+      existing: feeds.length - fresh.length - invalid,
+      invalid,
+      total: feeds.length,
+      addedIds,
+      tabsAdded,
+    };
+  }
+
+  /** The id of the reader's tab called `name`, made when there is none (and room for one). */
+  #tabNamed(name: string, known: Map<string, number>, made: () => void): number | null {
+    const cached = known.get(name);
+    if (cached !== undefined) return cached;
+    let id = this.#tabs.byName(name)?.id ?? null;
+    if (id === null) {
+      if (this.#tabs.list().length >= MAX_READER_TABS) return null;
+      id = this.#tabs.add(name);
+      made();
+    }
+    known.set(name, id);
+    return id;
   }
 
   /** Stores a configured source's definition (a sync does this for every one). */
@@ -194,13 +276,23 @@ export class SourceCatalog {
       const state = row?.url === source.url ? row : null;
       // The reader's choice goes with the id, even if the configuration moved the source.
       const enabled = row?.readerEnabled ?? source.enabled;
-      return { source: { ...source, enabled }, origin: this.#options.origin, state };
+      const fullText = row?.readerFullText ?? source.fullText;
+      return {
+        source: { ...source, enabled, fullText },
+        origin: this.#options.origin,
+        state,
+        row: row ?? null,
+        name: sourceName(source, row ?? null),
+      };
     });
     const ids = new Set(this.#options.configured.map((s) => s.id));
     const user = this.#repo
       .userSources()
       .filter((row) => !ids.has(row.id))
-      .map((row): Entry => ({ source: readerSource(row), origin: 'user', state: row }));
+      .map((row): Entry => {
+        const source = readerSource(row);
+        return { source, origin: 'user', state: row, row, name: sourceName(source, row) };
+      });
     return [...configured, ...user];
   }
 
@@ -265,20 +357,24 @@ function readerSource(row: SourceState): Source {
     ...(row.title === null || row.title === undefined ? {} : { title: row.title }),
     ...(isPlaceRegionId(row.region) ? { region: row.region } : {}),
     enabled: row.readerEnabled ?? row.enabled,
-    fullText: false,
+    fullText: row.readerFullText ?? false,
     maxPages: 1,
     maxItems: DEFAULT_MAX_ITEMS,
   };
 }
 
-function toStatus({ source, origin, state }: Entry): SourceStatus {
+function toStatus({ source, origin, state, row, name }: Entry): SourceStatus {
   return {
     id: source.id,
     type: source.type,
     origin,
     url: source.url,
-    title: source.title ?? null,
+    title: row?.readerTitle ?? source.title ?? null,
+    name,
+    feedTitle: state?.feedTitle ?? null,
     region: source.region ?? null,
+    tab: row?.tabId ?? null,
+    fullText: source.fullText,
     enabled: source.enabled,
     lastSuccessAt: iso(state?.lastSuccessAt ?? null),
     lastErrorAt: iso(state?.lastErrorAt ?? null),

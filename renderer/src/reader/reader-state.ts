@@ -4,6 +4,7 @@ import type { Article, ArticleId, Page, TabCount } from '../../../app/shared/art
 import type { RegionId } from '../../../app/shared/regions.ts';
 import type { ListItem } from '../list/list-window.ts';
 import { stepIndex } from '../shell/keyboard.ts';
+import { readerTabKey, type TabKey } from '../tabs/tab-key.ts';
 import { mergeFresh, mergeNewer, mergeUnreadOnly, withFlags } from './merge.ts';
 
 export type { ListItem };
@@ -19,7 +20,13 @@ export interface SearchRequest {
 
 /** What the list shows: a tab, or search results (in one tab or everywhere). */
 export type ListView =
-  | { readonly kind: 'region'; readonly region: RegionId; readonly unreadOnly?: boolean }
+  /** A region's tab, or (with `tab`, region 'all') one of the reader's own; unread only or all. */
+  | {
+      readonly kind: 'region';
+      readonly region: RegionId;
+      readonly tab?: number;
+      readonly unreadOnly?: boolean;
+    }
   | {
       readonly kind: 'search';
       readonly region: RegionId;
@@ -34,14 +41,14 @@ const ARTICLE_CACHE = 8;
 
 type FirstPage = Page<ListItem> & { readonly unindexed?: number };
 
+/** The tab a view lists: its region, or the reader's tab. */
+export function viewKey(view: ListView): TabKey {
+  return view.kind === 'region' && view.tab !== undefined ? readerTabKey(view.tab) : view.region;
+}
+
 function sameView(a: ListView, b: ListView): boolean {
   if (a.kind === 'region' || b.kind === 'region')
-    return (
-      a.kind === b.kind &&
-      a.region === b.region &&
-      (a.kind === 'region' && a.unreadOnly === true) ===
-        (b.kind === 'region' && b.unreadOnly === true)
-    );
+    return a.kind === 'region' && b.kind === 'region' && pageKey(a) === pageKey(b);
   return a.region === b.region && a.query === b.query && a.scope === b.scope;
 }
 
@@ -403,6 +410,7 @@ export class ReaderState implements ReactiveController {
     if (view.kind === 'region')
       return this.#api.listArticles({
         region: view.region,
+        ...(view.tab === undefined ? {} : { tab: view.tab }),
         cursor,
         limit: PAGE,
         ...(view.unreadOnly === true ? { unreadOnly: true } : {}),
@@ -417,6 +425,12 @@ export class ReaderState implements ReactiveController {
 }
 
 /** The key of a tab's first page: its region, and whether it shows unread only. */
-function pageKey(view: { readonly region: RegionId; readonly unreadOnly?: boolean }): string {
-  return view.unreadOnly === true ? `${view.region}:unread` : view.region;
+/** A tab's first page is kept apart for its unread-only view. */
+function pageKey(view: {
+  readonly region: RegionId;
+  readonly tab?: number;
+  readonly unreadOnly?: boolean;
+}): string {
+  const key = view.tab === undefined ? view.region : readerTabKey(view.tab);
+  return view.unreadOnly === true ? `${key}:unread` : key;
 }

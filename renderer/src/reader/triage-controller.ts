@@ -4,7 +4,9 @@ import type { NewsApi } from '../../../app/shared/contract.ts';
 import type { RegionId } from '../../../app/shared/regions.ts';
 import { MAX_MARK_UNREAD } from '../../../app/shared/triage.ts';
 import type { TriageMessages } from '../i18n/triage-messages.ts';
+import { readerTabOf, type TabKey } from '../tabs/tab-key.ts';
 import type { ReaderState } from './reader-state.ts';
+import { tabView } from './tab-view.ts';
 
 /** What the notice under the list says, and whether it offers an undo. */
 export interface Notice {
@@ -21,7 +23,7 @@ export interface TriageHost {
   readonly reader: ReaderState;
   messages(): TriageMessages;
   /** The tab shown. */
-  region(): RegionId;
+  tab(): TabKey;
   /** Whether a tab is shown with its unread articles only (the setting). */
   unreadOnlyTabs(): readonly string[];
   saveUnreadOnlyTabs(tabs: readonly string[]): Promise<void>;
@@ -64,9 +66,12 @@ export class TriageController implements ReactiveController {
   /** Marks every unread article of the tab shown read (全部: everything), offering an undo. */
   async markTabRead(): Promise<void> {
     const t = this.#app.messages();
-    const region = this.#app.region();
+    const key = this.#app.tab();
+    const tab = readerTabOf(key);
     try {
-      const { ids } = await this.#app.api.markAllRead({ region });
+      const { ids } = await this.#app.api.markAllRead(
+        tab === null ? { region: key as RegionId } : { tab },
+      );
       this.#app.reader.patchRead(ids, false);
       this.show({
         text: ids.length === 0 ? t.nothingToMark : t.markedRead(ids.length),
@@ -98,19 +103,18 @@ export class TriageController implements ReactiveController {
 
   /** Whether the tab shown lists unread articles only. */
   get unreadOnly(): boolean {
-    return this.#app.unreadOnlyTabs().includes(this.#app.region());
+    return this.#app.unreadOnlyTabs().includes(this.#app.tab());
   }
 
   /** Switches the tab shown between unread only and everything; remembered per tab. */
   async toggleUnreadOnly(): Promise<void> {
-    const region = this.#app.region();
-    if (region === 'bookmarks') return;
+    const key = this.#app.tab();
+    if (key === 'bookmarks') return;
     const tabs = this.#app.unreadOnlyTabs();
-    const on = !tabs.includes(region);
-    const next = on ? [...tabs, region] : tabs.filter((tab) => tab !== region);
+    const on = !tabs.includes(key);
+    const next = on ? [...tabs, key] : tabs.filter((tab) => tab !== key);
     const view = this.#app.reader.view;
-    if (view.kind === 'region')
-      await this.#app.reader.show({ kind: 'region', region, unreadOnly: on });
+    if (view.kind === 'region') await this.#app.reader.show(tabView(key, next));
     await this.#app.saveUnreadOnlyTabs(next);
   }
 

@@ -1,22 +1,15 @@
-import type { Region, RegionId } from '../../../app/shared/regions.ts';
 import type { HeituReadingPane } from '../pane/heitu-reading-pane.ts';
-import type { ListView } from '../reader/reader-state.ts';
 import type { TriageController } from '../reader/triage-controller.ts';
 import type { HeituRegionTabs } from '../tabs/heitu-region-tabs.ts';
+import type { TabKey } from '../tabs/tab-key.ts';
 import type { ShortcutTarget } from './shortcuts-controller.ts';
-
-/** A tab's view: unread only when the reader chose that for it (never 收藏, which lists all). */
-export function regionView(region: RegionId, unreadOnlyTabs: readonly string[]): ListView {
-  return unreadOnlyTabs.includes(region) && region !== 'bookmarks'
-    ? { kind: 'region', region, unreadOnly: true }
-    : { kind: 'region', region };
-}
 
 /** What of the shell the triage keys act on. */
 interface TriageShell {
   readonly triage: TriageController;
-  readonly regions: readonly Region[];
-  readonly selected: RegionId;
+  /** Every tab of the tab bar, in its order (regions, the reader's own, 收藏). */
+  tabKeys(): readonly TabKey[];
+  readonly selected: TabKey;
   readonly pane: HeituReadingPane | null;
   readonly tabs: HeituRegionTabs | null;
 }
@@ -44,10 +37,10 @@ export function triageShortcuts(app: TriageShell): TriageKeys {
     markTabRead: () => void app.triage.markTabRead(),
     toggleUnreadOnly: () => void app.triage.toggleUnreadOnly(),
     stepTab: (by) => {
-      const { regions } = app;
-      const at = regions.findIndex((region) => region.id === app.selected);
-      const next = regions[(at + by + regions.length) % regions.length];
-      if (next !== undefined) app.tabs?.selectTab(next.id);
+      const keys = app.tabKeys();
+      const at = keys.indexOf(app.selected);
+      const next = keys[(at + by + keys.length) % keys.length];
+      if (next !== undefined) app.tabs?.selectTab(next);
     },
   };
 }

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import type { Article, ArticleId } from '../../../app/shared/articles.ts';
 import type { Messages } from '../i18n/messages.ts';
 import type { TriageMessages } from '../i18n/triage-messages.ts';
-import type { ReaderState } from '../reader/reader-state.ts';
+import { viewKey, type ReaderState } from '../reader/reader-state.ts';
 import type { TriageController } from '../reader/triage-controller.ts';
 import type { RegionTab } from '../tabs/heitu-region-tabs.ts';
 import type { SyncMessages } from '../i18n/sync-messages.ts';
@@ -111,11 +111,12 @@ function renderList(model: PanesModel, tabs: readonly RegionTab[], t: Messages, 
   const { reader, layout } = model;
   const view = reader.loadedView;
   if (view === null) return nothing;
-  const tab = tabs.find((candidate) => candidate.region.id === view.region) ?? tabs[0];
+  const key = viewKey(view);
+  const tab = tabs.find((candidate) => candidate.id === key) ?? tabs[0];
   if (tab === undefined) return nothing;
   if (reader.items.length === 0) {
     const libraryEmpty = (reader.counts.find((c) => c.region === 'all')?.total ?? 0) === 0;
-    if (view.kind === 'region' && tab.region.kind !== 'bookmarks' && libraryEmpty) {
+    if (view.kind === 'region' && tab.kind !== 'bookmarks' && libraryEmpty) {
       return renderFirstRun(model, uiLang);
     }
     const heading =
@@ -123,12 +124,12 @@ function renderList(model: PanesModel, tabs: readonly RegionTab[], t: Messages, 
         ? t.noResults(view.query)
         : view.unreadOnly === true
           ? model.triageMessages().emptyUnread
-          : tab.region.kind === 'bookmarks'
+          : tab.kind === 'bookmarks'
             ? t.emptyBookmarks
-            : tab.region.kind === 'all'
+            : tab.kind === 'all'
               ? t.emptyAll
               : t.emptyRegion(tab.label);
-    const hint = view.kind === 'search' || tab.region.kind === 'bookmarks' ? '' : t.emptyHint;
+    const hint = view.kind === 'search' || tab.kind === 'bookmarks' ? '' : t.emptyHint;
     return html`<heitu-empty-state
       lang=${uiLang}
       heading=${heading}

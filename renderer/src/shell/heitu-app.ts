@@ -17,6 +17,7 @@ import { SYNC_MESSAGES } from '../i18n/sync-messages.ts';
 import type { HeituArticleList } from '../list/heitu-article-list.ts';
 import type { HeituReadingPane } from '../pane/heitu-reading-pane.ts';
 import { ReaderState, type ListView, type SearchRequest } from '../reader/reader-state.ts';
+import { tabView } from '../reader/tab-view.ts';
 import { TriageController } from '../reader/triage-controller.ts';
 import { TRIAGE_MESSAGES } from '../i18n/triage-messages.ts';
 import { FontWarmupController } from '../script/font-warmup-controller.ts';
@@ -30,7 +31,7 @@ import { WebNotifier } from '../sync/web-notifier.ts';
 import type { HeituRegionTabs, RegionTab } from '../tabs/heitu-region-tabs.ts';
 import { appStyles } from './heitu-app-styles.ts';
 import { triageStyles } from './triage-styles.ts';
-import { regionView, triageShortcuts } from './app-triage.ts';
+import { triageShortcuts } from './app-triage.ts';
 import type { HeituHelpOverlay } from './heitu-help-overlay.ts';
 import { LayoutController } from './layout-controller.ts';
 import { afterPaint, markPainted, markStart, whenIdle } from './perf.ts';
@@ -45,6 +46,8 @@ import '../settings/heitu-settings-panel.ts';
 import '../sources/heitu-sources-panel.ts';
 import '../sync/heitu-sync-status.ts';
 import '../tabs/heitu-region-tabs.ts';
+import { readerTabKey, readerTabOf, withOwnTabs, type TabKey } from '../tabs/tab-key.ts';
+import type { ReaderTab } from '../../../app/shared/tabs.ts';
 import './heitu-help-overlay.ts';
 import './heitu-splitter.ts';
 
@@ -58,7 +61,9 @@ import './heitu-splitter.ts';
 @customElement('heitu-app')
 export class HeituApp extends LitElement {
   @state() regions: readonly Region[] = [];
-  @state() selected: RegionId = 'all';
+  @state() selected: TabKey = 'all';
+  /** The reader's own tabs, shown after the region tabs (before 收藏). */
+  @state() readerTabs: readonly ReaderTab[] = [];
   @state() fatal: string | null = null;
   /** Notices the reader dismissed, each as said by one run of the library (startedAt). */
   @state() dismissedNotices: ReadonlySet<string> = new Set();
@@ -88,7 +93,7 @@ export class HeituApp extends LitElement {
     api: this.api,
     reader: this.reader,
     messages: () => this.i18n.localized(TRIAGE_MESSAGES),
-    region: () => this.selected,
+    tab: () => this.selected,
     unreadOnlyTabs: () => this.settings.settings?.unreadOnlyTabs ?? [],
     saveUnreadOnlyTabs: (tabs) => this.settings.save({ unreadOnlyTabs: [...tabs] }),
     openArticle: (id) => this.openArticle(id),
@@ -180,16 +185,18 @@ export class HeituApp extends LitElement {
   async #load(): Promise<void> {
     this.script.prewarm();
     try {
-      const [regions, settings, status] = await Promise.all([
+      const [regions, settings, status, readerTabs] = await Promise.all([
         this.api.listRegions(),
         this.api.getSettings(),
         this.api.getStatus(),
+        this.api.listTabs(),
       ]);
+      this.readerTabs = readerTabs;
       // The first list, its counts and (when the reader's script needs them) the dictionaries
       // load together; nothing is painted until all are here, so no text flashes unconverted.
       await Promise.all([
         this.script.load(effectiveScript(settings, navigator.languages)),
-        this.reader.show(regionView(settings.lastRegion, settings.unreadOnlyTabs)),
+        this.reader.show(tabView(settings.lastRegion, settings.unreadOnlyTabs)),
         this.reader.refreshCounts(),
       ]);
       this.regions = regions;
@@ -224,6 +231,7 @@ export class HeituApp extends LitElement {
         break;
       case 'sourcesChanged':
         void this.sourcesPanel.refresh();
+        void this.#refreshReaderTabs(true);
         break;
       case 'libraryChanged':
         // Several changes in a row (a sync storing source after source) refresh once.
@@ -231,6 +239,7 @@ export class HeituApp extends LitElement {
         this.#refreshTimer = setTimeout(() => {
           this.#refreshTimer = null;
           void this.reader.refresh();
+          void this.#refreshReaderTabs(false);
         }, 250);
         break;
       default:
@@ -250,18 +259,35 @@ export class HeituApp extends LitElement {
 
   // ---- Actions (also used by the keyboard shortcuts) ----------------------------------------
 
-  async selectRegion(region: RegionId): Promise<void> {
-    if (region === this.selected) return;
+  async selectRegion(key: TabKey): Promise<void> {
+    if (key === this.selected) return;
     markStart('tab');
-    this.selected = region;
+    this.selected = key;
+    const tab = readerTabOf(key);
+    // A search of the reader's own tab looks everywhere: the index knows regions, not tabs.
+    const region: RegionId = tab === null ? (key as RegionId) : 'all';
     const view = this.reader.view;
     await (view.kind === 'search' && view.scope === 'tab'
       ? this.reader.show({ ...view, region })
-      : this.reader.show(this.#regionView(region)));
+      : this.reader.show(this.#tabView(key)));
     await this.#painted('tab');
+    if (tab !== null) return;
     this.api.setSettings({ lastRegion: region }).catch((error: unknown) => {
       this.reader.error = (error as Error).message;
     });
+  }
+
+  /** The reader's tabs again (and their counts); away from one that was deleted. */
+  async #refreshReaderTabs(listToo: boolean): Promise<void> {
+    try {
+      this.readerTabs = await this.api.listTabs();
+    } catch (error) {
+      this.reader.error = (error as Error).message;
+      return;
+    }
+    const tab = readerTabOf(this.selected);
+    if (tab !== null && !this.readerTabs.some((t) => t.id === tab)) await this.selectRegion('all');
+    else if (listToo && tab !== null) await this.reader.refresh();
   }
 
   async openArticle(id: ArticleId): Promise<void> {
@@ -292,10 +318,13 @@ export class HeituApp extends LitElement {
   }
 
   search(request: SearchRequest): void {
+    const tab = readerTabOf(this.selected);
+    // A search of the reader's own tab looks everywhere: the index knows regions, not tabs.
+    const region: RegionId = tab === null ? (this.selected as RegionId) : 'all';
     this.#shown =
       request.query === ''
-        ? this.reader.show(this.#regionView(this.selected))
-        : this.reader.show({ kind: 'search', region: this.selected, ...request });
+        ? this.reader.show(this.#tabView(this.selected))
+        : this.reader.show({ kind: 'search', region, ...request });
   }
 
   /** Enter or ↓ in the search box: into the results, once they are shown. */
@@ -305,8 +334,17 @@ export class HeituApp extends LitElement {
     this.list?.focusList();
   }
 
-  #regionView(region: RegionId): ListView {
-    return regionView(region, this.settings.settings?.unreadOnlyTabs ?? []);
+  /** Every tab of the tab bar, in its order: what `[` and `]` step through. */
+  tabKeys(): readonly TabKey[] {
+    return withOwnTabs(
+      this.regions.map((region): TabKey => region.id),
+      this.readerTabs.map((tab) => readerTabKey(tab.id)),
+      (key) => key === 'bookmarks',
+    );
+  }
+
+  #tabView(key: TabKey): ListView {
+    return tabView(key, this.settings.settings?.unreadOnlyTabs ?? []);
   }
 
   // ---- Layout ---------------------------------------------------------------------------------
@@ -318,14 +356,23 @@ export class HeituApp extends LitElement {
     const settings = this.settings.settings;
     if (settings === null) return nothing;
     const counts = new Map(this.reader.counts.map((c) => [c.region, c.unread]));
-    const tabs: RegionTab[] = this.regions.map((region) => ({
-      region,
+    const regionTabs: RegionTab[] = this.regions.map((region) => ({
+      id: region.id,
+      kind: region.kind,
       label: this.i18n.label(region),
       hint: this.i18n.locale === 'en' && region.kind === 'place' ? region.labelEn : '',
       unread: region.kind === 'bookmarks' ? 0 : (counts.get(region.id) ?? 0),
       unreadText: t.unreadSuffix(counts.get(region.id) ?? 0),
     }));
-    const current = tabs.find((tab) => tab.region.id === this.selected) ?? tabs[0];
+    const own = this.readerTabs.map((tab): RegionTab => ({
+      id: readerTabKey(tab.id),
+      kind: 'reader',
+      label: tab.name,
+      unread: tab.unread,
+      unreadText: t.unreadSuffix(tab.unread),
+    }));
+    const tabs = withOwnTabs(regionTabs, own, (tab) => tab.kind === 'bookmarks');
+    const current = tabs.find((tab) => tab.id === this.selected) ?? tabs[0];
     const uiLang = this.i18n.uiLang;
     return html`
       <header lang=${uiLang}>
@@ -387,7 +434,7 @@ export class HeituApp extends LitElement {
           .tabs=${tabs}
           .selected=${this.selected}
           label=${t.regionTabsLabel}
-          @region-select=${(e: CustomEvent<RegionId>) => void this.selectRegion(e.detail)}
+          @region-select=${(e: CustomEvent<TabKey>) => void this.selectRegion(e.detail)}
         >
           ${current ? renderPanes(this.#panes, tabs, t, uiLang) : nothing}
         </heitu-region-tabs>

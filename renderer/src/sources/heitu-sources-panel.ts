@@ -3,7 +3,10 @@ import { consume } from '@lit/context';
 import { customElement, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { NewsClient } from '../../../app/shared/contract.ts';
-import type { SourceStatus } from '../../../app/shared/sync.ts';
+import type { AddFeedResult, SourceStatus } from '../../../app/shared/sync.ts';
+import type { ReaderTab } from '../../../app/shared/tabs.ts';
+import { SOURCE_TAB_MESSAGES, type SourceTabMessages } from '../i18n/source-tab-messages.ts';
+import './heitu-tabs-editor.ts';
 import { apiContext } from '../api/api-context.ts';
 import { saveTextFile } from '../ui/download.ts';
 import { renderFilePicker } from '../ui/file-picker.ts';
@@ -32,13 +35,31 @@ export function relativeTime(iso: string, locale: string, now = Date.now()): str
   return new Date(time).toLocaleDateString(locale, { dateStyle: 'medium' });
 }
 
-/** The source's name: its title, or its address's host. */
-function nameOf(source: SourceStatus): string {
-  if (source.title !== null && source.title !== '') return source.title;
-  try {
-    return new URL(source.url).host;
-  } catch {
-    return source.url;
+/** The source's name (the library names every source: its title, channel and region, or host). */
+const nameOf = (source: SourceStatus): string => source.name;
+
+/** What adding a feed found, in the UI's words. */
+function addedInWords(t: SourceTabMessages, result: AddFeedResult): string {
+  switch (result.outcome) {
+    case 'added':
+      return t.addFeedFound(result.source.name, result.items);
+    case 'duplicate':
+      return t.addFeedDuplicate(result.source.name);
+    case 'failed':
+      switch (result.reason) {
+        case 'http':
+          return t.addFeedHttp(result.status ?? 0);
+        case 'not-a-feed':
+          return t.addFeedNotFeed;
+        case 'network':
+          return t.addFeedNetwork;
+        case 'timeout':
+          return t.addFeedTimeout;
+        case 'too-large':
+          return t.addFeedTooLarge;
+        case 'redirect':
+          return t.addFeedRedirect;
+      }
   }
 }
 
@@ -60,10 +81,18 @@ export class HeituSourcesPanel extends HeituModal {
   @state() private syncing: ReadonlySet<string> = new Set();
   /** The source whose Remove waits for confirmation. */
   @state() private confirming: string | null = null;
+  /** The source being renamed. */
+  @state() private renaming: string | null = null;
+  /** The reader's own tabs, for each feed's tab choice and the tabs editor. */
+  @state() private tabs: readonly ReaderTab[] = [];
   #adding = false;
 
   get messages(): SourcesPanelMessages {
     return this.ui.localized(SOURCES_PANEL_MESSAGES);
+  }
+
+  get #more(): SourceTabMessages {
+    return this.ui.localized(SOURCE_TAB_MESSAGES);
   }
 
   static override styles = [
@@ -109,6 +138,12 @@ export class HeituSourcesPanel extends HeituModal {
       input[type='url'] {
         width: min(24rem, 100%);
       }
+      .choices {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 4px 16px;
+      }
     `,
   ];
 
@@ -116,7 +151,7 @@ export class HeituSourcesPanel extends HeituModal {
   async refresh(): Promise<void> {
     if (!this.isOpen) return;
     try {
-      this.sources = await this.api.listSources();
+      [this.sources, this.tabs] = await Promise.all([this.api.listSources(), this.api.listTabs()]);
     } catch (error) {
       this.error = this.messages.failed((error as Error).message);
     }
@@ -126,6 +161,7 @@ export class HeituSourcesPanel extends HeituModal {
     this.status = '';
     this.error = '';
     this.confirming = null;
+    this.renaming = null;
     void this.refresh();
   }
 
@@ -140,7 +176,12 @@ export class HeituSourcesPanel extends HeituModal {
           <h3 id="list-heading" tabindex="-1">${t.listHeading}</h3>
           ${this.#renderList(t)}
         </section>
-        ${this.#renderAdd(t)} ${this.#renderOpml(t)}`,
+        <heitu-tabs-editor
+          .tabs=${this.tabs}
+          @tabs-change=${() => void this.refresh()}
+        ></heitu-tabs-editor>
+        ${this.#renderAdd(t)} ${this.#renderOpml(t)}
+        <p id="full-text-hint" hidden>${this.#more.fullTextHint}</p>`,
     );
   }
 
@@ -176,6 +217,7 @@ export class HeituSourcesPanel extends HeituModal {
         </span>
       </div>
       <p class="url" dir="ltr">${source.url}</p>
+      ${source.type === 'feed' ? this.#renderChoices(source, i) : nothing}
       <p class=${source.lastError === null ? '' : 'failing'} title=${source.lastError ?? ''}>
         ${this.#state(t, source)}
       </p>
@@ -194,9 +236,88 @@ export class HeituSourcesPanel extends HeituModal {
         >
           ${syncing ? t.syncing : t.syncNow}
         </button>
+        <button
+          type="button"
+          id=${`rename-${i}`}
+          data-rename=${source.id}
+          aria-labelledby=${`rename-${i} name-${i}`}
+          aria-expanded=${this.renaming === source.id ? 'true' : 'false'}
+          @click=${() => {
+            this.#startRename(source.id);
+          }}
+        >
+          ${this.#more.rename}
+        </button>
         ${source.origin === 'user' ? this.#renderRemove(t, source, i) : nothing}
       </div>
+      ${this.renaming === source.id ? this.#renderRename(source, i) : nothing}
     </li>`;
+  }
+
+  /** The full-text switch, and (for feeds) the reader's tab it belongs to. */
+  #renderChoices(source: SourceStatus, i: number) {
+    const m = this.#more;
+    return html`<p class="choices">
+      <span>
+        <input
+          type="checkbox"
+          role="switch"
+          id=${`full-text-${i}`}
+          .checked=${source.fullText}
+          aria-labelledby=${`full-text-label-${i} name-${i}`}
+          aria-describedby=${`full-text-hint`}
+          @change=${(event: Event) =>
+            void this.#change(source, { fullText: (event.target as HTMLInputElement).checked })}
+        />
+        <label id=${`full-text-label-${i}`} for=${`full-text-${i}`}>${m.fullText}</label>
+      </span>
+      ${
+        this.tabs.length === 0
+          ? nothing
+          : html`<label
+              >${m.tabLabel}
+              <select
+                data-tab-of=${source.id}
+                aria-describedby=${`name-${i}`}
+                @change=${(event: Event) => {
+                  const value = (event.target as HTMLSelectElement).value;
+                  void this.#change(source, { tab: value === '' ? null : Number(value) });
+                }}
+              >
+                <option value="" ?selected=${source.tab === null}>${m.noTab}</option>
+                ${this.tabs.map(
+                  (tab) =>
+                    html`<option value=${tab.id} ?selected=${source.tab === tab.id}>
+                      ${tab.name}
+                    </option>`,
+                )}
+              </select>
+            </label>`
+      }
+    </p>`;
+  }
+
+  #renderRename(source: SourceStatus, i: number) {
+    const m = this.#more;
+    return html`<form
+      class="inline-form"
+      data-rename-form=${source.id}
+      @submit=${(event: SubmitEvent) => void this.#rename(event, source, i)}
+    >
+      <label
+        >${m.nameLabel}
+        <input name="title" maxlength="200" .value=${source.title ?? ''} />
+      </label>
+      <button type="submit" class="primary">${m.save}</button>
+      <button
+        type="button"
+        @click=${() => {
+          this.renaming = null;
+        }}
+      >
+        ${this.messages.cancel}
+      </button>
+    </form>`;
   }
 
   #renderRemove(t: SourcesPanelMessages, source: SourceStatus, i: number) {
@@ -241,6 +362,37 @@ export class HeituSourcesPanel extends HeituModal {
         <button type="submit" class="primary">${t.add}</button>
       </form>
     </section>`;
+  }
+
+  #startRename(id: string): void {
+    this.renaming = this.renaming === id ? null : id;
+    void this.updateComplete.then(() => {
+      this.renderRoot.querySelector<HTMLInputElement>('form[data-rename-form] input')?.focus();
+    });
+  }
+
+  async #rename(event: SubmitEvent, source: SourceStatus, i: number): Promise<void> {
+    event.preventDefault();
+    const title = formText(new FormData(event.target as HTMLFormElement), 'title');
+    await this.#act(async () => {
+      const renamed = await this.api.updateSource(source.id, {
+        title: title === '' ? null : title,
+      });
+      return this.#more.renamed(renamed.name);
+    });
+    this.renaming = null;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`#rename-${i}`)?.focus();
+  }
+
+  async #change(
+    source: SourceStatus,
+    patch: { readonly fullText?: boolean; readonly tab?: number | null },
+  ): Promise<void> {
+    await this.#act(async () => {
+      await this.api.updateSource(source.id, patch);
+      return '';
+    });
   }
 
   #renderOpml(t: SourcesPanelMessages) {
@@ -336,21 +488,35 @@ export class HeituSourcesPanel extends HeituModal {
     this.#adding = true;
     this.status = '';
     this.error = '';
-    let added: SourceStatus;
+    this.status = this.#more.addFeedChecking;
+    let result: AddFeedResult;
     try {
-      added = await this.api.addSource(title === '' ? { url } : { url, title });
+      result = await this.api.addFeed(title === '' ? { url } : { url, title });
     } catch (error) {
+      this.status = '';
       this.error = this.messages.failed((error as Error).message);
       return;
     } finally {
       this.#adding = false;
     }
+    const words = addedInWords(this.#more, result);
+    if (result.outcome !== 'added') {
+      this.status = '';
+      this.error = words;
+      return;
+    }
     form.reset();
-    this.status = this.messages.added(nameOf(added));
+    this.status = words;
     await this.refresh();
     // The first sync runs in the background; the list shows its outcome when it ends.
+    this.#syncAdded([result.source.id]);
+  }
+
+  /** Syncs sources just added, in the background; the list shows the outcome when it ends. */
+  #syncAdded(ids: readonly string[]): void {
+    if (ids.length === 0) return;
     this.api
-      .sync({ sourceIds: [added.id] })
+      .sync({ sourceIds: [...ids] })
       .then(() => this.refresh())
       .catch((error: unknown) => {
         this.error = this.messages.failed((error as Error).message);
@@ -370,11 +536,14 @@ export class HeituSourcesPanel extends HeituModal {
   async #importOpml(input: HTMLInputElement): Promise<void> {
     const file = input.files?.[0];
     if (file === undefined) return;
+    let added: readonly string[] = [];
     await this.#act(async () => {
       const result = await this.api.importOpml(await file.text());
-      return this.messages.opmlImported(result.added, result.skipped, result.total);
+      added = result.addedIds;
+      return this.#more.opmlReport(result.added, result.existing, result.invalid, result.tabsAdded);
     });
     input.value = '';
+    this.#syncAdded(added);
   }
 }
 

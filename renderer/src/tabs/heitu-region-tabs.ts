@@ -1,11 +1,15 @@
 import { css, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import { LocalizedElement } from '../i18n/localized-element.ts';
 import { visuallyHidden } from '../ui/shared-styles.ts';
-import type { Region, RegionId } from '../../../app/shared/regions.ts';
+import type { RegionKind } from '../../../app/shared/regions.ts';
+import type { TabKey } from './tab-key.ts';
 
 export interface RegionTab {
-  readonly region: Region;
+  /** A region's id, or `tab:<id>` for one of the reader's own. */
+  readonly id: TabKey;
+  /** 'reader' for the reader's own tabs. */
+  readonly kind: RegionKind | 'reader';
   /** The label shown, which is also the tab's accessible name. */
   readonly label: string;
   /** Tooltip, e.g. the English name. */
@@ -24,16 +28,21 @@ export interface RegionTab {
  * The tablist: one tab stop (roving tabindex), arrow keys
  * move and select (automatic activation, since a tab's panel is cheap to show), Home/End jump.
  *
- * @fires region-select - detail: RegionId, when the reader picks a tab.
+ * @fires region-select - detail: TabKey, when the reader picks a tab.
  */
 @customElement('heitu-region-tabs')
 export class HeituRegionTabs extends LocalizedElement {
   /** The tabs in order. */
   @property({ attribute: false }) tabs: readonly RegionTab[] = [];
   /** The selected region. */
-  @property({ attribute: false }) selected: RegionId = 'all';
+  @property({ attribute: false }) selected: TabKey = 'all';
   /** Accessible name of the tablist. */
   @property() label = '';
+  /** Tabs hidden past the start or the end of the strip: a scroll button shows on that side. */
+  @state() private hiddenBefore = false;
+  @state() private hiddenAfter = false;
+  @query('[role="tablist"]') private strip!: HTMLElement | null;
+  #resize: ResizeObserver | null = null;
 
   static override styles = [
     visuallyHidden,
@@ -61,13 +70,47 @@ export class HeituRegionTabs extends LocalizedElement {
         color: var(--heitu-bg);
         background: var(--heitu-accent);
       }
-      [role='tablist'] {
+      .strip {
+        position: relative;
         border-bottom: 1px solid var(--heitu-border);
+      }
+      [role='tablist'] {
         display: flex;
         gap: 2px;
         overflow-x: auto;
-        scrollbar-width: thin;
+        /* The scroll buttons and the arrow keys move along; a scrollbar would only add height. */
+        scrollbar-width: none;
         padding: 0 12px;
+      }
+      [role='tablist']::-webkit-scrollbar {
+        display: none;
+      }
+      /* Shown on a side with tabs past it: a button that scrolls, over a fade to the background. */
+      .scroll {
+        position: absolute;
+        top: 0;
+        bottom: 0;
+        width: 2.25rem;
+        display: flex;
+        align-items: center;
+        justify-content: center;
+        border: none;
+        font: inherit;
+        font-size: 1.1rem;
+        color: var(--heitu-text);
+        cursor: pointer;
+        z-index: 1;
+      }
+      .scroll.before {
+        left: 0;
+        background: linear-gradient(to right, var(--heitu-bg) 55%, transparent);
+      }
+      .scroll.after {
+        right: 0;
+        background: linear-gradient(to left, var(--heitu-bg) 55%, transparent);
+      }
+      .scroll:hover {
+        color: var(--heitu-accent);
       }
       [role='tab'] {
         /* Contains the visually hidden count, which would otherwise widen the page. */
@@ -100,29 +143,53 @@ export class HeituRegionTabs extends LocalizedElement {
 
   override render() {
     return html`${this.#renderTablist()}
-      <div role="tabpanel" id="panel" aria-labelledby=${`tab-${this.selected}`}>
+      <div role="tabpanel" id="panel" aria-labelledby=${`tab-${this.selected.replace(':', '-')}`}>
         <slot></slot>
       </div>`;
   }
 
   #renderTablist() {
+    // The buttons are for the mouse: the keyboard moves along the tabs with the arrow keys, and
+    // the selected tab is always scrolled into view; so they stay out of the tab order and of the
+    // accessibility tree (as a browser's own tab strip does).
+    const scroll = (side: 'before' | 'after', arrow: string) =>
+      html`<button
+        type="button"
+        class=${`scroll ${side}`}
+        data-scroll=${side}
+        tabindex="-1"
+        aria-hidden="true"
+        @click=${() => {
+          this.#scrollBy(side === 'before' ? -1 : 1);
+        }}
+      >
+        ${arrow}
+      </button>`;
+    return html`<div class="strip">
+      ${this.hiddenBefore ? scroll('before', '‹') : nothing} ${this.#renderTabs()}
+      ${this.hiddenAfter ? scroll('after', '›') : nothing}
+    </div>`;
+  }
+
+  #renderTabs() {
     return html`<div
       role="tablist"
       lang=${this.ui.uiLang || nothing}
       aria-label=${this.label}
       @keydown=${this.#onKeydown}
+      @scroll=${this.#measure}
     >
       ${this.tabs.map(
         (tab) =>
           html`<button
             role="tab"
-            id=${`tab-${tab.region.id}`}
-            data-region=${tab.region.id}
-            aria-selected=${tab.region.id === this.selected ? 'true' : 'false'}
+            id=${`tab-${tab.id.replace(':', '-')}`}
+            data-region=${tab.id}
+            aria-selected=${tab.id === this.selected ? 'true' : 'false'}
             aria-controls="panel"
-            tabindex=${tab.region.id === this.selected ? 0 : -1}
+            tabindex=${tab.id === this.selected ? 0 : -1}
             title=${tab.hint ?? ''}
-            @click=${() => this.#select(tab.region.id, false)}
+            @click=${() => this.#select(tab.id, false)}
           >
             ${tab.label}${
               (tab.unread ?? 0) > 0
@@ -135,8 +202,53 @@ export class HeituRegionTabs extends LocalizedElement {
     </div>`;
   }
 
+  override firstUpdated(): void {
+    this.#resize = new ResizeObserver(() => {
+      this.#measure();
+    });
+    if (this.strip !== null) this.#resize.observe(this.strip);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#resize?.disconnect();
+    this.#resize = null;
+  }
+
+  override updated(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('selected') || changed.has('tabs')) {
+      // The selected tab is never left out of sight (a shortcut or a restart may pick one past the
+      // edge); 'nearest' scrolls no more than it needs, and never the page.
+      const tab = this.renderRoot.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]');
+      const strip = this.strip;
+      if (tab !== null && strip !== null) {
+        // Clear of the scroll buttons that cover each edge.
+        const pad = 40;
+        const start = tab.getBoundingClientRect().left - strip.getBoundingClientRect().left;
+        const end = start + tab.offsetWidth;
+        if (start < pad) strip.scrollLeft += start - pad;
+        else if (end > strip.clientWidth - pad) strip.scrollLeft += end - strip.clientWidth + pad;
+      }
+      this.#measure();
+    }
+  }
+
+  /** Which sides have tabs out of sight. */
+  #measure = (): void => {
+    const strip = this.strip;
+    if (strip === null) return;
+    this.hiddenBefore = strip.scrollLeft > 1;
+    this.hiddenAfter = strip.scrollLeft + strip.clientWidth < strip.scrollWidth - 1;
+  };
+
+  #scrollBy(direction: -1 | 1): void {
+    const strip = this.strip;
+    if (strip === null) return;
+    strip.scrollBy({ left: direction * strip.clientWidth * 0.7, behavior: 'smooth' });
+  }
+
   #onKeydown(event: KeyboardEvent): void {
-    const ids = this.tabs.map((t) => t.region.id);
+    const ids = this.tabs.map((t) => t.id);
     const at = ids.indexOf(this.selected);
     let next: number;
     switch (event.key) {
@@ -161,20 +273,20 @@ export class HeituRegionTabs extends LocalizedElement {
   }
 
   /** Selects a tab as if the reader had clicked it (the 1–9/0 shortcuts). */
-  selectTab(id: RegionId): void {
+  selectTab(id: TabKey): void {
     this.#select(id, false);
   }
 
-  #select(id: RegionId, moveFocus: boolean): void {
+  #select(id: TabKey, moveFocus: boolean): void {
     if (id !== this.selected) {
       this.selected = id;
       this.dispatchEvent(
-        new CustomEvent<RegionId>('region-select', { detail: id, bubbles: true, composed: true }),
+        new CustomEvent<TabKey>('region-select', { detail: id, bubbles: true, composed: true }),
       );
     }
     if (moveFocus) {
       void this.updateComplete.then(() => {
-        this.renderRoot.querySelector<HTMLElement>(`#tab-${id}`)?.focus();
+        this.renderRoot.querySelector<HTMLElement>(`#tab-${id.replace(':', '-')}`)?.focus();
       });
     }
   }

@@ -6,6 +6,7 @@ import { migration0040 } from './0040-search-unigrams.ts';
 import { migration0050 } from './0050-search-ids.ts';
 import { migration0060 } from './0060-search-file.ts';
 import { migration0070 } from './0070-retention.ts';
+import { migration0080 } from './0080-reader-tabs.ts';
 import { migration0082 } from './0082-full-text.ts';
 
 export interface Migration {
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0050,
   migration0060,
   migration0070,
+  migration0080,
   migration0082,
 ];
 
