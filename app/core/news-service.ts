@@ -460,7 +460,8 @@ export class NewsService implements NewsApi {
 
   markAllRead(scope: MarkAllRead): Promise<MarkedRead> {
     // The reader's own tabs are reader-tabs.ts's; regions, 全部 and 收藏 the triage repo's.
-    if ('tab' in scope) return this.#settle(() => this.#tabs.markAllRead(scope));
+    const { tab } = scope;
+    if (tab !== undefined) return this.#settle(() => this.#tabs.markAllRead({ tab }));
     return this.#settle(() => {
       const ids = this.#write('mark the tab read', () =>
         this.#triage.markAllRead(scope.region ?? 'all', this.#now()),

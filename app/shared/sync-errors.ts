@@ -4,7 +4,7 @@
  * own language from the kind; the English sentence stays for the CLI, the logs and a tooltip.
  *
  * The sentence rather than a stored code because the error travels from the sync worker to the
- * sources table as text (docs/technotes/0018b-language-times-first-run.md);
+ * sources table as text (docs/technotes/0013-language-times-first-run.md);
  * sync-errors.test.ts makes every sentence the engine writes classify, so a reworded one fails
  * there instead of falling back to English in the UI.
  */

@@ -8,10 +8,13 @@ import { REGION_IDS } from './regions.ts';
 import { ReaderTabIdSchema } from './tabs.ts';
 
 /** What "mark all read" covers: a region tab (everything when left out), or one of the reader's. */
-export const MarkAllReadSchema = v.union([
-  v.strictObject({ region: v.optional(v.picklist(REGION_IDS)) }),
-  v.strictObject({ tab: ReaderTabIdSchema }),
-]);
+export const MarkAllReadSchema = v.pipe(
+  v.strictObject({
+    region: v.optional(v.picklist(REGION_IDS)),
+    tab: v.optional(ReaderTabIdSchema),
+  }),
+  v.check((scope) => scope.region === undefined || scope.tab === undefined, 'names two tabs'),
+);
 export type MarkAllRead = v.InferOutput<typeof MarkAllReadSchema>;
 
 export interface MarkedRead {
