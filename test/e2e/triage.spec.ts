@@ -120,6 +120,15 @@ test('Space, n, v and c work on the open article, and [ ] reach every tab', asyn
     const titles = lib.site.portalArticles('changchun').map((a) => a.title);
     const heading = page.getByRole('article').getByRole('heading', { level: 1 });
 
+    // The fourth article's address is tampered with on its way from the library (real articles
+    // never have such an address), from the start: the reader fetches articles ahead.
+    await page.route('**/api/getArticle', async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as { value?: { title: string; url: string } };
+      if (body.value?.title === titles[3]) body.value.url = 'file:///etc/passwd';
+      await route.fulfill({ response, json: body });
+    });
+
     // n opens the first unread, and then the next.
     await page.locator('body').press('n');
     await expect(heading).toHaveText(titles[0] ?? '');
@@ -146,13 +155,8 @@ test('Space, n, v and c work on the open article, and [ ] reach every tab', asyn
     await expect(page.getByRole('status').filter({ hasText: '已複製連結。' })).toBeVisible();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
 
-    // An address that is not http(s) (a library answer tampered with on the way) is refused.
-    await page.route('**/api/getArticle', async (route) => {
-      const response = await route.fetch();
-      const body = (await response.json()) as { ok: boolean; value?: { url: string } };
-      if (body.value !== undefined) body.value.url = 'file:///etc/passwd';
-      await route.fulfill({ response, json: body });
-    });
+    // An address that is not http(s) (a library answer tampered with on the way, see above) is
+    // refused.
     await list.getByRole('option').nth(3).click();
     await expect(heading).toHaveText(titles[3] ?? '');
     let opened = 0;
