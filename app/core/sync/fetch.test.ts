@@ -1,22 +1,12 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { test, type TestContext } from 'node:test';
+import { test } from 'node:test';
 import zlib from 'node:zlib';
+import { serve } from '../../../test/support/local-server.ts';
 import { createFetcher, FetchError, parseRetryAfter, type FetcherOptions } from './fetch.ts';
 
 const UA = 'HeituReader/0.1 (+https://heitu.example/)';
-
-/** A real server on 127.0.0.1, closed (with every open connection) when the test ends. */
-async function serve(t: TestContext, handler: http.RequestListener): Promise<string> {
-  const server = http.createServer(handler);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  t.after(async () => {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  });
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
 
 function fetcher(options: Partial<FetcherOptions> = {}) {
   return createFetcher({ userAgent: UA, ...options });
