@@ -125,7 +125,8 @@ test('Space, n, v and c work on the open article, and [ ] reach every tab', asyn
     await page.route('**/api/getArticle', async (route) => {
       const response = await route.fetch();
       const body = (await response.json()) as { value?: { title: string; url: string } };
-      if (body.value?.title === titles[3]) body.value.url = 'file:///etc/passwd';
+      const { value } = body;
+      if (value !== undefined && value.title === titles[3]) value.url = 'file:///etc/passwd';
       await route.fulfill({ response, json: body });
     });
 

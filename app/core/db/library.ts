@@ -5,6 +5,7 @@
  */
 import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { NewsApiError } from '../../shared/errors.ts';
+import { noticeText } from '../../shared/notices.ts';
 import { createLogger } from '../log.ts';
 import { bookmarksRepo } from './bookmarks-repo.ts';
 import { openDatabase, type Database } from './database.ts';
@@ -36,8 +37,7 @@ function isDamage(error: unknown): boolean {
 }
 
 /** What the reader is told when damage is found while the library is open. */
-export const LIBRARY_DAMAGED =
-  'The library file is damaged. Run `heitu check`, or restart Heitu Reader, to repair it: your bookmarks and settings will be kept, and articles come back with the next sync.';
+export const LIBRARY_DAMAGED = noticeText({ kind: 'damaged' });
 
 /** Marks a library that the background check found damaged, so the next start repairs it. */
 export function repairMarker(file: string): string {
@@ -65,8 +65,7 @@ export function openLibrary(file: string, options: OpenLibraryOptions = {}): Ope
       settleMs: options.searchSettleMs,
     });
     if (index.rebuilt === 'damaged' && options.fullCheck === true) {
-      const notice =
-        'The search index was damaged. It is being rebuilt from the library; no article or bookmark was lost.';
+      const notice = noticeText({ kind: 'index-rebuilt' });
       return { db: opened.db, notices: [...opened.notices, notice] };
     }
   } catch (error) {
@@ -135,8 +134,7 @@ function hasContent(file: string): boolean {
 /** Where a repair builds the new library, moved into place only once it is complete. */
 const repairedFile = (file: string): string => `${file}.repaired`;
 
-const RESUMED =
-  'A repair of the damaged library file was interrupted; it has now been completed, with the bookmarks it had recovered.';
+const RESUMED = noticeText({ kind: 'repair-resumed' });
 
 function removeWithJournal(file: string): void {
   for (const suffix of ['', '-wal', '-shm', '-journal'])
@@ -187,16 +185,9 @@ function recover(file: string, now: Date, empty = false): OpenedLibrary {
   if (empty)
     return {
       db,
-      notices: [
-        `The library file was empty (0 bytes), so nothing in it could be read. It has been kept as ${aside} and a new library was started; articles will come back with the next sync.`,
-      ],
+      notices: [noticeText({ kind: 'empty-file', kept: aside })],
     };
-  const notice =
-    `The library file was damaged. It has been kept as ${aside} and a new library was started. ` +
-    (restored > 0
-      ? `${restored} bookmark${restored === 1 ? ' was' : 's were'} recovered; articles will come back with the next sync.`
-      : 'No bookmarks could be recovered from it; articles will come back with the next sync.');
-  return { db, notices: [notice] };
+  return { db, notices: [noticeText({ kind: 'repaired', kept: aside, restored })] };
 }
 
 /** Writes what was salvaged into a new library; returns how many bookmarks came back. */

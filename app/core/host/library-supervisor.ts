@@ -11,6 +11,7 @@ import {
   type PortEndpoint,
   type ReconnectingRemote,
 } from '../../shared/port-protocol.ts';
+import { noticeText } from '../../shared/notices.ts';
 import { createLogger } from '../log.ts';
 
 const log = createLogger('library-supervisor');
@@ -41,8 +42,7 @@ export interface SupervisorOptions {
   readonly onDown?: (why: string, willRestart: boolean) => void;
 }
 
-export const RESTARTED_NOTICE =
-  'The library stopped unexpectedly and was started again. A sync that was running stopped; what it had stored is kept.';
+export const RESTARTED_NOTICE = noticeText({ kind: 'restarted' });
 const GAVE_UP =
   'The library keeps stopping. Quit and restart Heitu Reader; if it happens again, run `heitu check`.';
 

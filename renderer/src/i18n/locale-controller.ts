@@ -19,6 +19,7 @@ import {
 import { PANE_MESSAGES } from './pane-messages.ts';
 import { SYNC_MESSAGES } from './sync-messages.ts';
 import { NOTIFY_MESSAGES } from './notify-messages.ts';
+import { NOTICE_MESSAGES } from './notice-messages.ts';
 import {
   HELP_OVERLAY_MESSAGES,
   SETTINGS_PANEL_MESSAGES,
@@ -35,6 +36,7 @@ export const UI_TABLES: readonly MessageTable[] = [
   HELP_OVERLAY_MESSAGES,
   SYNC_MESSAGES,
   NOTIFY_MESSAGES,
+  NOTICE_MESSAGES,
 ];
 
 /** What the UI's language depends on, read from the host's other controllers. */

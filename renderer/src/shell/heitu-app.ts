@@ -13,7 +13,9 @@ import { apiContext } from '../api/api-context.ts';
 import { connect } from '../api/client.ts';
 import { LocaleController } from '../i18n/locale-controller.ts';
 import { langTag, type Messages } from '../i18n/messages.ts';
+import { NOTICE_MESSAGES, noticeInWords } from '../i18n/notice-messages.ts';
 import { SYNC_MESSAGES } from '../i18n/sync-messages.ts';
+import { readNotice } from '../../../app/shared/notices.ts';
 import type { HeituArticleList } from '../list/heitu-article-list.ts';
 import type { HeituReadingPane } from '../pane/heitu-reading-pane.ts';
 import { ReaderState, type ListView, type SearchRequest } from '../reader/reader-state.ts';
@@ -455,8 +457,12 @@ export class HeituApp extends LitElement {
     const notices = (status?.notices ?? []).filter((text) => !this.dismissedNotices.has(key(text)));
     const error = this.reader.error;
     if (notices.length === 0 && error === null) return nothing;
+    const said = this.i18n.localized(NOTICE_MESSAGES);
     return html`<div class="banner" role="alert" lang=${uiLang}>
-      ${[...notices, ...(error === null ? [] : [error])].map((text) => html`<p>${text}</p>`)}
+      ${[
+        ...notices.map((text) => noticeInWords(text, readNotice(text), said)),
+        ...(error === null ? [] : [error]),
+      ].map((text) => html`<p>${text}</p>`)}
       <button
         type="button"
         @click=${() => {
