@@ -3,7 +3,6 @@
  * exports are its whole API.
  */
 import type { ArticleSummary, Page } from '../../shared/articles.ts';
-import type { PlaceRegionId } from '../../shared/regions.ts';
 import type { ReaderTab } from '../../shared/tabs.ts';
 import type { Database } from './database.ts';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './rows.ts';
@@ -22,8 +21,8 @@ export interface TabsRepo {
   remove(id: number): boolean;
   /** One page of the tab's articles, newest first, keyset-paged by sort key. */
   articles(id: number, cursor: number | null, limit: number): Page<ArticleSummary>;
-  /** Ids of the unread articles a tab shows: one of the reader's, a region's, or every one. */
-  unreadIds(scope: { readonly tab: number } | { readonly region: 'all' | PlaceRegionId }): number[];
+  /** Ids of the unread articles one of the reader's tabs shows (regions: triage-repo.ts). */
+  unreadIds(tab: number): number[];
 }
 
 interface TabRow {
@@ -58,21 +57,12 @@ export function tabsRepo(db: Database): TabsRepo {
     `SELECT ${SUMMARY_COLUMNS} FROM articles a JOIN sources s ON s.id = a.source_id
      WHERE s.tab_id = ? AND a.sort_key < ? ORDER BY a.sort_key DESC LIMIT ?`,
   );
-  const unread = {
-    tab: db
-      .prepare<[number], number>(
-        `SELECT a.id FROM articles a JOIN sources s ON s.id = a.source_id
-         WHERE s.tab_id = ? AND a.read_at IS NULL`,
-      )
-      .pluck(),
-    region: db
-      .prepare<[string], number>(
-        `SELECT a.id FROM article_regions r JOIN articles a ON a.id = r.article_id
-         WHERE r.region = ? AND a.read_at IS NULL`,
-      )
-      .pluck(),
-    all: db.prepare<[], number>('SELECT id FROM articles WHERE read_at IS NULL').pluck(),
-  };
+  const unreadInTab = db
+    .prepare<[number], number>(
+      `SELECT a.id FROM articles a JOIN sources s ON s.id = a.source_id
+       WHERE s.tab_id = ? AND a.read_at IS NULL`,
+    )
+    .pluck();
 
   const move = db.transaction((id: number, position: number): boolean => {
     const ids = order.all();
@@ -109,9 +99,6 @@ export function tabsRepo(db: Database): TabsRepo {
         nextCursor: rows.length > limit && end !== undefined ? String(end.sort_key) : null,
       };
     },
-    unreadIds(scope) {
-      if ('tab' in scope) return unread.tab.all(scope.tab);
-      return scope.region === 'all' ? unread.all.all() : unread.region.all(scope.region);
-    },
+    unreadIds: (tab) => unreadInTab.all(tab),
   };
 }
