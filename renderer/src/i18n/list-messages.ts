@@ -9,8 +9,6 @@ export interface ListMessages {
   readonly unread: string;
   /** Read out after a bookmarked article's details. */
   readonly bookmarked: string;
-  /** Between the states read out ("unread, bookmarked"). */
-  readonly stateSeparator: string;
   /** Tooltip of ☆: what a click does. */
   readonly star: string;
   /** Tooltip of ★: what a click does. */
@@ -25,7 +23,6 @@ export const LIST_MESSAGES: Readonly<Record<Locale, ListMessages>> = {
   'zh-Hant': {
     unread: '未讀',
     bookmarked: '已收藏',
-    stateSeparator: '，',
     star: '加入收藏',
     unstar: '取消收藏',
     metaSeparator: ' · ',
@@ -34,7 +31,6 @@ export const LIST_MESSAGES: Readonly<Record<Locale, ListMessages>> = {
   'zh-Hans': {
     unread: '未读',
     bookmarked: '已收藏',
-    stateSeparator: '，',
     star: '加入收藏',
     unstar: '取消收藏',
     metaSeparator: ' · ',
@@ -43,7 +39,6 @@ export const LIST_MESSAGES: Readonly<Record<Locale, ListMessages>> = {
   en: {
     unread: 'Unread',
     bookmarked: 'Bookmarked',
-    stateSeparator: ', ',
     star: 'Bookmark',
     unstar: 'Remove bookmark',
     metaSeparator: ' · ',

@@ -219,6 +219,10 @@ export class HeituArticleList extends ScriptedElement {
         </div>
       </div>
       <div class="ring" aria-hidden="true"></div>
+      <div hidden lang=${this.ui.uiLang || this.ui.locale}>
+        <span id="state-unread">${messages.unread}</span
+        ><span id="state-bookmarked">${messages.bookmarked}</span>
+      </div>
       ${
         loading && this.#atEnd
           ? html`<div class="more" aria-hidden="true" lang=${this.ui.uiLang || nothing}>
@@ -242,7 +246,9 @@ export class HeituArticleList extends ScriptedElement {
     const scripts = this.#preparer.has(item, all) ? all : null;
     const { variants, shown } = this.#variants.get(item, mode, convert, scripts);
     const time = formatListTime(item.publishedAt, this.now, locale);
-    const states = [unread ? m.unread : '', bookmarked ? m.bookmarked : ''].filter(Boolean);
+    // The states read from two shared elements (#render): a switch of script changes their text
+    // once, not a hidden span in every row.
+    const states = `${unread ? ' state-unread' : ''}${bookmarked ? ' state-bookmarked' : ''}`;
     const classes = `${unread ? 'unread' : 'read'}${index === this.#activeIndex ? ' active' : ''}`;
     return html`<div
       role="option"
@@ -253,7 +259,7 @@ export class HeituArticleList extends ScriptedElement {
       aria-setsize=${this.hasMore ? -1 : this.items.length}
       aria-posinset=${index + 1}
       aria-labelledby=${`t-${id}-${shown}`}
-      aria-describedby=${`m-${id}-${shown} s-${id}-${shown} f-${id}`}
+      aria-describedby=${`m-${id}-${shown} s-${id}-${shown}${states}`}
       ${styleProperty('transform', `translateY(${index * ROW_HEIGHT}px)`)}
       @click=${this.#onRowClick}
     >
@@ -261,9 +267,6 @@ export class HeituArticleList extends ScriptedElement {
       <span class="text clip">
         ${rowLayers(variants, id, item.publishedAt, time, this.#timeIn, locale, m.metaSeparator)}
       </span>
-      <span hidden id=${`f-${id}`} lang=${this.ui.uiLang || locale}
-        >${states.join(m.stateSeparator)}</span
-      >
       ${
         item.thumbnail === null
           ? nothing

@@ -267,6 +267,9 @@ export class HeituReadingPane extends ScriptedElement {
         <p class="empty-text" lang=${this.ui.uiLang || nothing}>${t.selectArticle}</p>
       </section>`;
     }
+    // The header's and the footer's language; the body's layers have their own (body-layers.ts),
+    // so that a switch does not restyle every paragraph of every layer under a new lang.
+    const lang = langFor(this.script.mode, article.script);
     return html`<section class="pane" aria-label=${t.paneLabel}>
       <div
         class="actions"
@@ -296,8 +299,8 @@ export class HeituReadingPane extends ScriptedElement {
         }
       </div>
       ${article.fromBookmark ? html`<p class="note" role="note" lang=${this.ui.uiLang || nothing}>${t.fromBookmark}</p>` : nothing}
-      <article lang=${langFor(this.script.mode, article.script)} aria-labelledby="title">
-        <header>
+      <article aria-labelledby="title">
+        <header lang=${lang}>
           <h1 id="title" tabindex="-1">${header.title}</h1>
           ${header.meta === '' ? nothing : html`<p class="meta">${header.meta}</p>`}
           ${
@@ -311,7 +314,7 @@ export class HeituReadingPane extends ScriptedElement {
         ${
           header.copyright === null
             ? nothing
-            : html`<footer><p class="copyright">${header.copyright}</p></footer>`
+            : html`<footer lang=${lang}><p class="copyright">${header.copyright}</p></footer>`
         }
       </article>
     </section>`;

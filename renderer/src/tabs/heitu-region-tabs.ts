@@ -203,10 +203,14 @@ export class HeituRegionTabs extends LocalizedElement {
   }
 
   override firstUpdated(): void {
-    this.#resize = new ResizeObserver(() => {
-      this.#measure();
-    });
-    if (this.strip !== null) this.#resize.observe(this.strip);
+    // Called after layout, in the frame: reading the strip's sizes then forces nothing. The strip
+    // and each tab are observed, so that a label changing width (another script) is seen too.
+    this.#observeTabs();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) this.#observeTabs(); // moved in the page: observed again
   }
 
   override disconnectedCallback(): void {
@@ -216,21 +220,38 @@ export class HeituRegionTabs extends LocalizedElement {
   }
 
   override updated(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('selected') || changed.has('tabs')) {
-      // The selected tab is never left out of sight (a shortcut or a restart may pick one past the
-      // edge); 'nearest' scrolls no more than it needs, and never the page.
-      const tab = this.renderRoot.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]');
-      const strip = this.strip;
-      if (tab !== null && strip !== null) {
-        // Clear of the scroll buttons that cover each edge.
-        const pad = 40;
-        const start = tab.getBoundingClientRect().left - strip.getBoundingClientRect().left;
-        const end = start + tab.offsetWidth;
-        if (start < pad) strip.scrollLeft += start - pad;
-        else if (end > strip.clientWidth - pad) strip.scrollLeft += end - strip.clientWidth + pad;
-      }
-      this.#measure();
+    const before = changed.get('tabs') as readonly RegionTab[] | undefined;
+    const other = before !== undefined && !sameIds(before, this.tabs);
+    if (other) this.#observeTabs();
+    // The selected tab is never left out of sight (a shortcut or a restart may pick one past the
+    // edge). Only when the selection or the tabs themselves change: a label in another script
+    // must not force a layout in the middle of a script switch (the observer measures it).
+    if (changed.has('selected') || other) this.#reveal();
+  }
+
+  /** Scrolls the strip so that the selected tab is clear of the scroll buttons at its edges. */
+  #reveal(): void {
+    const tab = this.renderRoot.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]');
+    const strip = this.strip;
+    if (tab !== null && strip !== null) {
+      const pad = 40;
+      const start = tab.getBoundingClientRect().left - strip.getBoundingClientRect().left;
+      const end = start + tab.offsetWidth;
+      if (start < pad) strip.scrollLeft += start - pad;
+      else if (end > strip.clientWidth - pad) strip.scrollLeft += end - strip.clientWidth + pad;
     }
+    this.#measure();
+  }
+
+  /** Observes the strip and the tabs rendered now (the strip's content size follows theirs). */
+  #observeTabs(): void {
+    this.#resize?.disconnect();
+    const observer = new ResizeObserver(() => {
+      this.#measure();
+    });
+    this.#resize = observer;
+    if (this.strip !== null) observer.observe(this.strip);
+    for (const tab of this.renderRoot.querySelectorAll('[role="tab"]')) observer.observe(tab);
   }
 
   /** Which sides have tabs out of sight. */
@@ -296,4 +317,9 @@ declare global {
   interface HTMLElementTagNameMap {
     'heitu-region-tabs': HeituRegionTabs;
   }
+}
+
+/** Whether two tab lists hold the same tabs in the same order (labels and counts aside). */
+function sameIds(a: readonly RegionTab[], b: readonly RegionTab[]): boolean {
+  return a.length === b.length && a.every((tab, i) => tab.id === b[i]?.id);
 }
