@@ -2,9 +2,12 @@ import { css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Article, ArticleId } from '../../../app/shared/articles.ts';
 import { langFor } from '../../../app/shared/script-lang.ts';
+import type { ScriptMode } from '../../../app/shared/settings.ts';
 import { PANE_MESSAGES } from '../i18n/pane-messages.ts';
 import { articleHeader, type ArticleHeader } from './article-meta.ts';
 import { BodyLayers } from '../script/body-layers.ts';
+import type { Convert } from '../script/convert.ts';
+import type { ScriptView } from '../script/script-context.ts';
 import { ScriptedElement } from '../script/scripted-element.ts';
 import { layerStyles, showMode } from '../script/script-layers.ts';
 import { buttonStyles, scriptFonts } from '../ui/shared-styles.ts';
@@ -52,6 +55,8 @@ export class HeituReadingPane extends ScriptedElement {
   @property({ attribute: false }) textScale = 100;
 
   #header: ArticleHeader | null = null;
+  /** The open article's header per mode (with the converter it was made by): switching back is free. */
+  readonly #headers = new Map<ScriptMode, { convert: Convert; header: ArticleHeader }>();
   readonly #body = new BodyLayers();
   #shownId: ArticleId | null = null;
   /**
@@ -250,12 +255,19 @@ export class HeituReadingPane extends ScriptedElement {
     const scriptChanged = changed.has('script') && before?.convert !== this.script.convert;
     if (changed.has('script') && before?.mode !== this.script.mode)
       showMode(this, before?.mode, this.script.mode);
-    if (changed.has('article') || scriptChanged) {
-      this.#header =
-        this.article === null
-          ? null
-          : articleHeader(this.article, this.script.mode, this.script.convert);
-    }
+    if (changed.has('article')) this.#headers.clear();
+    if (changed.has('article') || scriptChanged) this.#header = this.#headerIn(this.script);
+  }
+
+  /** The open article's header in `script`'s mode, made once per mode and converter. */
+  #headerIn({ mode, convert }: ScriptView): ArticleHeader | null {
+    const article = this.article;
+    if (article === null) return null;
+    const made = this.#headers.get(mode);
+    if (made?.convert === convert) return made.header;
+    const header = articleHeader(article, mode, convert);
+    this.#headers.set(mode, { convert, header });
+    return header;
   }
 
   override render() {
