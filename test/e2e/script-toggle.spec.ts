@@ -114,7 +114,11 @@ test('every mode converts titles, the body, tabs and UI labels, sets lang, and å
       await expect(list.getByRole('option', { name: title })).toBeVisible();
       const paragraph = await body.textContent();
       expect(paragraph?.trim()).toBe(convert.convert(hans.paragraphs[0]!, 'hans').trim());
-      await expect(article).toHaveAttribute('lang', mode === 'original' ? 'zh-Hans' : want.lang);
+      // The header (title, meta line) and the body's layer in force each carry the lang.
+      await expect(article.locator('header')).toHaveAttribute(
+        'lang',
+        mode === 'original' ? 'zh-Hans' : want.lang,
+      );
       const shown = article.locator('#body > .layer:visible');
       await expect(shown).toHaveCount(1);
       await expect(shown).toHaveAttribute('lang', mode === 'original' ? 'zh-Hans' : want.lang);
