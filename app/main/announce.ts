@@ -11,7 +11,7 @@ import type { TabCount } from '../shared/articles.ts';
 import type { NewsClient } from '../shared/contract.ts';
 import { resolveLocale } from '../shared/locale.ts';
 import { announcement, newArticlesIn, unreadCount } from '../shared/new-articles.ts';
-import type { Settings } from '../shared/settings.ts';
+import { effectiveScript, type Settings } from '../shared/settings.ts';
 import { createLogger } from '../core/log.ts';
 
 const log = createLogger('announce');
@@ -49,8 +49,10 @@ export function startAnnouncer(
     // The reader is looking at the list, which already shows them.
     if (win !== null && win.isVisible() && win.isFocused()) return;
     if (!Notification.isSupported()) return;
-    const locale = resolveLocale(settings.uiLanguage, app.getPreferredSystemLanguages());
-    const text = announcement(newArticlesIn(previous, after, settings.notifyRegions), locale);
+    const languages = app.getPreferredSystemLanguages();
+    const locale = resolveLocale(settings.uiLanguage, languages);
+    const news = newArticlesIn(previous, after, settings.notifyRegions);
+    const text = announcement(news, locale, effectiveScript(settings, languages));
     if (text === null) return;
     const notification = new Notification({ title: text.title, body: text.body });
     notification.on('click', () => {

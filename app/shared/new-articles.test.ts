@@ -54,4 +54,10 @@ test('the notification speaks the UI language; nothing new says nothing', () => 
     body: 'Yanbian 3, Changchun 1',
   });
   assert.equal(announcement({ total: 0, regions: [] }, 'en'), null);
+  // The place names follow the reader's script, whatever the UI's language.
+  assert.equal(announcement(news, 'zh-Hant', 'cn')?.body, '延边 3 篇、长春 1 篇');
+  assert.equal(announcement(news, 'zh-Hans', 'tw')?.body, '延邊 3 篇、長春 1 篇');
+  assert.equal(announcement(news, 'zh-Hans', 'hk')?.body, '延邊 3 篇、長春 1 篇');
+  assert.equal(announcement(news, 'zh-Hans', 'original')?.body, '延边 3 篇、长春 1 篇');
+  assert.equal(announcement(news, 'en', 'cn')?.body, 'Yanbian 3, Changchun 1');
 });

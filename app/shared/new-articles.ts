@@ -7,6 +7,7 @@
 import type { TabCount } from './articles.ts';
 import type { Locale } from './locale.ts';
 import { regionById, type PlaceRegionId } from './regions.ts';
+import type { ScriptMode } from './settings.ts';
 
 export interface NewArticles {
   /** Articles new in any chosen place (an article tagged with two places counts once). */
@@ -68,17 +69,24 @@ const WORDS: Readonly<
   },
 };
 
-/** The notification for `news` in `locale`; null when there is nothing new. */
+/**
+ * The notification for `news` in `locale`, its place names in the reader's script (`mode`: a
+ * 繁體中文 UI read in 简体 says 长春, as the window does); null when there is nothing new.
+ * The words themselves read the same in both scripts.
+ */
 export function announcement(
   news: NewArticles,
   locale: Locale,
+  mode: ScriptMode = 'original',
 ): { readonly title: string; readonly body: string } | null {
   if (news.total === 0) return null;
   const words = WORDS[locale];
+  const labels: Locale =
+    locale === 'en' || mode === 'original' ? locale : mode === 'cn' ? 'zh-Hans' : 'zh-Hant';
   return {
     title: words.title(news.total),
     body: news.regions
-      .map((r) => words.part(placeLabel(r.region, locale), r.added))
+      .map((r) => words.part(placeLabel(r.region, labels), r.added))
       .join(words.sep),
   };
 }

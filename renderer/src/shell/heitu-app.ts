@@ -221,7 +221,7 @@ export class HeituApp extends LitElement {
   #onEvent(event: NewsEvent): void {
     if (this.sync.handle(event)) {
       if (event.type !== 'syncFinished') return;
-      void this.#notifier.finished(this.settings.settings, this.i18n.locale);
+      void this.#notifier.finished(this.settings.settings, this.i18n.locale, this.script.mode);
       void this.sourcesPanel.refresh();
       void this.reader.refresh();
       return;

@@ -1,7 +1,7 @@
 import type { TabCount } from '../../../app/shared/articles.ts';
 import type { NewsApi } from '../../../app/shared/contract.ts';
 import { announcement, newArticlesIn } from '../../../app/shared/new-articles.ts';
-import type { Settings } from '../../../app/shared/settings.ts';
+import type { ScriptMode, Settings } from '../../../app/shared/settings.ts';
 import type { Locale } from '../i18n/messages.ts';
 
 /**
@@ -25,14 +25,16 @@ export class WebNotifier {
     this.#before = counts;
   }
 
-  async finished(settings: Settings | null, locale: Locale): Promise<void> {
+  /** After a sync: announces what it brought, in the UI's `locale` and the reader's `mode`. */
+  async finished(settings: Settings | null, locale: Locale, mode: ScriptMode): Promise<void> {
     const watched = document.visibilityState === 'visible' && document.hasFocus();
     const after = await this.#api.getTabCounts();
     const before = this.#before;
     this.#before = after;
     if (settings?.notifyNewArticles !== true || before === null || watched) return;
     if (!('Notification' in window) || Notification.permission !== 'granted') return;
-    const text = announcement(newArticlesIn(before, after, settings.notifyRegions), locale);
+    const news = newArticlesIn(before, after, settings.notifyRegions);
+    const text = announcement(news, locale, mode);
     if (text === null) return;
     const notification = new Notification(text.title, {
       body: text.body,
