@@ -9,17 +9,23 @@ import { dialog, type BrowserWindow, type MessageBoxOptions } from 'electron';
 import type { NewsApi } from '../shared/contract.ts';
 import { typedCall } from '../shared/client.ts';
 import { bookmarkFileName, formatBookmarkFile, readBookmarkFile } from '../shared/bookmark-file.ts';
+import {
+  bookmarkProblemText,
+  type BookmarkFileMessages,
+} from '../shared/bookmark-file-messages.ts';
 import { dispatch } from '../core/dispatch.ts';
 import { createLogger } from '../core/log.ts';
 
 const log = createLogger('bookmark-files');
-const FILTERS = [{ name: 'Heitu bookmarks (JSON)', extensions: ['json'] }];
+const filters = (t: BookmarkFileMessages) => [{ name: t.fileType, extensions: ['json'] }];
 
+/** `t`: the words of the UI's language and the reader's script (catalogueFor). */
 export async function exportBookmarksToFile(
   api: NewsApi,
   win: BrowserWindow | null,
+  t: BookmarkFileMessages,
 ): Promise<void> {
-  const options = { defaultPath: bookmarkFileName(), filters: FILTERS };
+  const options = { defaultPath: bookmarkFileName(), filters: filters(t) };
   const chosen = await (win === null
     ? dialog.showSaveDialog(options)
     : dialog.showSaveDialog(win, options));
@@ -29,14 +35,14 @@ export async function exportBookmarksToFile(
     await writeFile(chosen.filePath, formatBookmarkFile(file));
     await tell(win, {
       type: 'info',
-      message: `Exported ${file.bookmarks.length} bookmarks.`,
+      message: t.exported(file.bookmarks.length),
       detail: chosen.filePath,
     });
   } catch (error) {
     log.error('bookmark export failed', error);
     await tell(win, {
       type: 'error',
-      message: 'The bookmarks could not be exported.',
+      message: t.exportFailed,
       detail: (error as Error).message,
     });
   }
@@ -45,8 +51,9 @@ export async function exportBookmarksToFile(
 export async function importBookmarksFromFile(
   api: NewsApi,
   win: BrowserWindow | null,
+  t: BookmarkFileMessages,
 ): Promise<void> {
-  const options = { properties: ['openFile' as const], filters: FILTERS };
+  const options = { properties: ['openFile' as const], filters: filters(t) };
   const chosen = await (win === null
     ? dialog.showOpenDialog(options)
     : dialog.showOpenDialog(win, options));
@@ -59,8 +66,8 @@ export async function importBookmarksFromFile(
   if (!parsed.ok) {
     await tell(win, {
       type: 'error',
-      message: 'That file cannot be read as a bookmarks file.',
-      detail: parsed.problem.detail,
+      message: t.importRefused,
+      detail: bookmarkProblemText(parsed.problem, t),
     });
     return;
   }
@@ -70,7 +77,7 @@ export async function importBookmarksFromFile(
   if (!result.ok) {
     await tell(win, {
       type: 'error',
-      message: 'The bookmarks could not be imported.',
+      message: t.importFailed,
       detail: result.error.message,
     });
     return;
@@ -78,7 +85,7 @@ export async function importBookmarksFromFile(
   const r = result.value;
   await tell(win, {
     type: 'info',
-    message: `${r.added} bookmarks added, ${r.updated} already here (${r.total} in the file).`,
+    message: t.imported(r.added, r.updated),
   });
 }
 

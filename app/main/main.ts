@@ -17,8 +17,9 @@ import { startLibrary } from './library.ts';
 import { startAnnouncer } from './announce.ts';
 import { exportBookmarksToFile, importBookmarksFromFile } from './bookmark-files.ts';
 import { MENU_LABELS, menuTemplate } from './menu.ts';
-import { resolveLocale } from '../shared/locale.ts';
-import type { UiLanguage } from '../shared/settings.ts';
+import { BOOKMARK_FILE_MESSAGES } from '../shared/bookmark-file-messages.ts';
+import { catalogueFor, resolveLocale, type Locale } from '../shared/locale.ts';
+import { effectiveScript, type Settings } from '../shared/settings.ts';
 import { APP_START_URL, isAppUrl, isOpenableExternally } from './policy.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
 import { fitToDisplays, loadWindowState, saveWindowState } from './window-state.ts';
@@ -99,9 +100,11 @@ async function start(): Promise<void> {
   const stopAnnouncing = startAnnouncer(service, () => mainWindow);
   // Updates (installed AppImage, NSIS and macOS apps only): app/main/updater.ts.
   const updates = startUpdater(service, () => mainWindow);
-  // The menu speaks the UI language, and follows it when the reader changes it.
-  const applyMenu = (uiLanguage: UiLanguage): void => {
-    const locale = resolveLocale(uiLanguage, app.getPreferredSystemLanguages());
+  // The menu and its dialogs speak the UI language in the reader's script's wording (catalogueFor),
+  // and follow both when the reader changes them.
+  let words = BOOKMARK_FILE_MESSAGES.en;
+  const applyMenu = (catalogue: Locale): void => {
+    words = BOOKMARK_FILE_MESSAGES[catalogue];
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(
         menuTemplate(
@@ -109,26 +112,27 @@ async function start(): Promise<void> {
           !app.isPackaged,
           PRODUCT_NAME,
           {
-            exportBookmarks: () => void exportBookmarksToFile(service, mainWindow),
-            importBookmarks: () => void importBookmarksFromFile(service, mainWindow),
+            exportBookmarks: () => void exportBookmarksToFile(service, mainWindow, words),
+            importBookmarks: () => void importBookmarksFromFile(service, mainWindow, words),
             ...(updates === null ? {} : { checkForUpdates: updates.checkNow }),
           },
-          MENU_LABELS[locale],
+          MENU_LABELS[catalogue],
         ),
       ),
     );
   };
-  let menuLanguage: UiLanguage | null = null;
-  const followLanguage = (uiLanguage: UiLanguage): void => {
-    if (uiLanguage === menuLanguage) return;
-    menuLanguage = uiLanguage;
-    applyMenu(uiLanguage);
+  let menuCatalogue: Locale | null = null;
+  const followLanguage = (settings: Settings): void => {
+    const languages = app.getPreferredSystemLanguages();
+    const locale = resolveLocale(settings.uiLanguage, languages);
+    const catalogue = catalogueFor(locale, effectiveScript(settings, languages));
+    if (catalogue === menuCatalogue) return;
+    menuCatalogue = catalogue;
+    applyMenu(catalogue);
   };
-  void service.getSettings().then((settings) => {
-    followLanguage(settings.uiLanguage);
-  });
+  void service.getSettings().then(followLanguage);
   service.subscribe((event) => {
-    if (event.type === 'settingsChanged') followLanguage(event.settings.uiLanguage);
+    if (event.type === 'settingsChanged') followLanguage(event.settings);
   });
 
   // Quitting waits (bounded) for the library to finish its transaction and close its files.

@@ -1,5 +1,5 @@
 /** The UI's languages and how the setting picks one; shared by the renderer and the app menu. */
-import type { UiLanguage } from './settings.ts';
+import type { ScriptMode, UiLanguage } from './settings.ts';
 
 export type Locale = 'zh-Hant' | 'zh-Hans' | 'en';
 
@@ -13,4 +13,16 @@ export function resolveLocale(setting: UiLanguage, preferred: readonly string[])
     if (lower.startsWith('en')) return 'en';
   }
   return 'en';
+}
+
+/**
+ * The catalogue whose wording suits a script mode: mainland wording (导出, 界面, 文件) for
+ * 简体, Taiwan's (匯出, 介面, 檔) for the Traditional modes, whichever Chinese the UI is set to.
+ * Converting one catalogue's characters keeps its wording (汇出, 介面, 档 in a 繁體 UI read in
+ * 简体), which reads as foreign: the characters follow the script, and so must the words. An
+ * English UI stays English.
+ */
+export function catalogueFor(locale: Locale, mode: ScriptMode): Locale {
+  if (locale === 'en' || mode === 'original') return locale;
+  return mode === 'cn' ? 'zh-Hans' : 'zh-Hant';
 }

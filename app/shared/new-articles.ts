@@ -5,7 +5,7 @@
  * (renderer/src/sync/web-notifier.ts) both use it.
  */
 import type { TabCount } from './articles.ts';
-import type { Locale } from './locale.ts';
+import { catalogueFor, type Locale } from './locale.ts';
 import { regionById, type PlaceRegionId } from './regions.ts';
 import type { ScriptMode } from './settings.ts';
 
@@ -81,8 +81,7 @@ export function announcement(
 ): { readonly title: string; readonly body: string } | null {
   if (news.total === 0) return null;
   const words = WORDS[locale];
-  const labels: Locale =
-    locale === 'en' || mode === 'original' ? locale : mode === 'cn' ? 'zh-Hans' : 'zh-Hant';
+  const labels = catalogueFor(locale, mode);
   return {
     title: words.title(news.total),
     body: news.regions

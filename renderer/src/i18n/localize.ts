@@ -1,17 +1,6 @@
 import type { ScriptConverter } from '../../../app/shared/script-convert.ts';
-import type { ScriptMode } from '../../../app/shared/settings.ts';
+import { catalogueFor } from '../../../app/shared/locale.ts';
 import { convertMessages, type Locale } from './messages.ts';
-
-/**
- * The Chinese catalogue whose wording suits a script mode: mainland wording (导出, 界面, 文件) for
- * 简体, Taiwan's (匯出, 介面, 檔) for the Traditional modes, whichever Chinese the UI is set to.
- * Converting one catalogue's characters keeps its wording (汇出, 介面, 档 in a 繁體 UI read in
- * 简体), which reads as foreign: the characters follow the script, and so must the words.
- */
-export function catalogueFor(locale: Exclude<Locale, 'en'>, mode: ScriptMode): Locale {
-  if (mode === 'original') return locale;
-  return mode === 'cn' ? 'zh-Hans' : 'zh-Hant';
-}
 
 /** Converted tables by table, converter (and so script and dictionary) and locale. */
 const cache = new WeakMap<object, WeakMap<ScriptConverter, Map<Locale, unknown>>>();

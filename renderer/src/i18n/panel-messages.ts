@@ -1,10 +1,14 @@
+import {
+  BOOKMARK_FILE_MESSAGES,
+  type BookmarkFileMessages,
+} from '../../../app/shared/bookmark-file-messages.ts';
 import type { Locale } from './messages.ts';
 
 // The three dialogs' strings. Tables are flat (strings, or functions returning one) so that
 // convertMessages() can put them in another script.
 
 /** <heitu-settings-panel>. */
-export interface SettingsPanelMessages {
+export interface SettingsPanelMessages extends BookmarkFileMessages {
   readonly title: string;
   readonly close: string;
   readonly appearance: string;
@@ -44,19 +48,7 @@ export interface SettingsPanelMessages {
   readonly bookmarks: string;
   readonly exportBookmarks: string;
   readonly importBookmarks: string;
-  readonly imported: (added: number, updated: number) => string;
-  readonly notJson: string;
   readonly failed: (reason: string) => string;
-  // Issue 18 (wt-18b): a refused bookmark file, in the reader's words (BookmarkFileFault).
-  readonly bookmarkFileOther: string;
-  readonly bookmarkFileNewer: string;
-  readonly bookmarkFileField: (field: string) => string;
-  /** `n` counts from 1. */
-  readonly bookmarkFileEntry: (n: number, field: string) => string;
-  /** The name of a field of the file (`url`, `publishedAt`…). */
-  readonly bookmarkField: (field: string) => string;
-  readonly fileTooLarge: (megabytes: number) => string;
-  readonly fileUnreadable: string;
 }
 
 /** <heitu-sources-panel>. */
@@ -109,38 +101,6 @@ export interface HelpOverlayMessages {
   readonly closeDialogs: string;
 }
 
-// Issue 18 (wt-18b): the bookmark file's fields, named as the reader knows them.
-const HANT_FIELDS: Readonly<Partial<Record<string, string>>> = {
-  url: '網址',
-  title: '標題',
-  publishedAt: '發布時間',
-  bookmarkedAt: '收藏時間',
-  exportedAt: '匯出時間',
-  bookmarks: '收藏清單',
-  summary: '摘要',
-  contentHtml: '內文',
-};
-const HANS_FIELDS: Readonly<Partial<Record<string, string>>> = {
-  url: '网址',
-  title: '标题',
-  publishedAt: '发布时间',
-  bookmarkedAt: '收藏时间',
-  exportedAt: '导出时间',
-  bookmarks: '收藏列表',
-  summary: '摘要',
-  contentHtml: '正文',
-};
-const EN_FIELDS: Readonly<Partial<Record<string, string>>> = {
-  url: 'address',
-  title: 'title',
-  publishedAt: 'publication time',
-  bookmarkedAt: 'bookmark time',
-  exportedAt: 'export time',
-  bookmarks: 'list of bookmarks',
-  summary: 'summary',
-  contentHtml: 'text',
-};
-
 export const SETTINGS_PANEL_MESSAGES: Readonly<Record<Locale, SettingsPanelMessages>> = {
   'zh-Hant': {
     title: '設定',
@@ -182,16 +142,8 @@ export const SETTINGS_PANEL_MESSAGES: Readonly<Record<Locale, SettingsPanelMessa
     bookmarks: '收藏',
     exportBookmarks: '匯出收藏',
     importBookmarks: '匯入收藏（JSON 檔）',
-    imported: (added, updated) => `新增 ${added} 則，更新 ${updated} 則。`,
-    notJson: '這個檔案不是 JSON 格式。',
+    ...BOOKMARK_FILE_MESSAGES['zh-Hant'],
     failed: (reason) => `失敗：${reason}`,
-    bookmarkFileOther: '這個檔案不是黑土閱讀匯出的收藏檔，沒有匯入任何收藏。',
-    bookmarkFileNewer: '這個收藏檔來自較新版本的黑土閱讀：請先更新程式再匯入。',
-    bookmarkFileField: (field) => `收藏檔已損壞（${field}不正確），沒有匯入任何收藏。`,
-    bookmarkFileEntry: (n, field) => `第 ${n} 則收藏的${field}不正確，整個檔案都沒有匯入。`,
-    bookmarkField: (field) => HANT_FIELDS[field] ?? `「${field}」欄位`,
-    fileTooLarge: (megabytes) => `檔案太大（超過 ${megabytes} MB），沒有匯入。`,
-    fileUnreadable: '無法讀取這個檔案。',
   },
   'zh-Hans': {
     title: '设置',
@@ -233,16 +185,8 @@ export const SETTINGS_PANEL_MESSAGES: Readonly<Record<Locale, SettingsPanelMessa
     bookmarks: '收藏',
     exportBookmarks: '导出收藏',
     importBookmarks: '导入收藏（JSON 文件）',
-    imported: (added, updated) => `新增 ${added} 条，更新 ${updated} 条。`,
-    notJson: '这个文件不是 JSON 格式。',
+    ...BOOKMARK_FILE_MESSAGES['zh-Hans'],
     failed: (reason) => `失败：${reason}`,
-    bookmarkFileOther: '这个文件不是黑土阅读导出的收藏文件，没有导入任何收藏。',
-    bookmarkFileNewer: '这个收藏文件来自较新版本的黑土阅读：请先更新程序再导入。',
-    bookmarkFileField: (field) => `收藏文件已损坏（${field}不正确），没有导入任何收藏。`,
-    bookmarkFileEntry: (n, field) => `第 ${n} 条收藏的${field}不正确，整个文件都没有导入。`,
-    bookmarkField: (field) => HANS_FIELDS[field] ?? `“${field}”字段`,
-    fileTooLarge: (megabytes) => `文件太大（超过 ${megabytes} MB），没有导入。`,
-    fileUnreadable: '无法读取这个文件。',
   },
   en: {
     title: 'Settings',
@@ -286,21 +230,8 @@ export const SETTINGS_PANEL_MESSAGES: Readonly<Record<Locale, SettingsPanelMessa
     bookmarks: 'Bookmarks',
     exportBookmarks: 'Export bookmarks',
     importBookmarks: 'Import bookmarks (JSON file)',
-    imported: (added, updated) => `Added ${added}, updated ${updated}.`,
-    notJson: 'This file is not JSON.',
+    ...BOOKMARK_FILE_MESSAGES.en,
     failed: (reason) => `Failed: ${reason}`,
-    bookmarkFileOther:
-      'This file is not a bookmark file exported by Heitu Reader; nothing was imported.',
-    bookmarkFileNewer:
-      'This bookmark file comes from a newer Heitu Reader: update the app, then import it again.',
-    bookmarkFileField: (field) =>
-      `The bookmark file is damaged (its ${field} is wrong); nothing was imported.`,
-    bookmarkFileEntry: (n, field) =>
-      `Bookmark ${n} in the file has a wrong ${field}; nothing from the file was imported.`,
-    bookmarkField: (field) => EN_FIELDS[field] ?? `“${field}” field`,
-    fileTooLarge: (megabytes) =>
-      `The file is too large (over ${megabytes} MB); nothing was imported.`,
-    fileUnreadable: 'The file could not be read.',
   },
 };
 

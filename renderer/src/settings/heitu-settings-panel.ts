@@ -2,12 +2,11 @@ import { html } from 'lit';
 import { consume } from '@lit/context';
 import { customElement, property, state } from 'lit/decorators.js';
 import {
-  BOOKMARK_FILE_MAX_BYTES,
   bookmarkFileName,
-  type BookmarkFileProblem,
   formatBookmarkFile,
   readBookmarkFile,
 } from '../../../app/shared/bookmark-file.ts';
+import { bookmarkProblemText } from '../../../app/shared/bookmark-file-messages.ts';
 import type { NewsClient } from '../../../app/shared/contract.ts';
 import {
   CONVERTING_MODES,
@@ -414,34 +413,6 @@ export class HeituSettingsPanel extends HeituModal {
     } finally {
       // The same file can be chosen again (after fixing it, say).
       input.value = '';
-    }
-  }
-}
-
-/** Why a bookmark file was refused, in the reader's words (the validator's stay in the CLI). */
-export function bookmarkProblemText(
-  problem: BookmarkFileProblem,
-  t: SettingsPanelMessages,
-): string {
-  switch (problem.kind) {
-    case 'notJson':
-      return t.notJson;
-    case 'tooLarge':
-      return t.fileTooLarge(BOOKMARK_FILE_MAX_BYTES >> 20);
-    case 'unreadable':
-      return t.fileUnreadable;
-    case 'notBookmarkFile': {
-      const { fault } = problem;
-      switch (fault.where) {
-        case 'format':
-          return t.bookmarkFileOther;
-        case 'version':
-          return t.bookmarkFileNewer;
-        case 'file':
-          return t.bookmarkFileField(t.bookmarkField(fault.field));
-        case 'bookmark':
-          return t.bookmarkFileEntry(fault.index + 1, t.bookmarkField(fault.field));
-      }
     }
   }
 }

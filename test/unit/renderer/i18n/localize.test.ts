@@ -4,11 +4,8 @@ import {
   createScriptConverter,
   type ScriptConverter,
 } from '../../../../app/shared/script-convert.ts';
-import {
-  catalogueFor,
-  localizeTable,
-  localizeWhenIdle,
-} from '../../../../renderer/src/i18n/localize.ts';
+import { catalogueFor } from '../../../../app/shared/locale.ts';
+import { localizeTable, localizeWhenIdle } from '../../../../renderer/src/i18n/localize.ts';
 import { MESSAGES } from '../../../../renderer/src/i18n/messages.ts';
 import { SETTINGS_PANEL_MESSAGES } from '../../../../renderer/src/i18n/panel-messages.ts';
 
