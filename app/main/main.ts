@@ -20,7 +20,7 @@ import { MENU_LABELS, menuTemplate } from './menu.ts';
 import { BOOKMARK_FILE_MESSAGES } from '../shared/bookmark-file-messages.ts';
 import { catalogueFor, resolveLocale, type Locale } from '../shared/locale.ts';
 import { effectiveScript, type Settings } from '../shared/settings.ts';
-import { APP_START_URL, isAppUrl, isOpenableExternally } from './policy.ts';
+import { APP_START_URL, isAppUrl, isOpenableExternally, isPermissionGranted } from './policy.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
 import { fitToDisplays, loadWindowState, saveWindowState } from './window-state.ts';
 import { startUpdater } from './updater.ts';
@@ -72,8 +72,12 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   const ses = session.defaultSession;
-  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
+  ses.setPermissionRequestHandler((contents, permission, callback) => {
+    callback(isPermissionGranted(permission, contents.getURL()));
+  });
+  ses.setPermissionCheckHandler((_contents, permission, origin) =>
+    isPermissionGranted(permission, origin),
+  );
   // `--sources FILE`, like the CLI and browser mode; the built-in Jilin channel otherwise.
   const sourcesFile = optionValue(process.argv, 'sources');
   const sources = sourcesFile === null ? null : loadSourcesFile(sourcesFile);

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { APP_START_URL, isAppUrl, isOpenableExternally, isTrustedSender } from './policy.ts';
+import {
+  APP_START_URL,
+  isAppUrl,
+  isOpenableExternally,
+  isPermissionGranted,
+  isTrustedSender,
+} from './policy.ts';
 
 test('only our own app://heitu origin counts as the app', () => {
   assert.equal(isAppUrl(APP_START_URL), true);
@@ -59,4 +65,12 @@ test('IPC is answered only for our window’s top frame at app://heitu', () => {
   );
   assert.equal(isTrustedSender({ sender: contents, senderFrame: null }, own), false);
   assert.equal(isTrustedSender({ sender: contents, senderFrame: mainFrame }, null), false);
+});
+
+test('the window may write to the clipboard and nothing else, and only from our own page', () => {
+  assert.equal(isPermissionGranted('clipboard-sanitized-write', APP_START_URL), true);
+  assert.equal(isPermissionGranted('clipboard-sanitized-write', 'https://jl.example/'), false);
+  assert.equal(isPermissionGranted('clipboard-sanitized-write', undefined), false);
+  for (const other of ['clipboard-read', 'notifications', 'media', 'geolocation', 'openExternal'])
+    assert.equal(isPermissionGranted(other, APP_START_URL), false, other);
 });

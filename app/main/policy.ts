@@ -57,3 +57,15 @@ export function isTrustedSender(event: IpcSenderLike, own: OwnWindowLike | null)
     isAppUrl(event.senderFrame.url)
   );
 }
+
+/**
+ * The one permission the window gets: writing text to the clipboard (`c` copies the open article's
+ * link), and only for our own page. Everything else (notifications go through main, media,
+ * geolocation, reading the clipboard…) is refused.
+ */
+export function isPermissionGranted(
+  permission: string,
+  requestingUrl: string | undefined,
+): boolean {
+  return permission === 'clipboard-sanitized-write' && isAppUrl(requestingUrl);
+}

@@ -190,8 +190,9 @@ export function isOpenableUrl(raw: string): boolean {
 }
 
 /**
- * The Clipboard API where the page may use it; else the older copy command on a selected field
- * (the desktop app's session grants no permission, clipboard writes included).
+ * The Clipboard API (the desktop app grants its window clipboard writes and nothing else:
+ * app/main/policy.ts); else, where a browser refuses it (no focus, an insecure origin), the older
+ * copy command on a selected field.
  */
 async function copyText(text: string): Promise<boolean> {
   try {
