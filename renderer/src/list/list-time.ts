@@ -110,3 +110,17 @@ function format(
   }
   return dateFormat(locale, year === thisYear ? 'dateTime' : 'date', timeZone).format(time);
 }
+
+/**
+ * Builds the formatters a list in `locale` uses, and so loads Intl's data for it (~25 ms the
+ * first time in a page): called while the first page's data is on its way, so that the first
+ * list does not wait for it.
+ */
+export function prepareListTimes(locale: string, timeZone?: string): void {
+  const now = Date.now();
+  for (const kind of ['day', 'dateTime', 'date'] as const) dateFormat(locale, kind, timeZone);
+  relativeFormat(locale, 'auto').format(0, 'second');
+  relativeFormat(locale, 'always').format(-1, 'minute');
+  dateFormat(locale, 'dateTime', timeZone).format(now);
+  dayOf(now, timeZone);
+}

@@ -12,7 +12,8 @@ import {
 import { apiContext } from '../api/api-context.ts';
 import { connect } from '../api/client.ts';
 import { LocaleController } from '../i18n/locale-controller.ts';
-import { langTag, type Messages } from '../i18n/messages.ts';
+import { langTag, resolveLocale, type Messages } from '../i18n/messages.ts';
+import { prepareListTimes } from '../list/list-time.ts';
 import { NOTICE_MESSAGES, noticeInWords } from '../i18n/notice-messages.ts';
 import { SYNC_MESSAGES } from '../i18n/sync-messages.ts';
 import { readNotice } from '../../../app/shared/notices.ts';
@@ -187,12 +188,16 @@ export class HeituApp extends LitElement {
   async #load(): Promise<void> {
     this.script.prewarm();
     try {
-      const [regions, settings, status, readerTabs] = await Promise.all([
+      const first = Promise.all([
         this.api.listRegions(),
         this.api.getSettings(),
         this.api.getStatus(),
         this.api.listTabs(),
       ]);
+      // While the library answers: the list's time formats (the settings' language is a guess
+      // until they come; the system's is the usual one).
+      prepareListTimes(resolveLocale('system', navigator.languages));
+      const [regions, settings, status, readerTabs] = await first;
       this.readerTabs = readerTabs;
       // The first list, its counts and (when the reader's script needs them) the dictionaries
       // load together; nothing is painted until all are here, so no text flashes unconverted.

@@ -215,6 +215,8 @@ export class HeituRegionTabs extends LocalizedElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    cancelAnimationFrame(this.#revealFrame);
+    this.#revealFrame = 0;
     this.#resize?.disconnect();
     this.#resize = null;
   }
@@ -226,7 +228,22 @@ export class HeituRegionTabs extends LocalizedElement {
     // The selected tab is never left out of sight (a shortcut or a restart may pick one past the
     // edge). Only when the selection or the tabs themselves change: a label in another script
     // must not force a layout in the middle of a script switch (the observer measures it).
-    if (changed.has('selected') || other) this.#reveal();
+    if (changed.has('selected') || other) this.#revealSoon();
+  }
+
+  #revealFrame = 0;
+
+  /**
+   * Reveals the selected tab in the next frame, before it is drawn: the page's other elements
+   * have updated by then, so reading the strip's geometry lays the page out once (here, during
+   * the first render, a forced layout took ~20 ms and was done again for the list's rows).
+   */
+  #revealSoon(): void {
+    if (this.#revealFrame !== 0) return;
+    this.#revealFrame = requestAnimationFrame(() => {
+      this.#revealFrame = 0;
+      this.#reveal();
+    });
   }
 
   /** Scrolls the strip so that the selected tab is clear of the scroll buttons at its edges. */
