@@ -461,10 +461,13 @@ export class NewsService implements NewsApi {
   markAllRead(scope: MarkAllRead): Promise<MarkedRead> {
     // The reader's own tabs are reader-tabs.ts's; regions, 全部 and 收藏 the triage repo's.
     const { tab } = scope;
-    if (tab !== undefined) return this.#settle(() => this.#tabs.markAllRead({ tab }));
+    // Only what the reader's list could show: a sync's later additions stay unread.
+    const heldAt =
+      scope.listedAt === undefined ? Number.MAX_SAFE_INTEGER : Date.parse(scope.listedAt);
+    if (tab !== undefined) return this.#settle(() => this.#tabs.markAllRead({ tab }, heldAt));
     return this.#settle(() => {
       const ids = this.#write('mark the tab read', () =>
-        this.#triage.markAllRead(scope.region ?? 'all', this.#now()),
+        this.#triage.markAllRead(scope.region ?? 'all', this.#now(), heldAt),
       );
       if (ids.length > 0) this.#emit({ type: 'libraryChanged' });
       return { changed: ids.length, ids: ids.map(articleIdOf) };

@@ -112,9 +112,9 @@ export class ReaderTabs {
   }
 
   /** Marks one of the reader's tabs read (regions, 全部 and 收藏: the triage repo). */
-  markAllRead(scope: { readonly tab: ReaderTabId }): MarkedRead {
+  markAllRead(scope: { readonly tab: ReaderTabId }, heldAt: number): MarkedRead {
     if (this.#tabs.get(scope.tab) === null) throw noTab(scope.tab);
-    const ids = this.#tabs.unreadIds(scope.tab);
+    const ids = this.#tabs.unreadIds(scope.tab, heldAt);
     let changed: number;
     try {
       changed = this.#options.articles.markRead(ids, true, this.#options.now());

@@ -115,8 +115,36 @@ test('markAllRead marks exactly the unread articles of a tab, and markUnread und
   again.close();
 });
 
+test('marking a tab read leaves unread what a sync stored after the reader listed it', async () => {
+  const service = open('listed');
+  const listedAt = NOW + 1000;
+  const seen = service.storeArticles([article(1, ['changchun']), article(2, ['changchun'])]);
+  // Stored while the reader was looking at the list (a sync running in the background).
+  const later = (n: number): NewArticle => ({
+    ...article(n, ['changchun']),
+    fetchedAt: NOW + 5000,
+  });
+  const arrived = service.storeArticles([later(3), later(4)]);
+  await service.setBookmark(`a${arrived.ids[0] ?? 0}` as ArticleId, true);
+  const ids = (stored: { ids: readonly number[] }) => stored.ids.map((n) => `a${n}` as ArticleId);
+  const at = new Date(listedAt).toISOString();
+
+  assert.deepEqual((await service.markAllRead({ region: 'bookmarks', listedAt: at })).ids, []);
+  const marked = await service.markAllRead({ region: 'changchun', listedAt: at });
+  assert.deepEqual(marked.ids, ids(seen), 'only the two the list was fetched from');
+  assert.equal(await unreadOf(service, 'changchun'), 2, 'the two stored after stay unread');
+  assert.deepEqual((await service.markAllRead({ listedAt: at })).ids, [], 'nothing else was held');
+  // Without listedAt (the CLI's `read --all`): everything.
+  assert.deepEqual((await service.markAllRead({})).ids.toSorted(), ids(arrived).toSorted());
+  service.close();
+});
+
 test('the triage calls are validated at the boundary', () => {
   assert.deepEqual(parseCall('markAllRead', [{}]), [{}]);
+  assert.throws(() => parseCall('markAllRead', [{ listedAt: 'yesterday' }]), /ISO 8601/);
+  assert.deepEqual(parseCall('markAllRead', [{ listedAt: '2026-12-01T00:00:00.000Z' }]), [
+    { listedAt: '2026-12-01T00:00:00.000Z' },
+  ]);
   assert.throws(() => parseCall('markAllRead', [{ region: 'nowhere' }]), /argument 1, region/);
   assert.throws(() => parseCall('markAllRead', [{ region: 'all', extra: 1 }]), /BAD|Bad/);
   assert.throws(() => parseCall('markUnread', [[]]), /argument 1/);

@@ -7,11 +7,16 @@ import { ArticleIdSchema, type Article, type ArticleId } from './articles.ts';
 import { REGION_IDS } from './regions.ts';
 import { ReaderTabIdSchema } from './tabs.ts';
 
-/** What "mark all read" covers: a region tab (everything when left out), or one of the reader's. */
+/**
+ * What "mark all read" covers: a region tab (everything when left out), or one of the reader's;
+ * with `listedAt` (ISO 8601, when the reader's list was fetched), only the articles the library
+ * held then: what a sync brought in since stays unread, as the reader has not seen it.
+ */
 export const MarkAllReadSchema = v.pipe(
   v.strictObject({
     region: v.optional(v.picklist(REGION_IDS)),
     tab: v.optional(ReaderTabIdSchema),
+    listedAt: v.optional(v.pipe(v.string(), v.isoTimestamp('is not an ISO 8601 time'))),
   }),
   v.check((scope) => scope.region === undefined || scope.tab === undefined, 'names two tabs'),
 );

@@ -22,7 +22,7 @@ export interface TabsRepo {
   /** One page of the tab's articles, newest first, keyset-paged by sort key. */
   articles(id: number, cursor: number | null, limit: number): Page<ArticleSummary>;
   /** Ids of the unread articles one of the reader's tabs shows (regions: triage-repo.ts). */
-  unreadIds(tab: number): number[];
+  unreadIds(tab: number, heldAt: number): number[];
 }
 
 interface TabRow {
@@ -58,9 +58,9 @@ export function tabsRepo(db: Database): TabsRepo {
      WHERE s.tab_id = ? AND a.sort_key < ? ORDER BY a.sort_key DESC LIMIT ?`,
   );
   const unreadInTab = db
-    .prepare<[number], number>(
+    .prepare<[number, number], number>(
       `SELECT a.id FROM articles a JOIN sources s ON s.id = a.source_id
-       WHERE s.tab_id = ? AND a.read_at IS NULL`,
+       WHERE s.tab_id = ? AND a.read_at IS NULL AND a.fetched_at <= ?`,
     )
     .pluck();
 
@@ -99,6 +99,6 @@ export function tabsRepo(db: Database): TabsRepo {
         nextCursor: rows.length > limit && end !== undefined ? String(end.sort_key) : null,
       };
     },
-    unreadIds: (tab) => unreadInTab.all(tab),
+    unreadIds: (tab, heldAt) => unreadInTab.all(tab, heldAt),
   };
 }

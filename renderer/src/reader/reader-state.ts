@@ -39,7 +39,8 @@ const PAGE = 100;
 const ARTICLES_AHEAD = 3;
 const ARTICLE_CACHE = 8;
 
-type FirstPage = Page<ListItem> & { readonly unindexed?: number };
+/** A first page, and when it was asked for (ISO 8601): what the library held then, it holds. */
+type FirstPage = Page<ListItem> & { readonly unindexed?: number; readonly listedAt: string };
 
 /** The tab a view lists: its region, or the reader's tab. */
 export function viewKey(view: ListView): TabKey {
@@ -70,6 +71,11 @@ export class ReaderState implements ReactiveController {
   error: string | null = null;
   /** For search results: changes the index had not applied yet (0 when they are complete). */
   unindexed = 0;
+  /**
+   * When the first page of the rows shown was asked for (ISO 8601; null before any): "mark all
+   * read" covers what the library held then, not what a sync has brought in since.
+   */
+  listedAt: string | null = null;
   /**
    * From asking for a view's first page until it is shown (or has failed). Meanwhile `items`
    * are still `loadedView`'s, and the list is labelled as what it shows, not what was asked for.
@@ -196,6 +202,7 @@ export class ReaderState implements ReactiveController {
     this.unindexed = page.unindexed ?? 0;
     this.loadedView = view;
     this.activeId = page.items[0]?.id ?? null;
+    this.listedAt = page.listedAt;
     this.error = null;
     this.loading = false;
     if (view.kind === 'region') this.#firstPages.set(pageKey(view), page);
@@ -235,6 +242,7 @@ export class ReaderState implements ReactiveController {
       const page = await this.#fetch(view, null);
       this.#firstPages.set(pageKey(view), page);
       if (!sameView(view, this.view)) return;
+      this.listedAt = page.listedAt;
       if (view.unreadOnly === true) {
         this.items = mergeUnreadOnly(this.items, page.items, page.nextCursor === null);
       } else if (view.region === 'bookmarks') {
@@ -403,20 +411,21 @@ export class ReaderState implements ReactiveController {
     this.#host.requestUpdate();
   }
 
-  #fetch(
-    view: ListView,
-    cursor: string | null,
-  ): Promise<Page<ListItem> & { readonly unindexed?: number }> {
-    if (view.kind === 'region')
-      return this.#api.listArticles({
+  async #fetch(view: ListView, cursor: string | null): Promise<FirstPage> {
+    // Taken before asking: an article stored while the answer is on its way may not be in it.
+    const listedAt = new Date().toISOString();
+    if (view.kind === 'region') {
+      const page = await this.#api.listArticles({
         region: view.region,
         ...(view.tab === undefined ? {} : { tab: view.tab }),
         cursor,
         limit: PAGE,
         ...(view.unreadOnly === true ? { unreadOnly: true } : {}),
       });
+      return { ...page, listedAt };
+    }
     const region = view.scope === 'all' ? 'all' : view.region;
-    return this.#api.search(view.query, { region, cursor, limit: PAGE });
+    return { ...(await this.#api.search(view.query, { region, cursor, limit: PAGE })), listedAt };
   }
 
   #fail(error: unknown): void {

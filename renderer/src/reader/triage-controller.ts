@@ -69,9 +69,12 @@ export class TriageController implements ReactiveController {
     const key = this.#app.tab();
     const tab = readerTabOf(key);
     try {
-      const { ids } = await this.#app.api.markAllRead(
-        tab === null ? { region: key as RegionId } : { tab },
-      );
+      // What the list was fetched from: a sync's later additions stay unread (not seen yet).
+      const listedAt = this.#app.reader.listedAt;
+      const { ids } = await this.#app.api.markAllRead({
+        ...(tab === null ? { region: key as RegionId } : { tab }),
+        ...(listedAt === null ? {} : { listedAt }),
+      });
       this.#app.reader.patchRead(ids, false);
       this.show({
         text: ids.length === 0 ? t.nothingToMark : t.markedRead(ids.length),
