@@ -39,8 +39,29 @@ function one(selector: string, root: AnyNode): Element | null {
   return found !== null && isTag(found) ? found : null;
 }
 
-function all(selector: string, root: AnyNode): Element[] {
+function all(selector: string, root: ParentNode): Element[] {
+  // Every element, in document order: what the portal readers scan a page with, several times per
+  // page; a plain walk costs a fraction of css-select's matching of `*`.
+  if (selector === '*') return descendants(root);
   return selectAll(query(selector), root).filter(isTag);
+}
+
+function descendants(root: ParentNode): Element[] {
+  const out: Element[] = [];
+  const pending: AnyNode[] = [];
+  const pushChildren = (parent: ParentNode): void => {
+    for (let i = parent.children.length - 1; i >= 0; i -= 1) {
+      const child = parent.children[i];
+      if (child !== undefined) pending.push(child);
+    }
+  };
+  pushChildren(root);
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    if (!isTag(next)) continue;
+    out.push(next);
+    pushChildren(next);
+  }
+  return out;
 }
 
 function textOf(node: ParentNode): string {
@@ -73,16 +94,21 @@ function setChildren(parent: ParentNode, children: ChildNode[]): void {
   parent.children = children;
 }
 
-const wrappers = new WeakMap<Element, LightElement>();
+/**
+ * Where an element keeps its wrapper. A property on the node, not a WeakMap: the portal readers
+ * wrap every element of a page (`querySelectorAll('*')`), and WeakMap inserts were the largest
+ * self time of a portal sync and a load on the collector (docs/technotes/0011-sync-speed.md).
+ */
+const WRAPPER = Symbol('LightElement');
+
+interface Wrapped extends Element {
+  [WRAPPER]: LightElement | undefined;
+}
 
 /** One wrapper per element, so that elements compare equal as DOM elements do. */
 function wrap(element: Element): LightElement {
-  let wrapper = wrappers.get(element);
-  if (wrapper === undefined) {
-    wrapper = new LightElement(element);
-    wrappers.set(element, wrapper);
-  }
-  return wrapper;
+  const node = element as Wrapped;
+  return (node[WRAPPER] ??= new LightElement(element));
 }
 
 function wrapOrNull(element: Element | null): LightElement | null {
