@@ -289,7 +289,7 @@ async function readFeed(
         try {
           const full = await fetchText(item.url, 'html', env);
           if (full === 'not-modified') return item;
-          const readable = extractReadable(full.text, full.url);
+          const readable = await extractReadable(full.text, full.url);
           return readable === null ? item : { ...item, contentHtml: readable.contentHtml };
         } catch (error) {
           log.info(`${source.id}: kept the summary of ${item.url}: ${describe(error, source)}`);
@@ -339,7 +339,7 @@ async function readPortal(
         const article = await fetchText(url, 'html', env);
         return article === 'not-modified'
           ? null
-          : parseArticlePage(article.text, article.url, profile);
+          : await parseArticlePage(article.text, article.url, profile);
       } catch (error) {
         if (env.signal?.aborted === true) throw error;
         log.info(`${source.id}: skipped ${url}: ${describe(error, source)}`);

@@ -207,13 +207,19 @@ function firstTag(nodes: readonly ChildNode[], name: string): Element | null {
  * `<base href>`, else `url`.
  */
 export function parseLightDocument(html: string, url: string): HtmlDocument {
-  const markup = /<html[\s>]/i.test(html)
-    ? html
-    : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
+  return /<html[\s>]/i.test(html) ? parseMarkup(html, url) : parseLightFragment(html, url);
+}
+
+/** An HTML fragment as an HtmlDocument: its content is `body`. */
+export function parseLightFragment(html: string, url: string): HtmlDocument {
+  return parseMarkup(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`, url);
+}
+
+function parseMarkup(markup: string, url: string): HtmlDocument {
   const document: Document = parseDocument(markup);
   const root = firstTag(document.children, 'html');
   const rootElement = root ?? one('*', document);
-  if (rootElement === null) return parseLightDocument('', url);
+  if (rootElement === null) return parseLightFragment('', url);
   // htmlparser2 makes no <body> a page leaves out: the whole page stands for it then.
   const body = firstTag(rootElement.children, 'body') ?? one('body', document) ?? rootElement;
   const base = one('base[href]', document)?.attribs.href ?? null;

@@ -9,12 +9,11 @@ import {
   absoluteUrl,
   absolutizeBody,
   extractReadable,
-  parseHtmlFragment,
   type HtmlDocument,
   type HtmlElement,
 } from './extract.ts';
 import { parseDate } from './dates.ts';
-import { parseLightDocument } from './light-dom.ts';
+import { parseLightDocument, parseLightFragment } from './light-dom.ts';
 import {
   COLON,
   escapeRegExp,
@@ -94,7 +93,11 @@ function linkLabel(text: string): string {
  * One article page. Throws ParseError if the page has neither a title nor a body. Times without a
  * zone are in the profile's zone.
  */
-export function parseArticlePage(html: string, pageUrl: string, profile: SiteProfile): ParsedItem {
+export async function parseArticlePage(
+  html: string,
+  pageUrl: string,
+  profile: SiteProfile,
+): Promise<ParsedItem> {
   const document = parseLightDocument(html, pageUrl);
   const labels = profile.labels ?? DEFAULT_LABELS;
   const copyrightPattern = regExp(profile.copyrightPattern ?? DEFAULT_COPYRIGHT, 'u');
@@ -115,9 +118,9 @@ export function parseArticlePage(html: string, pageUrl: string, profile: SitePro
   let root: HtmlElement | null = bodyElement;
   let readableTitle: string | null = null;
   if (root === null) {
-    const readable = extractReadable(html, pageUrl);
+    const readable = await extractReadable(html, pageUrl);
     if (readable !== null) {
-      root = parseHtmlFragment(readable.contentHtml, pageUrl).body;
+      root = parseLightFragment(readable.contentHtml, pageUrl).body;
       readableTitle = readable.title;
     }
   }
