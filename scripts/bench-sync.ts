@@ -176,16 +176,20 @@ interface Measured<T> {
   readonly cpuMs: number;
   readonly peakRssMb: number;
   readonly peakHeapMb: number;
+  /** Buffers outside the JS heap (response bodies, images): the part of RSS the heap misses. */
+  readonly peakExternalMb: number;
 }
 
 /** Wall time, this process's CPU time, and peak RSS and heap sampled every 20 ms. */
 async function measure<T>(fn: () => Promise<T>): Promise<Measured<T>> {
   let peakRss = 0;
   let peakHeap = 0;
+  let peakExternal = 0;
   const sample = (): void => {
     const m = process.memoryUsage();
     peakRss = Math.max(peakRss, m.rss);
     peakHeap = Math.max(peakHeap, m.heapUsed);
+    peakExternal = Math.max(peakExternal, m.external);
   };
   sample();
   const startRss = peakRss;
@@ -204,6 +208,7 @@ async function measure<T>(fn: () => Promise<T>): Promise<Measured<T>> {
       cpuMs: (cpu.user + cpu.system) / 1000,
       peakRssMb: peakRss / MB,
       peakHeapMb: peakHeap / MB,
+      peakExternalMb: peakExternal / MB,
     };
   } finally {
     clearInterval(timer);
@@ -238,6 +243,7 @@ async function syncOnce(
     start_rss_mb: round(m.startRssMb),
     peak_rss_mb: round(m.peakRssMb),
     peak_heap_mb: round(m.peakHeapMb),
+    peak_external_mb: round(m.peakExternalMb),
     note:
       'cpu_ms is this process only (the app: fetch, decode, extract, SQLite); the fixture site ' +
       'runs in a child process and its CPU is site_cpu_ms. RSS seldom shrinks, so a later ' +

@@ -424,12 +424,14 @@ export class NewsService implements NewsApi {
     return this.#settle(() => this.#sync.catalog.remove(id));
   }
 
-  exportOpml(): Promise<string> {
-    return this.#settle(() => this.#sync.catalog.exportOpml());
+  async exportOpml(): Promise<string> {
+    const { sourcesToOpml } = await import('./sync/opml.ts');
+    return this.#settle(() => this.#sync.catalog.exportOpml(sourcesToOpml));
   }
 
-  importOpml(text: string): Promise<OpmlImportResult> {
-    return this.#settle(() => this.#sync.catalog.importOpml(text));
+  async importOpml(text: string): Promise<OpmlImportResult> {
+    const { feedsInOpml } = await import('./sync/opml.ts');
+    return this.#settle(() => this.#sync.catalog.importOpml(text, feedsInOpml));
   }
 
   addFeed(input: NewSource): Promise<AddFeedResult> {

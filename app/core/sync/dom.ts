@@ -15,6 +15,32 @@ export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+const compiledRegExps = new Map<string, RegExp>();
+
+/**
+ * `new RegExp(source, flags)`, compiled once: a profile's patterns are read on every page of a
+ * sync. Not for global or sticky patterns, whose lastIndex would be shared.
+ */
+export function regExp(source: string, flags = ''): RegExp {
+  const key = `${flags}/${source}`;
+  let found = compiledRegExps.get(key);
+  if (found === undefined) {
+    found = new RegExp(source, flags);
+    if (compiledRegExps.size < 200) compiledRegExps.set(key, found);
+  }
+  return found;
+}
+
+/**
+ * False when `collapse(text)` cannot match `labelPattern`, a pattern anchored at a label without
+ * white space and followed by COLON: such a label reads the same at the start of the raw text
+ * once trimmed. The scans of every element of a page test each one so, and collapsing each
+ * element's text (the whole page's, for the outermost) was most of their time.
+ */
+export function mayStartWith(text: string, labelPattern: RegExp): boolean {
+  return labelPattern.test(text.trimStart());
+}
+
 export function find(document: HtmlDocument, selector: string): HtmlElement | null {
   if (selector.trim() === '') return null;
   try {

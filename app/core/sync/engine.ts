@@ -175,15 +175,11 @@ async function syncOne(source: Source, syncEnv: SyncEnvironment): Promise<Source
   try {
     const fetched =
       source.type === 'feed'
-        ? await readFeed(source, state, env)
-        : await readPortal(source, state, env);
+        ? await readFeed(source, state, env, started)
+        : await readPortal(source, state, env, started);
     // A 304 stores nothing new but still records the success, keeping the validators it has.
     const notModified = fetched === 'not-modified';
-    const prepared = notModified
-      ? []
-      : fetched.items
-          .map((item) => prepare(item, source, started))
-          .filter((a): a is FetchedArticle => a !== null);
+    const prepared = notModified ? [] : fetched.articles;
     const forgotten = new Set(
       prepared.length === 0 ? [] : await env.forgotten(prepared.map((a) => a.url)),
     );
@@ -240,7 +236,11 @@ async function syncOne(source: Source, syncEnv: SyncEnvironment): Promise<Source
 }
 
 interface Fetched {
-  readonly items: readonly ParsedItem[];
+  /**
+   * The items read, made ready to store. Each is prepared as soon as it is parsed, so that the
+   * parsed item (its raw body) is garbage at once rather than kept with all of the source's.
+   */
+  readonly articles: readonly FetchedArticle[];
   /** Canonical URLs of every item listed, read or not (see SourceResult.listed). */
   readonly listed: readonly string[];
   readonly leftOut: number;
@@ -275,6 +275,7 @@ async function readFeed(
   source: Source,
   state: SourceState | null,
   env: SyncEnvironment,
+  now: number,
 ): Promise<Fetched | 'not-modified'> {
   const kind: TextKind = /\.json($|\?)/i.test(source.url) ? 'json' : 'xml';
   const page = await fetchText(source.url, kind, env, state);
@@ -289,7 +290,7 @@ async function readFeed(
         try {
           const full = await fetchText(item.url, 'html', env);
           if (full === 'not-modified') return item;
-          const readable = extractReadable(full.text, full.url);
+          const readable = await extractReadable(full.text, full.url);
           return readable === null ? item : { ...item, contentHtml: readable.contentHtml };
         } catch (error) {
           log.info(`${source.id}: kept the summary of ${item.url}: ${describe(error, source)}`);
@@ -299,7 +300,7 @@ async function readFeed(
     );
   }
   return {
-    items,
+    articles: prepareAll(items, source, now),
     listed: canonicalUrls(feed.items.map((i) => i.url)),
     leftOut,
     etag: page.etag,
@@ -312,6 +313,7 @@ async function readPortal(
   source: Source,
   state: SourceState | null,
   env: SyncEnvironment,
+  now: number,
 ): Promise<Fetched | 'not-modified'> {
   const profile = PROFILES[source.profile ?? ''];
   if (profile === undefined)
@@ -333,22 +335,25 @@ async function readPortal(
   for (const u of listed) if (!forgotten.has(u) && !(await env.known(u))) unknown.push(u);
   // List pages run newest first: the first ones past the cap are the newest.
   const fresh = unknown.slice(0, source.maxItems);
-  const items = await Promise.all(
+  const articles = await Promise.all(
     fresh.map(async (url) => {
+      let item: ParsedItem | null;
       try {
         const article = await fetchText(url, 'html', env);
-        return article === 'not-modified'
-          ? null
-          : parseArticlePage(article.text, article.url, profile);
+        item =
+          article === 'not-modified'
+            ? null
+            : await parseArticlePage(article.text, article.url, profile);
       } catch (error) {
         if (env.signal?.aborted === true) throw error;
         log.info(`${source.id}: skipped ${url}: ${describe(error, source)}`);
         return null;
       }
+      return item === null ? null : prepare(item, source, now);
     }),
   );
   return {
-    items: items.filter((i): i is ParsedItem => i !== null),
+    articles: articles.filter((a): a is FetchedArticle => a !== null),
     listed,
     leftOut: unknown.length - fresh.length,
     etag: first.etag,
@@ -375,6 +380,12 @@ function newest(items: readonly ParsedItem[], cap: number): readonly ParsedItem[
 
 function canonicalUrls(urls: readonly string[]): string[] {
   return [...new Set(urls.map((u) => canonicalUrl(u)).filter((u): u is string => u !== null))];
+}
+
+function prepareAll(items: readonly ParsedItem[], source: Source, now: number): FetchedArticle[] {
+  return items
+    .map((item) => prepare(item, source, now))
+    .filter((a): a is FetchedArticle => a !== null);
 }
 
 /** Normalises one parsed item into what the library stores; null if it has no usable URL. */

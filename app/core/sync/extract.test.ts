@@ -9,8 +9,8 @@ const page = readFileSync(
   'utf8',
 );
 
-test('a page with navigation, ads and one article: only the article is kept', () => {
-  const readable = extractReadable(page, PAGE_URL);
+test('a page with navigation, ads and one article: only the article is kept', async () => {
+  const readable = await extractReadable(page, PAGE_URL);
   assert.ok(readable !== null);
   assert.equal(readable.title, '吉林市霧凇冰雪節開幕');
   assert.match(readable.text, /吉林市第二十四屆中國·吉林國際霧凇冰雪節今天在松花江畔開幕。/);
@@ -31,8 +31,8 @@ test('a page with navigation, ads and one article: only the article is kept', ()
   assert.ok(readable.text.split('\n').length >= 3);
 });
 
-test('links and images of the article resolve against the page address', () => {
-  const readable = extractReadable(page, PAGE_URL);
+test('links and images of the article resolve against the page address', async () => {
+  const readable = await extractReadable(page, PAGE_URL);
   assert.ok(readable !== null);
   assert.match(
     readable.contentHtml,
@@ -41,9 +41,9 @@ test('links and images of the article resolve against the page address', () => {
   assert.match(readable.contentHtml, /<a href="https:\/\/jl\.cri\.cn\/jc\/rime-guide\.html"/);
 });
 
-test('a <base href> on the page is honoured', () => {
+test('a <base href> on the page is honoured', async () => {
   const withBase = page.replace('<head>', '<head><base href="https://img.jl.cri.cn/2019/">');
-  const readable = extractReadable(withBase, PAGE_URL);
+  const readable = await extractReadable(withBase, PAGE_URL);
   assert.ok(readable !== null);
   assert.match(
     readable.contentHtml,
@@ -51,14 +51,14 @@ test('a <base href> on the page is honoured', () => {
   );
 });
 
-test('pages without an article give null: empty, all navigation, one line', () => {
-  assert.equal(extractReadable('<html><body></body></html>', PAGE_URL), null);
+test('pages without an article give null: empty, all navigation, one line', async () => {
+  assert.equal(await extractReadable('<html><body></body></html>', PAGE_URL), null);
   assert.equal(
-    extractReadable(
+    await extractReadable(
       '<html><body><ul><li><a href="/cc/">長春</a></li><li><a href="/jc/">江城</a></li><li><a href="/yb/">延邊</a></li></ul></body></html>',
       PAGE_URL,
     ),
     null,
   );
-  assert.equal(extractReadable('頁面不存在', PAGE_URL), null);
+  assert.equal(await extractReadable('頁面不存在', PAGE_URL), null);
 });

@@ -3,10 +3,32 @@
  * members the parsers use are declared here), URL clean-up of article bodies, and the reader-mode
  * extraction (@mozilla/readability) for pages without a known template and for feeds that carry
  * only a summary.
+ *
+ * linkedom and Readability are loaded on the first page that needs them: most syncs read feeds
+ * and portal pages with a template (light-dom.ts) and never do, and loading them at start was
+ * about a tenth of the process's memory (docs/technotes/0011-sync-speed.md).
  */
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import type { Readability as ReadabilityClass } from '@mozilla/readability';
+import type { parseHTML as ParseHtml } from 'linkedom';
 import { htmlToText } from '../sanitize.ts';
+
+interface ReaderMode {
+  readonly Readability: typeof ReadabilityClass;
+  readonly parseHTML: typeof ParseHtml;
+}
+
+let readerMode: Promise<ReaderMode> | null = null;
+
+/** linkedom and Readability, imported once, when first asked for. */
+function loadReaderMode(): Promise<ReaderMode> {
+  readerMode ??= Promise.all([import('@mozilla/readability'), import('linkedom')]).then(
+    ([readability, linkedom]) => ({
+      Readability: readability.Readability,
+      parseHTML: linkedom.parseHTML,
+    }),
+  );
+  return readerMode;
+}
 
 /** The members of a DOM element that the parsers use (linkedom implements them). */
 export interface HtmlElement {
@@ -40,11 +62,11 @@ export interface HtmlDocument {
  * from markup without `<html>`). `url` becomes the document's address, so that anything resolving
  * links against the document (Readability does) resolves them against the page.
  */
-export function parseHtmlDocument(html: string, url: string): HtmlDocument {
+function parseHtmlDocument(lib: ReaderMode, html: string, url: string): HtmlDocument {
   const markup = /<html[\s>]/i.test(html)
     ? html
     : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
-  const window = parseHTML(markup) as unknown as { document: HtmlDocument };
+  const window = lib.parseHTML(markup) as unknown as { document: HtmlDocument };
   const document = window.document;
   const base = document.querySelector('base[href]')?.getAttribute('href') ?? null;
   const baseUrl = (base !== null ? absoluteUrl(base, url) : null) ?? url;
@@ -55,8 +77,12 @@ export function parseHtmlDocument(html: string, url: string): HtmlDocument {
 }
 
 /** Parses an HTML fragment; its content is `document.body`. */
-export function parseHtmlFragment(html: string, url: string): HtmlDocument {
-  return parseHtmlDocument(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`, url);
+function parseHtmlFragment(lib: ReaderMode, html: string, url: string): HtmlDocument {
+  return parseHtmlDocument(
+    lib,
+    `<!DOCTYPE html><html><head></head><body>${html}</body></html>`,
+    url,
+  );
 }
 
 /** `raw` resolved against `base`, if it is an http(s) URL; null otherwise. */
@@ -122,7 +148,7 @@ function visibleLength(text: string): number {
 }
 
 /** The document type Readability's constructor declares (a DOM `Document`). */
-type ReadabilityDocument = ConstructorParameters<typeof Readability>[0];
+type ReadabilityDocument = ConstructorParameters<typeof ReadabilityClass>[0];
 
 /**
  * linkedom's document stands in for a DOM `Document` (app/core has no DOM types; the layers that
@@ -144,12 +170,13 @@ export interface Readable {
  * The article of a web page without its navigation, ads and footer, or null if the page does
  * not look like it has one.
  */
-export function extractReadable(html: string, url: string): Readable | null {
-  const document = parseHtmlDocument(html, url);
-  let article: ReturnType<Readability['parse']>;
+export async function extractReadable(html: string, url: string): Promise<Readable | null> {
+  const lib = await loadReaderMode();
+  const document = parseHtmlDocument(lib, html, url);
+  let article: ReturnType<ReadabilityClass['parse']>;
   try {
     if (!isReadabilityDocument(document)) return null;
-    article = new Readability(document, {
+    article = new lib.Readability(document, {
       charThreshold: 200,
     }).parse();
   } catch {
@@ -157,7 +184,7 @@ export function extractReadable(html: string, url: string): Readable | null {
   }
   const content = article?.content ?? '';
   if (article === null || content.trim() === '') return null;
-  const fragment = parseHtmlFragment(content, url);
+  const fragment = parseHtmlFragment(lib, content, url);
   absolutizeBody(fragment.body, url);
   const contentHtml = fragment.body.innerHTML.trim();
   const text = htmlToText(contentHtml);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ParseError } from './feed-errors.ts';
 import { parseFeedText, type ParsedFeed, type ParsedItem } from './feed.ts';
+import { decodeXml } from './feed-xml.ts';
 
 const FEED_URL = 'https://jl.example.cn/rss.xml';
 
@@ -48,6 +49,26 @@ test('XML entities and character references are decoded, CDATA is taken as it is
   assert.equal(itemAt(feed, 0).url, 'https://jl.example.cn/c.html?a=1&b=2');
   // CDATA is literal, and the title is then read as HTML, where &amp; is an ampersand.
   assert.equal(itemAt(feed, 0).title, '1 & 2');
+});
+
+test('only XML references are decoded; anything else after & is kept as written', () => {
+  assert.equal(decodeXml('a &lt;p&gt; &amp;amp; &quot;&apos;'), 'a <p> &amp; "\'');
+  assert.equal(decodeXml('&#38;&#x26;&#X5409;&#21513;'), '&&吉吉');
+  // Not XML's: HTML names, prototype keys, too many digits, no semicolon, a stray &.
+  for (const kept of [
+    '&nbsp;',
+    '&toString;',
+    '&__proto__;',
+    '&#12345678;',
+    '&#x1234567;',
+    '&amp',
+    'R&D',
+  ])
+    assert.equal(decodeXml(kept), kept);
+  // Out of range or a surrogate: the replacement character, as for any bad reference.
+  assert.equal(decodeXml('&#0;&#xD800;&#1114112;'), '\ufffd\ufffd\ufffd');
+  // The first semicolon ends a reference; a failed one does not hide the next.
+  assert.equal(decodeXml('&a &amp; &#x;&lt;'), '&a & &#x;<');
 });
 
 test('RSS authors in "address (name)" form give the name; an Atom 0.3 entry its issued date', () => {

@@ -44,7 +44,10 @@ export async function fetchFullText(
   if (page.status !== 'ok') throw new FullTextError('unreadable', `${url} answered 304`);
   if (page.contentType !== null && !HTML_TYPE.test(page.contentType))
     throw new FullTextError('unreadable', `${page.url} is ${page.contentType}, not a web page`);
-  const readable = extractReadable(decodeText(page.bytes, page.contentType, 'html').text, page.url);
+  const readable = await extractReadable(
+    decodeText(page.bytes, page.contentType, 'html').text,
+    page.url,
+  );
   if (readable === null)
     throw new FullTextError('no-article', `${page.url} holds no article text reader mode can find`);
   const contentHtml = sanitizeArticleHtml(readable.contentHtml, { baseUrl: page.url });

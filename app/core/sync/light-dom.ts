@@ -39,8 +39,29 @@ function one(selector: string, root: AnyNode): Element | null {
   return found !== null && isTag(found) ? found : null;
 }
 
-function all(selector: string, root: AnyNode): Element[] {
+function all(selector: string, root: ParentNode): Element[] {
+  // Every element, in document order: what the portal readers scan a page with, several times per
+  // page; a plain walk costs a fraction of css-select's matching of `*`.
+  if (selector === '*') return descendants(root);
   return selectAll(query(selector), root).filter(isTag);
+}
+
+function descendants(root: ParentNode): Element[] {
+  const out: Element[] = [];
+  const pending: AnyNode[] = [];
+  const pushChildren = (parent: ParentNode): void => {
+    for (let i = parent.children.length - 1; i >= 0; i -= 1) {
+      const child = parent.children[i];
+      if (child !== undefined) pending.push(child);
+    }
+  };
+  pushChildren(root);
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    if (!isTag(next)) continue;
+    out.push(next);
+    pushChildren(next);
+  }
+  return out;
 }
 
 function textOf(node: ParentNode): string {
@@ -73,16 +94,21 @@ function setChildren(parent: ParentNode, children: ChildNode[]): void {
   parent.children = children;
 }
 
-const wrappers = new WeakMap<Element, LightElement>();
+/**
+ * Where an element keeps its wrapper. A property on the node, not a WeakMap: the portal readers
+ * wrap every element of a page (`querySelectorAll('*')`), and WeakMap inserts were the largest
+ * self time of a portal sync and a load on the collector (docs/technotes/0011-sync-speed.md).
+ */
+const WRAPPER = Symbol('LightElement');
+
+interface Wrapped extends Element {
+  [WRAPPER]: LightElement | undefined;
+}
 
 /** One wrapper per element, so that elements compare equal as DOM elements do. */
 function wrap(element: Element): LightElement {
-  let wrapper = wrappers.get(element);
-  if (wrapper === undefined) {
-    wrapper = new LightElement(element);
-    wrappers.set(element, wrapper);
-  }
-  return wrapper;
+  const node = element as Wrapped;
+  return (node[WRAPPER] ??= new LightElement(element));
 }
 
 function wrapOrNull(element: Element | null): LightElement | null {
@@ -181,13 +207,19 @@ function firstTag(nodes: readonly ChildNode[], name: string): Element | null {
  * `<base href>`, else `url`.
  */
 export function parseLightDocument(html: string, url: string): HtmlDocument {
-  const markup = /<html[\s>]/i.test(html)
-    ? html
-    : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
+  return /<html[\s>]/i.test(html) ? parseMarkup(html, url) : parseLightFragment(html, url);
+}
+
+/** An HTML fragment as an HtmlDocument: its content is `body`. */
+export function parseLightFragment(html: string, url: string): HtmlDocument {
+  return parseMarkup(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`, url);
+}
+
+function parseMarkup(markup: string, url: string): HtmlDocument {
   const document: Document = parseDocument(markup);
   const root = firstTag(document.children, 'html');
   const rootElement = root ?? one('*', document);
-  if (rootElement === null) return parseLightDocument('', url);
+  if (rootElement === null) return parseLightFragment('', url);
   // htmlparser2 makes no <body> a page leaves out: the whole page stands for it then.
   const body = firstTag(rootElement.children, 'body') ?? one('body', document) ?? rootElement;
   const base = one('base[href]', document)?.attribs.href ?? null;

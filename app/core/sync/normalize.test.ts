@@ -12,6 +12,9 @@ test('canonical URLs drop tracking, fragments and credentials and resolve relati
   );
   assert.equal(canonicalUrl('https://a.cn/x?b=2&a=1&from=timeline'), 'https://a.cn/x?a=1&b=2');
   assert.equal(canonicalUrl('https://user:pw@a.cn/x'), 'https://a.cn/x');
+  // No query left, or none to begin with: no bare `?` either.
+  assert.equal(canonicalUrl('https://a.cn/x?'), 'https://a.cn/x');
+  assert.equal(canonicalUrl('https://a.cn/x?utm_source=rss#top'), 'https://a.cn/x');
   for (const bad of [
     'javascript:alert(1)',
     'file:///etc/passwd',

@@ -4,7 +4,7 @@
  * DOM surgery that the rest of the article reader only calls.
  */
 import { htmlToText } from '../sanitize.ts';
-import { blockText, COLON, escapeRegExp, text } from './dom.ts';
+import { blockText, COLON, escapeRegExp, mayStartWith, text } from './dom.ts';
 import type { HtmlDocument, HtmlElement } from './extract.ts';
 import { collapse } from './feed.ts';
 
@@ -107,13 +107,36 @@ export function removeTrailingNotice(root: HtmlElement, pattern: RegExp): string
   return null;
 }
 
+const originalTitlePatterns = new WeakMap<
+  readonly string[],
+  { readonly starts: RegExp; readonly plain: boolean }
+>();
+
+/** A text that starts with one of these 原題 labels; built once per profile. */
+function originalTitlePattern(labels: readonly string[]): {
+  readonly starts: RegExp;
+  readonly plain: boolean;
+} {
+  let found = originalTitlePatterns.get(labels);
+  if (found === undefined) {
+    found = {
+      starts: new RegExp(`^(?:${labels.map(escapeRegExp).join('|')})${COLON}`),
+      plain: labels.every((label) => !/\s/.test(label)),
+    };
+    originalTitlePatterns.set(labels, found);
+  }
+  return found;
+}
+
 /** Removes the 原題 paragraph from the body; returns the original title without its label. */
 export function removeOriginalTitle(root: HtmlElement, labels: readonly string[]): string | null {
   if (labels.length === 0) return null;
-  const starts = new RegExp(`^(?:${labels.map(escapeRegExp).join('|')})${COLON}`);
+  const { starts, plain } = originalTitlePattern(labels);
   let paragraph: HtmlElement | null = null;
   for (const element of root.querySelectorAll('*')) {
-    if (starts.test(collapse(element.textContent ?? ''))) {
+    const raw = element.textContent ?? '';
+    if (plain && !mayStartWith(raw, starts)) continue;
+    if (starts.test(collapse(raw))) {
       paragraph = element;
       break;
     }

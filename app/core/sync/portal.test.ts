@@ -76,8 +76,8 @@ test('list page: the next page by 下一页, Next, rel="next" or class "next"; n
   assert.equal(next('<a href="index.html">下一頁</a><a href="javascript:;">Next</a>'), null);
 });
 
-test('article page: every field of the template, 原題 and the notice out of the body', () => {
-  const item = parseArticlePage(fixture('cri-jilin-article.html'), ARTICLE_URL, profile);
+test('article page: every field of the template, 原題 and the notice out of the body', async () => {
+  const item = await parseArticlePage(fixture('cri-jilin-article.html'), ARTICLE_URL, profile);
   assert.equal(item.url, ARTICLE_URL);
   assert.equal(item.title, '天津市黨政代表團來吉林考察對口合作');
   assert.equal(item.publishedAt, Date.UTC(2019, 4, 30, 0, 54, 3));
@@ -117,8 +117,8 @@ test('article page: every field of the template, 原題 and the notice out of th
   assert.ok(copyright[6]!.startsWith('6、如因作品內容、版權和其他問題需要與本網聯繫的'));
 });
 
-test('article page: 責編 in its own element; labels with full-width colons and spaces', () => {
-  const item = parseArticlePage(
+test('article page: 責編 in its own element; labels with full-width colons and spaces', async () => {
+  const item = await parseArticlePage(
     templatePage(
       '<span id="apublishtime">2019-05-29 17:05</span> <span id="asource">來源 \uFF1A 長春日報</span> <span id="aeditor">編輯\uFF1A 王麗</span>',
       '<p>長春市今天召開合作交流座談會。</p>',
@@ -134,8 +134,8 @@ test('article page: 責編 in its own element; labels with full-width colons and
   assert.equal(item.responsibleEditor, '劉徵宇');
 });
 
-test('article page: 責任編輯 is not read as 編輯; Simplified labels; a value without its label', () => {
-  const item = parseArticlePage(
+test('article page: 責任編輯 is not read as 編輯; Simplified labels; a value without its label', async () => {
+  const item = await parseArticlePage(
     templatePage(
       '<span id="apublishtime">2019-05-29 17:05:00</span> | <span id="asource">新华网</span> | 责任编辑:张三 | <span id="aeditor">编辑:李四</span>',
       '<p>原题\uFF1A长春召开座谈会<br>长春市今天召开合作交流座谈会。</p>',
@@ -151,8 +151,8 @@ test('article page: 責任編輯 is not read as 編輯; Simplified labels; a val
   assert.equal(item.contentHtml, '<p>长春市今天召开合作交流座谈会。</p>');
 });
 
-test('page without the template: title from <h1>, body from the largest text block, labels found on the page', () => {
-  const item = parseArticlePage(
+test('page without the template: title from <h1>, body from the largest text block, labels found on the page', async () => {
+  const item = await parseArticlePage(
     fixture('plain-article.html'),
     'https://jl.cri.cn/20190528/abcdefabcdefabcdefabcdefabcdefab.html',
     profile,
@@ -179,8 +179,8 @@ test('page without the template: title from <h1>, body from the largest text blo
   assert.ok(item.summary.startsWith('延边日报5月27日讯'));
 });
 
-test('page without <h1> or template title: the <title> without the site name', () => {
-  const item = parseArticlePage(
+test('page without <h1> or template title: the <title> without the site name', async () => {
+  const item = await parseArticlePage(
     `<html><head><title>松原查干湖冬捕節開幕_國際在線</title></head><body>
       <div id="abody"><p>松原查干湖第十八屆冰雪漁獵文化旅遊節今天開幕。</p></div></body></html>`,
     'https://jl.cri.cn/20190105/0000111122223333444455556666777a.html',
@@ -193,15 +193,15 @@ test('page without <h1> or template title: the <title> without the site name', (
   assert.equal(item.copyright, null);
 });
 
-test('a page with neither a title nor a body is a ParseError', () => {
-  assert.throws(
+test('a page with neither a title nor a body is a ParseError', async () => {
+  await assert.rejects(
     () =>
       parseArticlePage('<html><head></head><body><div></div></body></html>', ARTICLE_URL, profile),
     (error: unknown) => error instanceof ParseError && error.message.includes(ARTICLE_URL),
   );
 });
 
-test('fixing the portal is editing data: a profile with other selectors reads a redesigned page', () => {
+test('fixing the portal is editing data: a profile with other selectors reads a redesigned page', async () => {
   const redesigned: SiteProfile = {
     ...profile,
     selectors: {
@@ -212,7 +212,7 @@ test('fixing the portal is editing data: a profile with other selectors reads a 
       body: '.story',
     },
   };
-  const item = parseArticlePage(
+  const item = await parseArticlePage(
     `<html><body><h2 class="headline">白城風電項目投產</h2>
       <div class="meta"><time>2019-06-01 09:00:00</time><em class="origin">來源:白城日報</em><em class="by">編輯:趙強</em></div>
       <div class="story"><p>白城風電項目今天投產。</p></div></body></html>`,

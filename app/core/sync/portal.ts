@@ -9,13 +9,22 @@ import {
   absoluteUrl,
   absolutizeBody,
   extractReadable,
-  parseHtmlFragment,
   type HtmlDocument,
   type HtmlElement,
 } from './extract.ts';
 import { parseDate } from './dates.ts';
-import { parseLightDocument } from './light-dom.ts';
-import { COLON, escapeRegExp, find, hasContent, matches, spaced, text } from './dom.ts';
+import { parseLightDocument, parseLightFragment } from './light-dom.ts';
+import {
+  COLON,
+  escapeRegExp,
+  find,
+  hasContent,
+  matches,
+  mayStartWith,
+  regExp,
+  spaced,
+  text,
+} from './dom.ts';
 import { ParseError } from './feed-errors.ts';
 import { collapse, summarize, truncate, type ParsedItem } from './feed.ts';
 import { findNotice, removeOriginalTitle, removeTrailingNotice } from './portal-notice.ts';
@@ -40,10 +49,10 @@ export interface ListPage {
 export function parseListPage(html: string, pageUrl: string, profile: SiteProfile): ListPage {
   const document = parseLightDocument(html, pageUrl);
   const base = document.baseURI;
-  const pattern = new RegExp(profile.articleUrlPattern, 'i');
+  const pattern = regExp(profile.articleUrlPattern, 'i');
   const ownHost = hostOf(pageUrl);
   const hostPattern =
-    profile.articleHostPattern === undefined ? null : new RegExp(profile.articleHostPattern, 'i');
+    profile.articleHostPattern === undefined ? null : regExp(profile.articleHostPattern, 'i');
   const articleUrls: string[] = [];
   for (const link of document.querySelectorAll('a[href]')) {
     const url = withoutHash(absoluteUrl(link.getAttribute('href') ?? '', base));
@@ -84,10 +93,14 @@ function linkLabel(text: string): string {
  * One article page. Throws ParseError if the page has neither a title nor a body. Times without a
  * zone are in the profile's zone.
  */
-export function parseArticlePage(html: string, pageUrl: string, profile: SiteProfile): ParsedItem {
+export async function parseArticlePage(
+  html: string,
+  pageUrl: string,
+  profile: SiteProfile,
+): Promise<ParsedItem> {
   const document = parseLightDocument(html, pageUrl);
   const labels = profile.labels ?? DEFAULT_LABELS;
-  const copyrightPattern = new RegExp(profile.copyrightPattern ?? DEFAULT_COPYRIGHT, 'u');
+  const copyrightPattern = regExp(profile.copyrightPattern ?? DEFAULT_COPYRIGHT, 'u');
   const { selectors } = profile;
 
   // The template's fields.
@@ -105,9 +118,9 @@ export function parseArticlePage(html: string, pageUrl: string, profile: SitePro
   let root: HtmlElement | null = bodyElement;
   let readableTitle: string | null = null;
   if (root === null) {
-    const readable = extractReadable(html, pageUrl);
+    const readable = await extractReadable(html, pageUrl);
     if (readable !== null) {
-      root = parseHtmlFragment(readable.contentHtml, pageUrl).body;
+      root = parseLightFragment(readable.contentHtml, pageUrl).body;
       readableTitle = readable.title;
     }
   }
@@ -164,6 +177,48 @@ export function parseArticlePage(html: string, pageUrl: string, profile: SitePro
 type Field = keyof ProfileLabels;
 const FIELDS: readonly Field[] = ['source', 'editor', 'responsibleEditor', 'originalTitle'];
 
+/** What the readers below match a profile's labels with: built once per set of labels. */
+interface LabelPatterns {
+  /** Every label with its field, the longest first (責任編輯 before 編輯). */
+  readonly all: readonly { readonly field: Field; readonly label: string }[];
+  /** Any label and its colon, anywhere (global: for matchAll). */
+  readonly anyLabel: RegExp | null;
+  /** A text that starts with any label. */
+  readonly startsWithLabel: RegExp;
+  /** A text that starts with a 責編 label. */
+  readonly startsWithResponsible: RegExp;
+  /** A source, editor or 責編 label, anywhere: the meta line of a page without the template. */
+  readonly metaLabel: RegExp;
+  /** No label holds white space: see `mayStartWith` in dom.ts. */
+  readonly plain: boolean;
+}
+
+const patternsByLabels = new WeakMap<ProfileLabels, LabelPatterns>();
+
+function patternsOf(labels: ProfileLabels): LabelPatterns {
+  let found = patternsByLabels.get(labels);
+  if (found !== undefined) return found;
+  const alternatives = (list: readonly string[]): string => list.map(escapeRegExp).join('|');
+  const all = FIELDS.flatMap((field) => labels[field].map((label) => ({ field, label }))).sort(
+    (a, b) => b.label.length - a.label.length,
+  );
+  found = {
+    all,
+    anyLabel:
+      all.length === 0
+        ? null
+        : new RegExp(`(${alternatives(all.map((a) => a.label))})${COLON}`, 'g'),
+    startsWithLabel: new RegExp(`^(?:${alternatives(FIELDS.flatMap((f) => labels[f]))})${COLON}`),
+    startsWithResponsible: new RegExp(`^(?:${alternatives(labels.responsibleEditor)})${COLON}`),
+    metaLabel: new RegExp(
+      `(?:${alternatives([...labels.source, ...labels.editor, ...labels.responsibleEditor])})${COLON}`,
+    ),
+    plain: all.every((a) => !/\s/.test(a.label)),
+  };
+  patternsByLabels.set(labels, found);
+  return found;
+}
+
 /**
  * The labelled fields of a line such as `來源:吉林日報 | 編輯:田東艷 | 責編:劉徵宇`. A value ends at
  * a separator (|, a run of spaces, a line break) or at the next label; longer labels win, so
@@ -176,12 +231,9 @@ function labelled(line: string, labels: ProfileLabels): Record<Field, string | n
     responsibleEditor: null,
     originalTitle: null,
   };
-  const all = FIELDS.flatMap((field) => labels[field].map((label) => ({ field, label }))).sort(
-    (a, b) => b.label.length - a.label.length,
-  );
-  if (all.length === 0) return result;
-  const pattern = new RegExp(`(${all.map((a) => escapeRegExp(a.label)).join('|')})${COLON}`, 'g');
-  const found = [...line.matchAll(pattern)];
+  const { all, anyLabel } = patternsOf(labels);
+  if (anyLabel === null) return result;
+  const found = [...line.matchAll(anyLabel)];
   found.forEach((match, i) => {
     const field = all.find((a) => a.label === match[1])?.field;
     if (field === undefined || result[field] !== null) return;
@@ -205,13 +257,8 @@ function fieldOf(element: HtmlElement | null, labels: ProfileLabels, field: Fiel
   const value = labelled(content, labels)[field];
   if (value !== null) return value;
   // No label of this kind: the element holds just the value (unless it is some other field).
-  const anyLabel = new RegExp(
-    `^(?:${FIELDS.flatMap((f) => labels[f])
-      .map(escapeRegExp)
-      .join('|')})${COLON}`,
-  );
   const bare = collapse(content);
-  return anyLabel.test(bare) ? null : bare;
+  return patternsOf(labels).startsWithLabel.test(bare) ? null : bare;
 }
 
 /** 責編: its own element if the profile names one, else an element starting with the label. */
@@ -225,9 +272,11 @@ function responsibleEditor(
     const value = fieldOf(find(document, named), labels, 'responsibleEditor');
     if (value !== null) return value;
   }
-  const starts = new RegExp(`^(?:${labels.responsibleEditor.map(escapeRegExp).join('|')})${COLON}`);
+  const { startsWithResponsible: starts, plain } = patternsOf(labels);
   for (const element of document.body.querySelectorAll('*')) {
-    const content = collapse(element.textContent ?? '');
+    const raw = element.textContent ?? '';
+    if (plain && !mayStartWith(raw, starts)) continue;
+    const content = collapse(raw);
     if (content.length > 60 || !starts.test(content)) continue;
     const value = labelled(content, labels).responsibleEditor;
     if (value !== null) return value;
@@ -249,9 +298,7 @@ function findInfoLine(
   labels: ProfileLabels,
   outside: readonly (HtmlElement | null)[],
 ): string | null {
-  const anyLabel = new RegExp(
-    `(?:${[...labels.source, ...labels.editor, ...labels.responsibleEditor].map(escapeRegExp).join('|')})${COLON}`,
-  );
+  const anyLabel = patternsOf(labels).metaLabel;
   for (const element of document.body.querySelectorAll('*')) {
     if (outside.some((o) => o !== null && (o === element || o.contains(element)))) continue;
     if (/^(?:script|style|noscript|template)$/i.test(element.tagName)) continue;
@@ -265,26 +312,33 @@ function findInfoLine(
 const DATE_TIME =
   /\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*\d{1,2}\s*[:\uff1a時时]\s*\d{1,2}(?:\s*[:\uff1a分]\s*\d{1,2})?/;
 
+const PUBLISHED_META = [
+  'meta[property="article:published_time"]',
+  'meta[name="publishdate"]',
+  'meta[name="PubDate"]',
+  'meta[name="pubdate"]',
+  'meta[itemprop="datePublished"]',
+];
+
 function publishTime(
   document: HtmlDocument,
   timeElement: HtmlElement | null,
   infoLine: string | null,
   offset: number,
 ): number | null {
-  const candidates = [
-    timeElement?.getAttribute('datetime'),
-    DATE_TIME.exec(timeElement?.textContent ?? '')?.[0],
-    timeElement?.textContent,
-    ...[
-      'meta[property="article:published_time"]',
-      'meta[name="publishdate"]',
-      'meta[name="PubDate"]',
-      'meta[name="pubdate"]',
-      'meta[itemprop="datePublished"]',
-    ].map((selector) => document.querySelector(selector)?.getAttribute('content')),
-    DATE_TIME.exec(infoLine ?? '')?.[0],
+  // Tried in order, each only if the ones before it gave no date: the meta look-ups each walk
+  // the whole page.
+  const candidates: (() => string | null | undefined)[] = [
+    () => timeElement?.getAttribute('datetime'),
+    () => DATE_TIME.exec(timeElement?.textContent ?? '')?.[0],
+    () => timeElement?.textContent,
+    ...PUBLISHED_META.map(
+      (selector) => () => document.querySelector(selector)?.getAttribute('content'),
+    ),
+    () => DATE_TIME.exec(infoLine ?? '')?.[0],
   ];
-  for (const candidate of candidates) {
+  for (const next of candidates) {
+    const candidate = next();
     if (candidate === null || candidate === undefined || candidate.trim() === '') continue;
     const time = parseDate(candidate, offset);
     if (time !== null) return time;
@@ -296,7 +350,7 @@ function publishTime(
 
 function stripSuffix(title: string, profile: SiteProfile): string {
   if (profile.titleSuffixPattern === undefined) return collapse(title);
-  return collapse(title.replace(new RegExp(profile.titleSuffixPattern, 'u'), ''));
+  return collapse(title.replace(regExp(profile.titleSuffixPattern, 'u'), ''));
 }
 
 function withoutHash(url: string | null): string | null {

@@ -22,7 +22,7 @@ import type { Database } from '../db/database.ts';
 import { sourcesRepo, type SourceState, type SourcesRepo } from '../db/sources-repo.ts';
 import { storageError } from '../db/storage-error.ts';
 import { tabsRepo, type TabsRepo } from '../db/tabs-repo.ts';
-import { feedsInOpml, sourcesToOpml } from './opml.ts';
+import type { feedsInOpml, sourcesToOpml } from './opml.ts';
 import { sourceName } from './source-names.ts';
 import { DEFAULT_MAX_ITEMS, type Source } from './sources-file.ts';
 
@@ -179,17 +179,21 @@ export class SourceCatalog {
     return { removed: this.#write('remove the source', () => this.#repo.removeUser(id)) };
   }
 
-  exportOpml(): string {
+  /**
+   * The OPML codec (opml.ts, on feedsmith) is the caller's to load: it is a large module that
+   * only these two calls need, so the library does not load it at start.
+   */
+  exportOpml(write: typeof sourcesToOpml): string {
     const tabs = new Map(this.#tabs.list().map((t) => [t.id, t.name]));
-    return sourcesToOpml(this.statuses(), tabs, this.#options.now());
+    return write(this.statuses(), tabs, this.#options.now());
   }
 
   /**
    * Adds the file's feeds not already sources, all or nothing; a folder of feeds becomes the
    * reader's tab of that name (made if missing), as other readers' folders do.
    */
-  importOpml(text: string): OpmlImportResult {
-    const feeds = feedsInOpml(text);
+  importOpml(text: string, read: typeof feedsInOpml): OpmlImportResult {
+    const feeds = read(text);
     const seen = new Set(this.#entries().map((e) => urlKey(e.source.url)));
     const fresh: {
       url: string;
