@@ -393,7 +393,7 @@ export class NewsService implements NewsApi {
     return this.#guard(() =>
       this.#search.search(
         query,
-        options.region ?? 'all',
+        options.tab === undefined ? (options.region ?? 'all') : { tab: options.tab },
         cursor === null ? null : Number(cursor),
         options.limit ?? DEFAULT_PAGE,
       ),

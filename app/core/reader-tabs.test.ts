@@ -236,5 +236,20 @@ test('markAllRead marks a region, one of the reader’s tabs, or everything, and
   assert.equal(await unread(), yanbian);
   assert.equal((await service.markAllRead({ region: 'all' })).changed, yanbian);
   await assert.rejects(service.markAllRead({ tab: 999 }), code('NOT_FOUND'));
+
+  // A search from the reader's tab looks in it alone (the feed in 延邊 is left out).
+  const everywhere = await service.search(QUERY);
+  const here = await service.search(QUERY, { tab: tab.id });
+  const tabIds = new Set(
+    (await service.listArticles({ region: 'all', tab: tab.id })).items.map((a) => a.id),
+  );
+  assert.ok(here.items.length > 0, 'the tab has hits');
+  assert.ok(here.items.length < everywhere.items.length, 'the other feed has hits too');
+  for (const hit of here.items) assert.ok(tabIds.has(hit.id), `${hit.title} is in the tab`);
+  const bad = await dispatch(service, 'search', [QUERY, { region: 'yanbian', tab: tab.id }]);
+  assert.equal(!bad.ok && bad.error.code, 'BAD_ARGUMENT', 'a tab and a region at once');
   service.close();
 });
+
+/** A word in the items of both of the fixture's feeds used above (atom.xml and feed.json). */
+const QUERY = '吉林';

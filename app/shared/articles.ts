@@ -114,11 +114,16 @@ export const SearchQuerySchema = v.pipe(
   v.minLength(1, 'is empty'),
   v.maxLength(200),
 );
-export const SearchOptionsSchema = v.strictObject({
-  region: v.optional(v.picklist(REGION_IDS)),
-  cursor: v.optional(v.nullable(CursorSchema)),
-  limit: v.optional(LimitSchema),
-});
+export const SearchOptionsSchema = v.pipe(
+  v.strictObject({
+    region: v.optional(v.picklist(REGION_IDS)),
+    /** One of the reader's own tabs instead of a region (issue 18). */
+    tab: v.optional(ReaderTabIdSchema),
+    cursor: v.optional(v.nullable(CursorSchema)),
+    limit: v.optional(LimitSchema),
+  }),
+  v.check((q) => q.tab === undefined || q.region === undefined, 'names a tab with a region'),
+);
 export type SearchOptions = v.InferOutput<typeof SearchOptionsSchema>;
 
 export const MarkReadSchema = v.strictObject({

@@ -41,8 +41,11 @@ export interface SearchRepo {
    * A page of hits from what the index holds now; `unindexed` says what it has not applied yet.
    * For what was stored before to be found, wait first (SearchIndex.settled, or settle).
    */
-  search(query: string, region: RegionId, cursor: number | null, limit: number): SearchPage;
+  search(query: string, scope: SearchScope, cursor: number | null, limit: number): SearchPage;
 }
+
+/** Where a search looks: a region's tab (全部, 收藏 included), or one of the reader's own. */
+export type SearchScope = RegionId | { readonly tab: number };
 
 export function searchRepo(db: Database): SearchRepo {
   const index = searchIndexOf(db);
@@ -63,6 +66,12 @@ export function searchRepo(db: Database): SearchRepo {
   const inRegion = db
     .prepare<[string, number], number>(
       'SELECT 1 FROM article_regions WHERE region = ? AND sort_key = ?',
+    )
+    .pluck();
+  const inReaderTab = db
+    .prepare<[number, number], number>(
+      `SELECT 1 FROM articles a JOIN sources s ON s.id = a.source_id
+       WHERE a.sort_key = ? AND s.tab_id = ?`,
     )
     .pluck();
   const isBookmarked = db
@@ -95,7 +104,8 @@ export function searchRepo(db: Database): SearchRepo {
     }
   };
 
-  const inScope = (region: RegionId, key: number): boolean => {
+  const inScope = (region: SearchScope, key: number): boolean => {
+    if (typeof region === 'object') return inReaderTab.get(key, region.tab) !== undefined;
     if (region === 'all') return true;
     if (region === 'bookmarks') return isBookmarked.get(key) !== undefined;
     return inRegion.get(region, key) !== undefined;
@@ -103,7 +113,7 @@ export function searchRepo(db: Database): SearchRepo {
 
   const find = (
     parsed: ReturnType<typeof parseQuery>,
-    region: RegionId,
+    region: SearchScope,
     cursor: number | null,
     limit: number,
   ): Page<SearchHit> => {

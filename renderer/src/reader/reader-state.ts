@@ -30,6 +30,8 @@ export type ListView =
   | {
       readonly kind: 'search';
       readonly region: RegionId;
+      /** Searching from one of the reader's own tabs (region 'all'): scope 'tab' looks in it. */
+      readonly tab?: number;
       readonly query: string;
       readonly scope: SearchScope;
     };
@@ -50,7 +52,7 @@ export function viewKey(view: ListView): TabKey {
 function sameView(a: ListView, b: ListView): boolean {
   if (a.kind === 'region' || b.kind === 'region')
     return a.kind === 'region' && b.kind === 'region' && pageKey(a) === pageKey(b);
-  return a.region === b.region && a.query === b.query && a.scope === b.scope;
+  return a.region === b.region && a.tab === b.tab && a.query === b.query && a.scope === b.scope;
 }
 
 /**
@@ -424,8 +426,14 @@ export class ReaderState implements ReactiveController {
       });
       return { ...page, listedAt };
     }
-    const region = view.scope === 'all' ? 'all' : view.region;
-    return { ...(await this.#api.search(view.query, { region, cursor, limit: PAGE })), listedAt };
+    const scope =
+      view.scope === 'all'
+        ? { region: 'all' as const }
+        : view.tab === undefined
+          ? { region: view.region }
+          : { tab: view.tab };
+    const page = await this.#api.search(view.query, { ...scope, cursor, limit: PAGE });
+    return { ...page, listedAt };
   }
 
   #fail(error: unknown): void {

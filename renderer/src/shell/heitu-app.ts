@@ -326,12 +326,16 @@ export class HeituApp extends LitElement {
 
   search(request: SearchRequest): void {
     const tab = readerTabOf(this.selected);
-    // A search of the reader's own tab looks everywhere: the index knows regions, not tabs.
     const region: RegionId = tab === null ? (this.selected as RegionId) : 'all';
     this.#shown =
       request.query === ''
         ? this.reader.show(this.#tabView(this.selected))
-        : this.reader.show({ kind: 'search', region, ...request });
+        : this.reader.show({
+            kind: 'search',
+            region,
+            ...(tab === null ? {} : { tab }),
+            ...request,
+          });
   }
 
   /** Enter or ↓ in the search box: into the results, once they are shown. */
