@@ -68,12 +68,20 @@ export function searchRepo(db: Database): SearchRepo {
       'SELECT 1 FROM article_regions WHERE region = ? AND sort_key = ?',
     )
     .pluck();
-  const inReaderTab = db
-    .prepare<[number, number], number>(
-      `SELECT 1 FROM articles a JOIN sources s ON s.id = a.source_id
-       WHERE a.sort_key = ? AND s.tab_id = ?`,
-    )
-    .pluck();
+  // Prepared on first use: a library migrated only as far as 0060 (its test) has no reader tabs.
+  let inReaderTab: ((key: number, tab: number) => boolean) | null = null;
+  const readerTabHas = (key: number, tab: number): boolean => {
+    if (inReaderTab === null) {
+      const query = db
+        .prepare<[number, number], number>(
+          `SELECT 1 FROM articles a JOIN sources s ON s.id = a.source_id
+           WHERE a.sort_key = ? AND s.tab_id = ?`,
+        )
+        .pluck();
+      inReaderTab = (k, t) => query.get(k, t) !== undefined;
+    }
+    return inReaderTab(key, tab);
+  };
   const isBookmarked = db
     .prepare<[number], number>(
       'SELECT 1 FROM articles a JOIN bookmarks b ON b.article_id = a.id WHERE a.sort_key = ?',
@@ -105,7 +113,7 @@ export function searchRepo(db: Database): SearchRepo {
   };
 
   const inScope = (region: SearchScope, key: number): boolean => {
-    if (typeof region === 'object') return inReaderTab.get(key, region.tab) !== undefined;
+    if (typeof region === 'object') return readerTabHas(key, region.tab);
     if (region === 'all') return true;
     if (region === 'bookmarks') return isBookmarked.get(key) !== undefined;
     return inRegion.get(region, key) !== undefined;
