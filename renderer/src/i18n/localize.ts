@@ -1,6 +1,6 @@
 import type { ScriptConverter } from '../../../app/shared/script-convert.ts';
 import { catalogueFor } from '../../../app/shared/locale.ts';
-import { convertMessages, type Locale } from './messages.ts';
+import { convertMessages, realizeMessages, type Locale } from './messages.ts';
 
 /** Converted tables by table, converter (and so script and dictionary) and locale. */
 const cache = new WeakMap<object, WeakMap<ScriptConverter, Map<Locale, unknown>>>();
@@ -42,7 +42,11 @@ export function localizeWhenIdle(
   idle: (run: (deadline: IdleDeadline) => void) => unknown = requestIdleCallback,
 ): void {
   if (locale === 'en') return;
-  const jobs = converters.flatMap((c) => tables.map((t) => () => localizeTable(t, locale, c)));
+  const jobs = converters.flatMap((c) =>
+    tables.map((t) => () => {
+      realizeMessages(localizeTable(t, locale, c));
+    }),
+  );
   const run = (deadline: IdleDeadline): void => {
     do jobs.shift()?.();
     while (jobs.length > 0 && deadline.timeRemaining() > 1);

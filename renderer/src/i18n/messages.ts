@@ -187,6 +187,10 @@ export function langTag(locale: Locale): string {
  * script). Works on any flat message table whose values are strings or functions returning one.
  * A function's string arguments (a search query, a dictionary entry, a region label already
  * converted) are put back unconverted: only the message's own words change script.
+ *
+ * A string is converted when first read, then kept: a first switch to a script converts the
+ * words on screen, not every error message and closed dialog of the table (they were a sixth of
+ * a first switch); realizeMessages() converts the rest ahead, in idle time.
  */
 export function convertMessages<M extends object>(
   messages: M,
@@ -194,7 +198,16 @@ export function convertMessages<M extends object>(
 ): M {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(messages)) {
-    if (typeof value === 'string') out[key] = convert(value);
+    if (typeof value === 'string')
+      Object.defineProperty(out, key, {
+        enumerable: true,
+        configurable: true,
+        get: () => {
+          const converted = convert(value);
+          Object.defineProperty(out, key, { value: converted, enumerable: true });
+          return converted;
+        },
+      });
     else if (typeof value === 'function') {
       const fn = value as (...a: unknown[]) => unknown;
       out[key] = (...args: unknown[]) => {
@@ -211,4 +224,9 @@ export function convertMessages<M extends object>(
     } else out[key] = value;
   }
   return out as M;
+}
+
+/** Converts every string of a table made by convertMessages now (reads each once). */
+export function realizeMessages(messages: object): void {
+  for (const key of Object.keys(messages)) void Reflect.get(messages, key);
 }
