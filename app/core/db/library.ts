@@ -50,6 +50,8 @@ export interface OpenLibraryOptions {
   readonly now?: Date;
   /** How long a search waits for the index to catch up (ms; tests shorten it). */
   readonly searchSettleMs?: number;
+  /** The indexing thread yields the CPU to the reader's (search-index.ts, `background`). */
+  readonly backgroundIndexing?: boolean;
 }
 
 /**
@@ -63,6 +65,7 @@ export function openLibrary(file: string, options: OpenLibraryOptions = {}): Ope
     const index = openSearchIndex(opened.db, {
       check: options.fullCheck === true,
       settleMs: options.searchSettleMs,
+      background: options.backgroundIndexing,
     });
     if (index.rebuilt === 'damaged' && options.fullCheck === true) {
       const notice = noticeText({ kind: 'index-rebuilt' });

@@ -75,6 +75,11 @@ export interface SearchIndexOptions {
   readonly check?: boolean;
   /** How long a search waits for the index to apply what was stored before it (ms). */
   readonly settleMs?: number | undefined;
+  /**
+   * The indexing thread yields the CPU to the reader's threads (thread-priority.ts): in the
+   * library's own process, whose threads answer the window during a sync.
+   */
+  readonly background?: boolean | undefined;
 }
 
 /** The connection's search index, attaching one that is indexed on the connection if none is. */
@@ -110,7 +115,10 @@ export function openSearchIndex(db: Database, options: SearchIndexOptions = {}):
   const file = memory ? ':memory:' : searchIndexFile(db.name);
   const rebuilt = attach(db, file, options.check === true);
   const worker = !memory && (options.worker ?? true);
-  const index = new LoggedIndex(db, file, worker, rebuilt, options.settleMs ?? SETTLE_MS);
+  const index = new LoggedIndex(db, file, rebuilt, options.settleMs ?? SETTLE_MS, {
+    worker,
+    background: options.background === true,
+  });
   indexes.set(db, index);
   return index;
 }
@@ -192,15 +200,18 @@ class LoggedIndex implements SearchIndex {
   readonly rebuilt: string | null;
   readonly #settleMs: number;
 
+  readonly #background: boolean;
+
   constructor(
     db: Database,
     file: string,
-    worker: boolean,
     rebuilt: string | null,
     settleMs: number,
+    threads: { readonly worker: boolean; readonly background: boolean },
   ) {
     this.#db = db;
     this.#settleMs = settleMs;
+    this.#background = threads.background;
     this.#file = file;
     this.rebuilt = rebuilt;
     const insert = db.prepare<[number, number]>(
@@ -214,7 +225,7 @@ class LoggedIndex implements SearchIndex {
     this.#inline = indexWriter(db, 'ix');
     this.#target = this.#lastLogged();
     Atomics.store(this.#state, 0, BigInt(this.#inline.applied()));
-    if (worker) this.#startWorker();
+    if (threads.worker) this.#startWorker();
     else this.#applyInline();
   }
 
@@ -373,6 +384,7 @@ class LoggedIndex implements SearchIndex {
         this.#db.name,
         this.#file,
         this.#state,
+        this.#background,
         (why, error) => {
           if (this.#worker !== worker) return;
           log.error(`search: the indexing worker ${why}; indexing on the main thread`, error);

@@ -17,17 +17,20 @@ export class IndexWorker {
   /**
    * Starts the worker on the library file `library` and the index file `index`; `state` is shared
    * with it ([0]: the last sequence number applied; [1]: 1 once it has closed its files).
-   * `onFailure` is called when it fails or stops on its own. Throws when it cannot start.
+   * `background`: the worker lowers its own CPU priority (thread-priority.ts). `onFailure` is
+   * called when it fails or stops on its own. Throws when it cannot start.
    */
   constructor(
     library: string,
     index: string,
     state: BigInt64Array,
+    background: boolean,
     onFailure: (why: string, error?: unknown) => void,
   ) {
     const workerData: SearchWorkerData = {
       library,
       index,
+      background,
       driver: createRequire(import.meta.url).resolve('better-sqlite3'),
       state: state.buffer as SharedArrayBuffer,
     };

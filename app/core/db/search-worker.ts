@@ -10,6 +10,7 @@
 import { createRequire } from 'node:module';
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import type BetterSqlite3 from 'better-sqlite3';
+import { lowerThreadPriority } from '../thread-priority.ts';
 import { catchUp, indexWriter, logReader, type IndexOp } from './search-apply.ts';
 
 export interface SearchWorkerData {
@@ -17,6 +18,8 @@ export interface SearchWorkerData {
   readonly index: string;
   /** better-sqlite3's entry point, resolved by the app (it may be inside an asar archive). */
   readonly driver: string;
+  /** Yield the CPU to the reader's threads: in the library's own process (thread-priority.ts). */
+  readonly background: boolean;
   /** [0]: the last sequence number applied, for the app to wait on; [1]: 1 once closed, 2 failed. */
   readonly state: SharedArrayBuffer;
 }
@@ -33,6 +36,7 @@ const BUSY_RETRY_MS = 1000;
 const port = parentPort;
 if (port === null) throw new Error('search-worker.ts runs as a worker thread');
 const data = workerData as SearchWorkerData;
+if (data.background) lowerThreadPriority();
 const Database = createRequire(import.meta.url)(data.driver) as typeof BetterSqlite3;
 
 const index = new Database(data.index, { fileMustExist: true });

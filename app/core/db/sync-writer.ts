@@ -3,18 +3,18 @@
  * transaction: a crash leaves each source as it was or whole. With it (the library's own process,
  * whose thread answers the window too) in short transactions of about `budgetMs` each, letting
  * the thread go between them so that the reader's queued calls are answered: images first, then
- * the articles in slices sized by how long the last one took, then the source's sync state, last.
+ * the articles in slices sized by how long the last one took, then the source's sync state, last;
+ * every slice in its turn with the other long work (slices.ts, `inTurn`).
  * A crash mid-source then leaves the articles stored so far (known from then on) and the source's
  * validators as they were, so the next sync fetches it whole again and stores what is missing.
  */
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { localizeImages } from '../sanitize.ts';
 import { searchIndexOf } from './search-index.ts';
 import { articlesRepo, type NewArticle, type UpsertResult } from './articles-repo.ts';
 import type { Database } from './database.ts';
 import { imagesRepo, type NewImage } from './images-repo.ts';
 import { retentionRepo } from './retention-repo.ts';
-import { inSlices } from './slices.ts';
+import { inSlices, inTurn } from './slices.ts';
 import { sourcesRepo } from './sources-repo.ts';
 
 export interface FetchedArticle extends Omit<NewArticle, 'thumbnailImageId'> {
@@ -112,10 +112,9 @@ export function syncWriter(db: Database, options: SyncWriterOptions = {}): SyncW
 
   return async (result) => {
     await sliced(result.images, 4, storeImages);
-    if (result.images.length > 0 && result.articles.length > 0) await nextTurn();
     const outcomes = await sliced(result.articles, 16, storeArticles);
     const ids = outcomes.flatMap((o) => o.ids);
-    finish(result, ids);
+    await inTurn(() => finish(result, ids));
     return {
       inserted: outcomes.reduce((n, o) => n + o.inserted, 0),
       updated: outcomes.reduce((n, o) => n + o.updated, 0),

@@ -17,6 +17,7 @@ import { NewsApiError, isErrorPayload } from '../../shared/errors.ts';
 import type { SourceState } from '../db/sources-repo.ts';
 import { createLogger } from '../log.ts';
 import type { BudgetLimits } from './budget.ts';
+import { lowerThreadPriority } from '../thread-priority.ts';
 import { syncSourcesWithin } from './engine.ts';
 import { createFetcher } from './fetch.ts';
 import type { Source } from './sources-file.ts';
@@ -26,6 +27,8 @@ if (parentPort === null) throw new Error('sync-worker.ts runs as a worker thread
 const port = parentPort;
 const log = createLogger('sync-worker');
 const data = workerData as SyncWorkerData;
+// Fetching and parsing yield the CPU to the threads that answer the reader meanwhile.
+lowerThreadPriority();
 const fetcher = createFetcher(data.fetcher);
 let checkpointer: BetterSqlite3.Database | null | undefined;
 
