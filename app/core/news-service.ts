@@ -521,24 +521,37 @@ export class NewsService implements NewsApi {
 
   /** Stores the images and the text (their sources now the cache's); false if the article went. */
   #storeFullText(n: number, fetched: Awaited<ReturnType<typeof fetchFullText>>): boolean {
-    return this.#db.transaction(() => {
-      if (!this.#articles.exists(n)) return false;
-      const cached = new Map(fetched.images.map((image) => [image.url, this.#images.store(image)]));
-      const contentHtml = sanitizeArticleHtml(fetched.contentHtml, {
-        imageSrc: (url) => {
-          const imageId = cached.get(url);
-          // An image that could not be cached is left out, as in a sync (sync-writer.ts).
-          return imageId === undefined ? null : `/images/${imageId}`;
-        },
-      });
-      this.#fullText.save(n, {
-        contentHtml,
-        text: htmlToText(contentHtml),
-        fetchedAt: this.#now(),
-        imageIds: [...cached.values()],
-      });
-      return true;
-    })();
+    // The article is indexed again by its full text (search-apply.ts, indexedText): a search
+    // finds what the reader fetched, as it finds a synced article's body.
+    const index = searchIndexOf(this.#db);
+    return index.write(
+      this.#db.transaction(() => {
+        if (!this.#articles.exists(n)) return false;
+        const cached = new Map(
+          fetched.images.map((image) => [image.url, this.#images.store(image)]),
+        );
+        const contentHtml = sanitizeArticleHtml(fetched.contentHtml, {
+          imageSrc: (url) => {
+            const imageId = cached.get(url);
+            // An image that could not be cached is left out, as in a sync (sync-writer.ts).
+            return imageId === undefined ? null : `/images/${imageId}`;
+          },
+        });
+        const text = htmlToText(contentHtml);
+        this.#fullText.save(n, {
+          contentHtml,
+          text,
+          fetchedAt: this.#now(),
+          imageIds: [...cached.values()],
+        });
+        const entry = this.#fullText.indexEntry(n);
+        if (entry !== null) {
+          index.remove(entry.searchId);
+          index.add(entry.searchId, entry.title, entry.summary, text);
+        }
+        return true;
+      }),
+    );
   }
 
   // ---- Not part of the contract: for the sync engine, the CLI and tests. ----

@@ -174,6 +174,16 @@ test('a summary-only item shows its summary; its full text is fetched on demand 
   assert.match(before.contentHtml, /^<p>.+<\/p>$/s, 'the summary, never a blank body');
   const truth = site.article(new URL(before.url).pathname);
   assert.ok(truth !== undefined);
+  // Words of the page that the summary does not have: found once the full text is fetched.
+  const last = truth.paragraphs.at(-1) ?? '';
+  const shown = `${before.title}${before.contentHtml}`;
+  const words = [...Array(Math.max(0, last.length - 5)).keys()]
+    .map((i) => last.slice(i, i + 6))
+    .find((w) => /^\p{Script=Han}{6}$/u.test(w) && !shown.includes(w));
+  assert.ok(words !== undefined, 'the last paragraph has words the summary lacks');
+  const found = async (s: NewsService): Promise<boolean> =>
+    (await s.search(words)).items.some((hit) => hit.id === first.id);
+  assert.equal(await found(service), false, 'not found by its summary');
 
   const result = await service.fetchFullText(first.id);
   assert.ok(result.ok, JSON.stringify(result));
@@ -185,9 +195,11 @@ test('a summary-only item shows its summary; its full text is fetched on demand 
   assert.ok(truth.images.length > 0, 'the page has pictures');
   assert.equal(images.length, truth.images.length);
   for (const src of images) assert.match(src ?? '', /^\/images\/\d+$/, 'served from the cache');
+  assert.equal(await found(service), true, 'found by its full text');
   // A sync that sees the summary again leaves the full text alone.
   await service.sync();
   assert.equal((await service.getArticle(first.id)).contentHtml, full.contentHtml);
+  assert.equal(await found(service), true, 'still found after the sync');
   service.close();
 
   // Offline afterwards: the site is not asked again, the text and its images are in the file.
@@ -195,6 +207,7 @@ test('a summary-only item shows its summary; its full text is fetched on demand 
   const again = open('full-text', [summaryOnly()]);
   const kept = await again.getArticle(first.id);
   assert.equal(kept.contentHtml, full.contentHtml);
+  assert.equal(await found(again), true, 'found by its full text after a restart');
   const imageId = Number(/\/images\/(\d+)/.exec(kept.contentHtml)?.[1] ?? '0');
   assert.ok(again.getImage(imageId) !== null);
   assert.equal(again.prune(), 0);

@@ -18,6 +18,8 @@ export interface FullTextRepo {
   save(articleId: number, fullText: StoredFullText): void;
   /** The stored full text's HTML, or null. */
   html(articleId: number): string | null;
+  /** What the search index needs to index the article again (null: not indexed, or gone). */
+  indexEntry(articleId: number): { searchId: number; title: string; summary: string } | null;
 }
 
 export function fullTextRepo(db: Database): FullTextRepo {
@@ -38,10 +40,19 @@ export function fullTextRepo(db: Database): FullTextRepo {
     put.run(articleId, f.contentHtml, f.text, Math.floor(f.fetchedAt));
     for (const imageId of f.imageIds) linkImage.run(articleId, imageId);
   });
+  const entry = db.prepare<
+    [number],
+    { searchId: number | null; title: string; summary: string | null }
+  >('SELECT search_id AS searchId, title, summary FROM articles WHERE id = ?');
   return {
     save: (articleId, fullText) => {
       save(articleId, fullText);
     },
     html: (articleId) => getHtml.get(articleId) ?? null,
+    indexEntry: (articleId) => {
+      const row = entry.get(articleId);
+      if (row?.searchId == null) return null;
+      return { searchId: row.searchId, title: row.title, summary: row.summary ?? '' };
+    },
   };
 }

@@ -11,6 +11,23 @@
 import type { Database } from 'better-sqlite3';
 import { searchTokenBytes } from '../text/search-tokens.ts';
 
+/**
+ * The text an article is indexed and matched by: its full text where the reader fetched one
+ * (migration 0082), else its own. `schema`'s library may predate 0082 (a migration's test).
+ */
+export function indexedText(db: Database, schema = 'main'): { join: string; text: string } {
+  const hasFullText =
+    db
+      .prepare(`SELECT 1 FROM ${schema}.sqlite_schema WHERE type = 'table' AND name = ?`)
+      .get('article_full_text') !== undefined;
+  return hasFullText
+    ? {
+        join: `LEFT JOIN ${schema}.article_full_text f ON f.article_id = a.id`,
+        text: 'coalesce(f.text, a.text)',
+      }
+    : { join: '', text: 'a.text' };
+}
+
 /** The index file's schema version (its `user_version`); another version is rebuilt. */
 export const INDEX_VERSION = 1;
 
@@ -101,13 +118,15 @@ export function logReader(
   db: Database,
   schema = 'main',
 ): (after: number, limit: number) => IndexOp[] {
+  const full = indexedText(db, schema);
   const read = db
     .prepare<
       [number, number],
       [number, number, number, string | null, string | null, string | null]
     >(
-      `SELECT l.seq, l.search_id, l.op, a.title, a.summary, a.text
+      `SELECT l.seq, l.search_id, l.op, a.title, a.summary, ${full.text}
        FROM ${schema}.search_log l LEFT JOIN ${schema}.articles a ON l.op = 1 AND a.search_id = l.search_id
+       ${full.join}
        WHERE l.seq > ? ORDER BY l.seq LIMIT ?`,
     )
     .raw();

@@ -13,6 +13,7 @@ import type { Database } from './database.ts';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './rows.ts';
 import { dayOfSearchId, dayOfSortKey, dayStart } from './search-ids.ts';
 import { searchIndexOf } from './search-index.ts';
+import { indexedText } from './search-apply.ts';
 import { isDamage } from './search-index-file.ts';
 import { NewsApiError } from '../../shared/errors.ts';
 
@@ -60,8 +61,10 @@ export function searchRepo(db: Database): SearchRepo {
        ORDER BY search_index.rowid DESC LIMIT ?`,
     )
     .raw();
+  // Matched and quoted from the full text where the reader fetched one, as it is indexed.
+  const full = indexedText(db);
   const bySortKey = db.prepare<[number], Row>(
-    `SELECT ${SUMMARY_COLUMNS}, a.text FROM articles a WHERE a.sort_key = ?`,
+    `SELECT ${SUMMARY_COLUMNS}, ${full.text} AS text FROM articles a ${full.join} WHERE a.sort_key = ?`,
   );
   const inRegion = db
     .prepare<[string, number], number>(
