@@ -106,9 +106,9 @@ async function start(): Promise<void> {
   const updates = startUpdater(service, () => mainWindow);
   // The menu and its dialogs speak the UI language in the reader's script's wording (catalogueFor),
   // and follow both when the reader changes them.
-  let words = BOOKMARK_FILE_MESSAGES.en;
   const applyMenu = (catalogue: Locale): void => {
-    words = BOOKMARK_FILE_MESSAGES[catalogue];
+    // The menu is built again when the catalogue changes: its actions keep the words it has.
+    const words = BOOKMARK_FILE_MESSAGES[catalogue];
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(
         menuTemplate(

@@ -9,6 +9,7 @@ import type { Highlight, Page, SearchHit, SearchPage } from '../../shared/articl
 import type { RegionId } from '../../shared/regions.ts';
 import { fold } from '../text/fold.ts';
 import { parseQuery } from '../text/search-tokens.ts';
+import type { Statement } from 'better-sqlite3';
 import type { Database } from './database.ts';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './rows.ts';
 import { dayOfSearchId, dayOfSortKey, dayStart } from './search-ids.ts';
@@ -72,19 +73,14 @@ export function searchRepo(db: Database): SearchRepo {
     )
     .pluck();
   // Prepared on first use: a library migrated only as far as 0060 (its test) has no reader tabs.
-  let inReaderTab: ((key: number, tab: number) => boolean) | null = null;
-  const readerTabHas = (key: number, tab: number): boolean => {
-    if (inReaderTab === null) {
-      const query = db
-        .prepare<[number, number], number>(
-          `SELECT 1 FROM articles a JOIN sources s ON s.id = a.source_id
-           WHERE a.sort_key = ? AND s.tab_id = ?`,
-        )
-        .pluck();
-      inReaderTab = (k, t) => query.get(k, t) !== undefined;
-    }
-    return inReaderTab(key, tab);
-  };
+  let inReaderTab: Statement<[number, number], number> | undefined;
+  const readerTabHas = (key: number, tab: number): boolean =>
+    (inReaderTab ??= db
+      .prepare<[number, number], number>(
+        `SELECT 1 FROM articles a JOIN sources s ON s.id = a.source_id
+         WHERE a.sort_key = ? AND s.tab_id = ?`,
+      )
+      .pluck()).get(key, tab) !== undefined;
   const isBookmarked = db
     .prepare<[number], number>(
       'SELECT 1 FROM articles a JOIN bookmarks b ON b.article_id = a.id WHERE a.sort_key = ?',

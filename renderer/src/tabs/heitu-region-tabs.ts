@@ -43,6 +43,8 @@ export class HeituRegionTabs extends LocalizedElement {
   @state() private hiddenAfter = false;
   @query('[role="tablist"]') private strip!: HTMLElement | null;
   #resize: ResizeObserver | null = null;
+  /** The animation frame that will reveal the selected tab (#revealSoon), or 0. */
+  #revealFrame = 0;
 
   static override styles = [
     visuallyHidden,
@@ -230,8 +232,6 @@ export class HeituRegionTabs extends LocalizedElement {
     // must not force a layout in the middle of a script switch (the observer measures it).
     if (changed.has('selected') || other) this.#revealSoon();
   }
-
-  #revealFrame = 0;
 
   /**
    * Reveals the selected tab in the next frame, before it is drawn: the page's other elements
