@@ -280,7 +280,7 @@ async function measure(
         search: () => reader.call('search', ['長春新聞', { region: 'all', limit: 20 }]),
         getArticle: () => reader.call('getArticle', [articleId]),
       };
-      const samples = { getTabCounts: [], search: [], getArticle: [] } satisfies Round['samples'];
+      const samples: Round['samples'] = { getTabCounts: [], search: [], getArticle: [] };
       const inFlight = new Set<Promise<void>>();
       const timers = CALLS.map((name) =>
         setInterval(() => {
