@@ -48,6 +48,8 @@ export interface LibraryRouter {
   serve(endpoint: PortEndpoint, role: PortRole): () => void;
   /** Stops answering, closes the writer (it finishes its transaction) and the reader's file. */
   close(): Promise<void>;
+  /** Stops the writer's thread at once, as a crash would (tests). */
+  killWriter(): Promise<void>;
 }
 
 /**
@@ -145,6 +147,9 @@ export async function openLibraryRouter(
       };
       stops.add(stop);
       return stop;
+    },
+    async killWriter() {
+      await worker.terminate();
     },
     async close() {
       closing = true;
