@@ -8,7 +8,8 @@
  *
  * Three processes, so that no one's work delays another's clock: this one (the client), the
  * feed site, and the app's server. Each mode is measured in the same run:
- *   worker     what `heitu web` does: the library in a worker thread, the server's thread free
+ *   worker     what `heitu web` does: the library in a worker thread (reads answered there, writes
+ *              on a writer thread of its own), the server's thread free
  *   inprocess  the old way: NewsService on the server's own thread (the baseline)
  *   base-…     with `--baseline DIR` (a worktree of an older build, its node_modules linked):
  *              that build's app in the mode after the dash, measured by this client
@@ -22,7 +23,9 @@
  * seconds summed over its rounds.
  *
  * One JSON line per call and mode (count, median, p99, max, each round's max), one per mode for
- * the sync's throughput, and one with each mode's throughput over in-process's (or the first mode's).
+ * the sync's throughput (pooled, each round's, their median), and one with each mode's
+ * throughput over in-process's (or the first mode's): pooled, and by the rounds' medians, which
+ * one round disturbed by other work on the machine does not move.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -314,8 +317,14 @@ async function measure(
   }
 }
 
+/** Articles per second: pooled over a mode's rounds, and its rounds' median. */
+interface Throughput {
+  readonly pooled: number;
+  readonly median: number;
+}
+
 /** The pooled lines of one mode's rounds. */
-function report(mode: string, rounds: readonly Round[], interval: number): number {
+function report(mode: string, rounds: readonly Round[], interval: number): Throughput {
   for (const call of CALLS) {
     emit({
       measure: 'read_during_sync',
@@ -330,6 +339,12 @@ function report(mode: string, rounds: readonly Round[], interval: number): numbe
   const articles = rounds.reduce((n, r) => n + r.articles, 0);
   const seconds = rounds.reduce((n, r) => n + r.seconds, 0);
   const perSecond = articles / seconds;
+  const perRound = rounds.map((r) => r.articles / r.seconds).sort((a, b) => a - b);
+  const middle = perRound.length / 2;
+  const median =
+    perRound.length % 2 === 1
+      ? (perRound[Math.floor(middle)] ?? 0)
+      : ((perRound[middle - 1] ?? 0) + (perRound[middle] ?? 0)) / 2;
   emit({
     measure: 'sync_throughput',
     mode,
@@ -339,8 +354,9 @@ function report(mode: string, rounds: readonly Round[], interval: number): numbe
     seconds: round(seconds, 2),
     articles_per_s: round(perSecond, 0),
     round_articles_per_s: rounds.map((r) => round(r.articles / r.seconds, 0)),
+    median_round_articles_per_s: round(median, 0),
   });
-  return perSecond;
+  return { pooled: perSecond, median };
 }
 
 async function main(): Promise<void> {
@@ -385,14 +401,21 @@ async function main(): Promise<void> {
   const throughput = new Map(modes.map((m) => [m, report(m, rounds.get(m) ?? [], interval)]));
   // The target is set against the old shape, NewsService on the server's thread.
   const base = modes.includes('inprocess') ? 'inprocess' : (modes[0] ?? '');
+  const ratios = (of: keyof Throughput): Record<string, number> =>
+    Object.fromEntries(
+      modes
+        .filter((m) => m !== base)
+        .map((m) => [
+          m,
+          round((throughput.get(m)?.[of] ?? 0) / (throughput.get(base)?.[of] ?? 1), 3),
+        ]),
+    );
+  // Pooled, and by the rounds' medians: one round that other work disturbed moves the first.
   emit({
     measure: 'throughput_ratio',
     of: base,
-    ...Object.fromEntries(
-      modes
-        .filter((m) => m !== base)
-        .map((m) => [m, round((throughput.get(m) ?? 0) / (throughput.get(base) ?? 1), 3)]),
-    ),
+    ...ratios('pooled'),
+    by_median_round: ratios('median'),
   });
 }
 
