@@ -6,20 +6,15 @@
  */
 import { join } from 'node:path';
 import type { NewsEvent } from '../../app/shared/contract.ts';
-import type { CallResult } from '../../app/shared/errors.ts';
 import { LibrarySupervisor, RESTARTED_NOTICE } from '../../app/core/host/library-supervisor.ts';
 import { workerSpawner } from '../../app/core/host/worker-spawner.ts';
 import { loadSourcesFile } from '../../app/core/sync/sources-file.ts';
 import { startServer } from '../../app/server/server.ts';
 import { expect, test } from './fixtures.ts';
 import { makeLibrary } from './library.ts';
+import { value } from '../support/call-value.ts';
 
 const rendererDir = join(import.meta.dirname, '..', '..', 'dist', 'renderer');
-
-function value<T>(result: CallResult<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
 
 /** Starts a full sync and kills the library's thread once `sources` sources are done. */
 async function killMidSync(library: LibrarySupervisor, sources: number): Promise<void> {

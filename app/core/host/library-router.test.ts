@@ -11,13 +11,13 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { MessageChannel } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
-import type { CallResult } from '../../shared/errors.ts';
 import { createPortRemote, type PortRemote } from '../../shared/port-protocol.ts';
 import { startFixtureSite, type FixtureSite } from '../../../test/support/fixture-site.ts';
 import { DATABASE_FILE } from '../data-dir.ts';
 import { loadSourcesFile, type Source } from '../sync/sources-file.ts';
 import { openLibraryRouter, type LibraryRouter } from './library-router.ts';
 import { nodeEndpoint } from './node-endpoint.ts';
+import { value } from '../../../test/support/call-value.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'heitu-router-'));
 let site: FixtureSite;
@@ -30,11 +30,6 @@ after(async () => {
   await site.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-function value<T>(result: CallResult<T>): T {
-  if (!result.ok) assert.fail(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
 
 interface Opened {
   readonly router: LibraryRouter;

@@ -9,12 +9,12 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import BetterSqlite3 from 'better-sqlite3';
 import type { NewsEvent } from '../../shared/contract.ts';
-import type { CallResult } from '../../shared/errors.ts';
 import { startFixtureSite, type FixtureSite } from '../../../test/support/fixture-site.ts';
 import { DATABASE_FILE } from '../data-dir.ts';
 import { loadSourcesFile, type Source } from '../sync/sources-file.ts';
 import { LibrarySupervisor, RESTARTED_NOTICE } from './library-supervisor.ts';
 import { workerSpawner } from './worker-spawner.ts';
+import { value } from '../../../test/support/call-value.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'heitu-supervisor-'));
 let site: FixtureSite;
@@ -28,11 +28,6 @@ after(async () => {
   await site.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-function value<T>(result: CallResult<T>): T {
-  if (!result.ok) assert.fail(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
 
 /** How much of the library (pages, as its connections see it) is in the file itself. */
 function inFile(file: string): number {
