@@ -13,6 +13,7 @@ import { build } from 'esbuild';
 import { copyFile, mkdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { NODE_ESM, WORKERS } from './node-bundle.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -27,8 +28,8 @@ const common = {
   legalComments: 'linked',
 };
 
-const SEARCH_WORKER = 'app/core/db/search-worker.ts';
-const SYNC_WORKER = 'app/core/sync/sync-worker.ts';
+const SEARCH_WORKER = WORKERS['search-worker'];
+const SYNC_WORKER = WORKERS['sync-worker'];
 
 await Promise.all([
   build({
@@ -65,6 +66,7 @@ await Promise.all([
   }),
   build({
     ...common,
+    ...NODE_ESM,
     entryPoints: {
       cli: 'app/cli/cli.ts',
       'search-worker': SEARCH_WORKER,
@@ -72,15 +74,6 @@ await Promise.all([
       'sync-worker': SYNC_WORKER,
     },
     outdir: 'dist/cli',
-    outExtension: { '.js': '.mjs' },
-    platform: 'node',
-    format: 'esm',
-    // Bundled CommonJS dependencies (sanitize-html) call require() for Node built-ins.
-    banner: {
-      js: "import { createRequire as __heituRequire } from 'node:module'; const require = __heituRequire(import.meta.url);",
-    },
-    target: 'node22',
-    external: ['better-sqlite3'],
   }),
   build({
     ...common,
