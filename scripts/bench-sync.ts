@@ -11,7 +11,6 @@
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { NODE_ESM, WORKERS } from './node-bundle.mjs';
 
@@ -19,7 +18,6 @@ const root = join(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const fromSource = args.includes('--from-source');
 const passed = args.filter((a) => a !== '--from-source');
-const site = pathToFileURL(join(root, 'test', 'support', 'fixture-site.ts')).href;
 
 let script = join(root, 'scripts', 'bench-sync-run.ts');
 if (!fromSource) {
@@ -35,11 +33,7 @@ if (!fromSource) {
   });
   script = join(outdir, 'bench-sync.mjs');
 }
-const child = spawn(process.execPath, [script, ...passed], {
-  stdio: 'inherit',
-  // The fixture site runs from source in a process of its own; the bundle finds it here.
-  env: { ...process.env, HEITU_BENCH_SITE: site },
-});
+const child = spawn(process.execPath, [script, ...passed], { stdio: 'inherit' });
 child.on('exit', (code, signal) => {
   process.exitCode = code ?? (signal === null ? 1 : 128);
 });
