@@ -13,7 +13,7 @@ import { build } from 'esbuild';
 import { copyFile, mkdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { NODE_ESM, WORKERS } from './node-bundle.mjs';
+import { NODE_ALIAS, NODE_ESM, WORKERS } from './node-bundle.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -49,6 +49,7 @@ await Promise.all([
     format: 'cjs',
     target: 'node22',
     external: ['electron', 'better-sqlite3'],
+    alias: NODE_ALIAS,
     // Core code is ESM and asks import.meta.url where it is (app/core/db/integrity.ts).
     define: { 'import.meta.url': '__heituImportMetaUrl' },
     banner: {

@@ -1,8 +1,12 @@
 // esbuild options for the ES-module bundles Node runs (the CLI, browser mode, their workers), shared
 // by scripts/build.mjs and scripts/bench-sync.ts so that the benchmark runs what users run.
+/** Modules the Node bundles replace (see each stand-in for why). */
+export const NODE_ALIAS = { postcss: './scripts/postcss-stub.cjs' };
+
 /** @type {import('esbuild').BuildOptions} */
 export const NODE_ESM = {
   bundle: true,
+  alias: NODE_ALIAS,
   platform: 'node',
   format: 'esm',
   outExtension: { '.js': '.mjs' },
