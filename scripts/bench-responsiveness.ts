@@ -1,5 +1,6 @@
 /**
- * npm run bench:responsiveness -- [--feeds 32] [--items 200] [--interval 20] [--modes worker,inprocess]
+ * npm run bench:responsiveness -- [--feeds 32] [--items 200] [--interval 20] [--rounds 6]
+ *                                  [--modes worker,inprocess] [--baseline DIR]
  *
  * Does the library keep the reader waiting while it syncs? Browser mode syncs `--feeds` feeds of
  * `--items` articles each (6,200 new articles by default) from a local site, while a second client
@@ -7,10 +8,24 @@
  *
  * Three processes, so that no one's work delays another's clock: this one (the client), the
  * feed site, and the app's server. Each mode is measured in the same run:
- *   worker     what `heitu web` does: the library in a worker thread, the server's thread free
+ *   worker     what `heitu web` does: the library in a worker thread (reads answered there, writes
+ *              on a writer thread of its own), the server's thread free
  *   inprocess  the old way: NewsService on the server's own thread (the baseline)
+ *   base-…     with `--baseline DIR` (a worktree of an older build, its node_modules linked):
+ *              that build's app in the mode after the dash, measured by this client
  *
- * One JSON line per call and mode (median, p99, max, count) and one for the sync's throughput.
+ * Rounds, not one long sync: a sync of 6,200 articles lasts about 2 s, so one gives each call
+ * fewer than 100 samples and its "p99" is its largest sample. `--rounds` rounds (each on a fresh
+ * library, each a whole sync) are pooled: with 6 rounds each call has 400 or more samples, so the
+ * p99 is the 1-in-100 wait and the max is reported beside it, with each round's max. The modes
+ * take turns round by round (their order reversed every other round), so that noise from the rest
+ * of the machine falls on each of them alike; a mode's throughput is its articles over its
+ * seconds summed over its rounds.
+ *
+ * One JSON line per call and mode (count, median, p99, max, each round's max), one per mode for
+ * the sync's throughput (pooled, each round's, their median), and one with each mode's
+ * throughput over in-process's (or the first mode's): pooled, and by the rounds' medians, which
+ * one round disturbed by other work on the machine does not move.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -30,6 +45,8 @@ const { values } = parseArgs({
     feeds: { type: 'string', default: '32' },
     items: { type: 'string', default: '200' },
     interval: { type: 'string', default: '20' },
+    rounds: { type: 'string', default: '6' },
+    baseline: { type: 'string' },
     'data-dir': { type: 'string' },
     sources: { type: 'string' },
   },
@@ -142,8 +159,11 @@ interface Child {
   stop(): Promise<void>;
 }
 
-async function startChild(args: readonly string[]): Promise<Child> {
-  const child = spawn(process.execPath, [import.meta.filename, ...args], {
+async function startChild(
+  args: readonly string[],
+  script: string = import.meta.filename,
+): Promise<Child> {
+  const child = spawn(process.execPath, [script, ...args], {
     stdio: ['pipe', 'pipe', 'inherit'],
     env: { ...process.env, HEITU_LOG: 'error' },
   });
@@ -195,13 +215,31 @@ function summary(samples: readonly number[]): Record<string, number> {
   };
 }
 
+const CALLS = ['getTabCounts', 'search', 'getArticle'] as const;
+
+/** One round of one mode: its samples per call and its sync's articles and seconds. */
+interface Round {
+  readonly samples: Readonly<Record<(typeof CALLS)[number], number[]>>;
+  readonly articles: number;
+  readonly failed: number;
+  readonly seconds: number;
+}
+
+/** `worker`, `inprocess`, or `base-<mode>`: the older build's app (`--baseline`) in that mode. */
+function appCommand(mode: string, baseline: string | undefined): [string, string] {
+  if (!mode.startsWith('base-')) return [import.meta.filename, mode];
+  if (baseline === undefined) throw new Error(`mode ${mode} needs --baseline DIR`);
+  return [join(baseline, 'scripts', 'bench-responsiveness.ts'), mode.slice('base-'.length)];
+}
+
 async function measure(
   mode: string,
   site: string,
   feeds: number,
   items: number,
   interval: number,
-): Promise<void> {
+  baseline: string | undefined,
+): Promise<Round> {
   const dir = mkdtempSync(join(tmpdir(), `heitu-bench-resp-${mode}-`));
   try {
     const sourcesFile = join(dir, 'sources.json');
@@ -212,16 +250,20 @@ async function measure(
         sources: ids.map((id, n) => ({ id, type: 'feed', url: `${site}/feed${n}.xml` })),
       }),
     );
-    const app = await startChild([
-      '--role',
-      'app',
-      '--mode',
-      mode,
-      '--data-dir',
-      join(dir, 'data'),
-      '--sources',
-      sourcesFile,
-    ]);
+    const [script, appMode] = appCommand(mode, baseline);
+    const app = await startChild(
+      [
+        '--role',
+        'app',
+        '--mode',
+        appMode,
+        '--data-dir',
+        join(dir, 'data'),
+        '--sources',
+        sourcesFile,
+      ],
+      script,
+    );
     try {
       const url = String(app.first.url);
       const reader = new Api(url);
@@ -236,19 +278,19 @@ async function measure(
       const articleId = page.items[0]?.id;
       if (articleId === undefined) throw new Error('the first feed stored nothing');
 
-      const calls: Record<string, () => Promise<unknown>> = {
+      const calls: Record<(typeof CALLS)[number], () => Promise<unknown>> = {
         getTabCounts: () => reader.call('getTabCounts', []),
         search: () => reader.call('search', ['長春新聞', { region: 'all', limit: 20 }]),
         getArticle: () => reader.call('getArticle', [articleId]),
       };
-      const samples: Record<string, number[]> = { getTabCounts: [], search: [], getArticle: [] };
+      const samples: Round['samples'] = { getTabCounts: [], search: [], getArticle: [] };
       const inFlight = new Set<Promise<void>>();
-      const timers = Object.entries(calls).map(([name, call]) =>
+      const timers = CALLS.map((name) =>
         setInterval(() => {
           const t0 = performance.now();
-          const done = call().then(
+          const done = calls[name]().then(
             () => {
-              samples[name]?.push(performance.now() - t0);
+              samples[name].push(performance.now() - t0);
             },
             (error: unknown) => {
               process.stderr.write(`bench:responsiveness: ${name} failed: ${String(error)}\n`);
@@ -266,29 +308,55 @@ async function measure(
       const seconds = (performance.now() - t0) / 1000;
       for (const timer of timers) clearInterval(timer);
       await Promise.all(inFlight);
-      for (const [name, list] of Object.entries(samples)) {
-        emit({
-          measure: `read_during_sync`,
-          mode,
-          call: name,
-          interval_ms: interval,
-          ...summary(list),
-        });
-      }
-      emit({
-        measure: 'sync_throughput',
-        mode,
-        articles: result.inserted,
-        failed_sources: result.failed,
-        seconds: round(seconds, 2),
-        articles_per_s: round(result.inserted / seconds, 0),
-      });
+      return { samples, articles: result.inserted, failed: result.failed, seconds };
     } finally {
       await app.stop();
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Articles per second: pooled over a mode's rounds, and its rounds' median. */
+interface Throughput {
+  readonly pooled: number;
+  readonly median: number;
+}
+
+/** The pooled lines of one mode's rounds. */
+function report(mode: string, rounds: readonly Round[], interval: number): Throughput {
+  for (const call of CALLS) {
+    emit({
+      measure: 'read_during_sync',
+      mode,
+      call,
+      interval_ms: interval,
+      rounds: rounds.length,
+      ...summary(rounds.flatMap((r) => r.samples[call])),
+      round_max_ms: rounds.map((r) => round(Math.max(0, ...r.samples[call]), 1)),
+    });
+  }
+  const articles = rounds.reduce((n, r) => n + r.articles, 0);
+  const seconds = rounds.reduce((n, r) => n + r.seconds, 0);
+  const perSecond = articles / seconds;
+  const perRound = rounds.map((r) => r.articles / r.seconds).sort((a, b) => a - b);
+  const middle = perRound.length / 2;
+  const median =
+    perRound.length % 2 === 1
+      ? (perRound[Math.floor(middle)] ?? 0)
+      : ((perRound[middle - 1] ?? 0) + (perRound[middle] ?? 0)) / 2;
+  emit({
+    measure: 'sync_throughput',
+    mode,
+    rounds: rounds.length,
+    articles,
+    failed_sources: rounds.reduce((n, r) => n + r.failed, 0),
+    seconds: round(seconds, 2),
+    articles_per_s: round(perSecond, 0),
+    round_articles_per_s: rounds.map((r) => round(r.articles / r.seconds, 0)),
+    median_round_articles_per_s: round(median, 0),
+  });
+  return { pooled: perSecond, median };
 }
 
 async function main(): Promise<void> {
@@ -300,6 +368,9 @@ async function main(): Promise<void> {
       throw new Error('--role app needs --data-dir and --sources');
     return runApp(values.mode, values['data-dir'], values.sources);
   }
+  const modes = values.modes.split(',');
+  const roundCount = Number(values.rounds);
+  const interval = Number(values.interval);
   const site = await startChild([
     '--role',
     'site',
@@ -308,13 +379,44 @@ async function main(): Promise<void> {
     '--items',
     String(items),
   ]);
+  const rounds = new Map<string, Round[]>(modes.map((mode) => [mode, []]));
   try {
-    for (const mode of values.modes.split(',')) {
-      await measure(mode, String(site.first.origin), feeds, items, Number(values.interval));
+    for (let n = 0; n < roundCount; n += 1) {
+      // Each mode once per round, the order reversed every other round.
+      for (const mode of n % 2 === 0 ? modes : [...modes].reverse()) {
+        const done = await measure(
+          mode,
+          String(site.first.origin),
+          feeds,
+          items,
+          interval,
+          values.baseline,
+        );
+        rounds.get(mode)?.push(done);
+      }
     }
   } finally {
     await site.stop();
   }
+  const throughput = new Map(modes.map((m) => [m, report(m, rounds.get(m) ?? [], interval)]));
+  // The target is set against the old shape, NewsService on the server's thread.
+  const base = modes.includes('inprocess') ? 'inprocess' : (modes[0] ?? '');
+  const ratios = (of: keyof Throughput): Record<string, number> =>
+    Object.fromEntries(
+      modes
+        .filter((m) => m !== base)
+        .map((m) => [
+          m,
+          round((throughput.get(m)?.[of] ?? 0) / (throughput.get(base)?.[of] ?? 1), 3),
+        ]),
+    );
+  // Pooled, and by the rounds' medians: one round that other work disturbed moves the first.
+  emit({
+    measure: 'throughput_ratio',
+    of: base,
+    ...ratios('pooled'),
+    by_median_round: ratios('median'),
+  });
 }
 
 await main();

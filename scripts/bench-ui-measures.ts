@@ -16,38 +16,95 @@ import {
   waitForListbox,
 } from './bench-ui-support.ts';
 import { REGIONS } from '../app/shared/regions.ts';
+import { answeredInFirstFrame, probeNextFrame } from './bench-ui-frames.ts';
+import { frameWork, PageTrace } from './bench-ui-trace.ts';
+
+/**
+ * Clicks with their measures. Input to painted (the app's marks: heitu:<what>-start's input event
+ * → heitu:<what>-painted, waiting for the frame included) from untraced clicks, as before traces
+ * were taken; then, once `trace` is called, the main-thread work of each click (input to the end
+ * of the frame that shows it, waiting aside) from a Chromium trace, and whether it was shown in
+ * the first frame after the click. Tracing slows the page, so its clicks are not timed by marks.
+ */
+class Clicks {
+  /** Input to painted, untraced clicks. */
+  readonly samples: number[] = [];
+  /** Per traced click: shown in the first frame after it. */
+  readonly #firstFrame: boolean[] = [];
+  readonly #page: Page;
+  readonly #what: 'tab' | 'open';
+  #trace: PageTrace | null = null;
+
+  constructor(page: Page, what: 'tab' | 'open') {
+    this.#page = page;
+    this.#what = what;
+  }
+
+  /** The clicks from now on are traced. */
+  async trace(): Promise<void> {
+    this.#trace ??= await PageTrace.start(this.#page);
+  }
+
+  async click(act: () => Promise<void>, action: string): Promise<number> {
+    if (this.#trace === null) {
+      const ms = await measure(this.#page, this.#what, act, action);
+      this.samples.push(ms);
+      return ms;
+    }
+    await probeNextFrame(this.#page, 'click');
+    const ms = await measure(this.#page, this.#what, act, action);
+    this.#firstFrame.push(await answeredInFirstFrame(this.#page, this.#what, action));
+    return ms;
+  }
+
+  /**
+   * The JSON line's measures. Issue 17's target, one frame at the median: the work's median
+   * within 16 ms, and at least half the clicks shown in the first frame after them. Input to
+   * painted is printed beside it: it adds the wait for the display's next frame (8 ms on average
+   * at 60 Hz, whatever the app does) and for the task that marks the paint.
+   */
+  async stop(): Promise<Record<string, unknown>> {
+    if (this.#trace === null) throw new BenchError('no traced clicks');
+    const traced = this.#firstFrame.length;
+    const work = frameWork(await this.#trace.stop(), this.#what, traced);
+    const firstFrame = this.#firstFrame.filter(Boolean).length;
+    return {
+      ...stats(this.samples),
+      max_ms: round(Math.max(...this.samples)),
+      traced,
+      work_median_ms: stats(work).median_ms,
+      work_p95_ms: stats(work).p95_ms,
+      first_frame: firstFrame,
+      target_ms: 16,
+      met: stats(work).median_ms <= 16 && firstFrame * 2 >= traced,
+    };
+  }
+}
 
 /** The tabs in order, by the label their accessible name starts with (原文, zh-TW UI). */
 const TABS = REGIONS.map((region) => region.labelHant);
 
 export async function tabSwitch(page: Page, n: number): Promise<void> {
-  const samples: number[] = [];
+  const clicks = new Clicks(page, 'tab');
   const byTab = new Map<string, number[]>();
-  // Starts on 全部 (lastRegion): 長春 … 收藏, then 全部; twice.
+  // Starts on 全部 (lastRegion): 長春 … 收藏, then 全部; twice, then twice traced.
   const order = [...TABS.slice(1), ...TABS.slice(0, 1)];
-  for (let pass = 0; pass < 2; pass += 1)
+  for (let pass = 0; pass < 4; pass += 1) {
+    if (pass === 2) await clicks.trace();
     for (const label of order) {
-      const ms = await measure(
-        page,
-        'tab',
-        () => tab(page, label).click(),
-        `clicking tab ${label}`,
-      );
-      samples.push(ms);
-      byTab.set(label, [...(byTab.get(label) ?? []), ms]);
+      const ms = await clicks.click(() => tab(page, label).click(), `clicking tab ${label}`);
+      if (pass < 2) byTab.set(label, [...(byTab.get(label) ?? []), ms]);
       await sleep(150);
     }
+  }
   const slowest = [...byTab].sort((a, b) => Math.max(...b[1]) - Math.max(...a[1]))[0];
+  const measures = await clicks.stop();
   emit({
     name: 'tab_switch',
     n,
-    switches: samples.length,
-    ...stats(samples),
-    max_ms: round(Math.max(...samples)),
+    switches: clicks.samples.length,
     slowest_tab: slowest?.[0],
-    // Issue 17: one frame, at the median (from the click to the frame painted).
-    target_ms: 16,
-    met: stats(samples).median_ms <= 16,
+    ...measures,
   });
 }
 
@@ -55,8 +112,10 @@ export async function openArticles(page: Page, n: number): Promise<void> {
   const list = await waitForListbox(page);
   const options = list.getByRole('option');
   const clicked = new Set<string>();
-  const samples: number[] = [];
-  for (let i = 0; i < 30; i += 1) {
+  const clicks = new Clicks(page, 'open');
+  // 30 articles, then 30 others traced.
+  for (let i = 0; i < 60; i += 1) {
+    if (i === 30) await clicks.trace();
     let index = -1;
     for (let attempt = 0; attempt < 20 && index < 0; attempt += 1) {
       const texts = await options.evaluateAll((els) => els.map((el) => el.textContent.trim()));
@@ -69,20 +128,12 @@ export async function openArticles(page: Page, n: number): Promise<void> {
     }
     if (index < 0) throw new BenchError(`only ${clicked.size} different options to open`);
     const option = options.nth(index);
-    samples.push(await measure(page, 'open', () => option.click(), `clicking option ${index}`));
+    await clicks.click(() => option.click(), `clicking option ${index}`);
     if (i === 0) await openTitle(page);
     await sleep(150);
   }
-  emit({
-    name: 'open_article',
-    n,
-    opened: samples.length,
-    ...stats(samples),
-    max_ms: round(Math.max(...samples)),
-    // Issue 17: one frame, at the median (from the click to the frame painted).
-    target_ms: 16,
-    met: stats(samples).median_ms <= 16,
-  });
+  const measures = await clicks.stop();
+  emit({ name: 'open_article', n, opened: clicks.samples.length, ...measures });
 }
 
 interface ScrollResult {

@@ -32,7 +32,8 @@ import {
   waitForListbox,
   type Newest,
 } from './bench-ui-support.ts';
-import { keyPresentations, PageTrace, switchWork } from './bench-ui-trace.ts';
+import { inFirstFrame, probeNextFrame, readProbe } from './bench-ui-frames.ts';
+import { frameWork, keyPresentations, PageTrace } from './bench-ui-trace.ts';
 
 /** The order `t` cycles through, from 原文. */
 const MODES = ['原文', '简体', '繁體', '臺灣', '香港'] as const;
@@ -184,39 +185,6 @@ function fontWarmup(
   });
 }
 
-interface FrameProbe {
-  /** The timestamp of the rAF requested from keydown: when the first frame after the key began. */
-  first: number;
-  /** performance.now() in that rAF callback. */
-  firstRan: number;
-  /** performance.now() in the rAF requested from that one (in the second frame after the key). */
-  secondRan: number;
-}
-
-/**
- * Installs a one-shot capture-phase keydown listener on window (it runs before the app's handler
- * on document) that requests an animation frame and, from it, one more; they record in
- * window.__heituFrames when their frames began (the rAF timestamp: the frame's begin time, shared
- * by every callback of the frame) and when they ran.
- */
-async function probeNextFrame(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const probe: FrameProbe = { first: NaN, firstRan: NaN, secondRan: NaN };
-    Reflect.set(window, '__heituFrames', probe);
-    window.addEventListener(
-      'keydown',
-      () => {
-        requestAnimationFrame((first) => {
-          probe.firstRan = performance.now();
-          requestAnimationFrame(() => (probe.secondRan = performance.now()));
-          probe.first = first;
-        });
-      },
-      { capture: true, once: true },
-    );
-  });
-}
-
 interface Switch {
   /** heitu:script-start → heitu:script-updated. */
   script: number;
@@ -231,40 +199,24 @@ interface Switch {
 
 /** After a press: the phases from the app's marks and the probe's frames. */
 async function readSwitch(page: Page, action: string): Promise<Switch | null> {
-  await page
-    .waitForFunction(
-      () => !Number.isNaN((Reflect.get(window, '__heituFrames') as FrameProbe).secondRan),
-      undefined,
-      { timeout: 5000, polling: 10 },
-    )
-    .catch(() => {
-      throw new BenchError(`no animation frame ran twice after ${action}`);
-    });
-  return page.evaluate(() => {
-    const at = (name: string): number =>
-      performance.getEntriesByName(`heitu:script-${name}`).at(-1)?.startTime ?? NaN;
-    const probe = Reflect.get(window, '__heituFrames') as FrameProbe;
-    const [start, updated, frame, painted] = [
-      at('start'),
-      at('updated'),
-      at('frame'),
-      at('painted'),
-    ];
-    if ([start, updated, frame, painted].some(Number.isNaN)) return null;
-    // Style and layout may run when the frame begins, before its rAF callbacks (and so before
-    // heitu:script-frame): the wait ends when the frame begins, not at heitu:script-frame.
-    const begun = Math.max(updated, probe.first);
-    return {
-      script: updated - start,
-      wait: begun - updated,
-      render: painted - begun,
-      frameLag: frame - probe.firstRan,
-      // rAF callbacks run in the order they were requested: the app's, if requested before the
-      // first frame began, runs in it right after the probe's, so before the probe's second one
-      // (requested during the first frame); if requested later, in the second frame after it.
-      nextFrame: frame >= probe.firstRan && frame < probe.secondRan,
-    };
-  });
+  const probe = await readProbe(page, action);
+  const [start, updated, frame, painted] = await page.evaluate(() =>
+    ['start', 'updated', 'frame', 'painted'].map(
+      (name) => performance.getEntriesByName(`heitu:script-${name}`).at(-1)?.startTime ?? NaN,
+    ),
+  );
+  if ([start, updated, frame, painted].some((t) => t === undefined || Number.isNaN(t))) return null;
+  const [s, u, f, p] = [start, updated, frame, painted] as [number, number, number, number];
+  // Style and layout may run when the frame begins, before its rAF callbacks (and so before
+  // heitu:script-frame): the wait ends when the frame begins, not at heitu:script-frame.
+  const begun = Math.max(u, probe.first);
+  return {
+    script: u - s,
+    wait: begun - u,
+    render: p - begun,
+    frameLag: f - probe.firstRan,
+    nextFrame: inFirstFrame(f, probe),
+  };
 }
 
 export async function toggleWarm(
@@ -306,7 +258,7 @@ export async function toggleWarm(
   for (let i = 1; i <= MODES.length * 4; i += 1) {
     const mode = MODES[i % MODES.length] ?? '原文';
     const action = `pressing t (→ ${mode})`;
-    await probeNextFrame(page);
+    await probeNextFrame(page, 'keydown');
     const ms = await measure(page, 'script', () => page.keyboard.press('t'), action);
     samples.push(ms);
     modes.push(mode);
@@ -320,7 +272,7 @@ export async function toggleWarm(
     await sleep(150);
   }
   const events = await trace.stop();
-  const work = switchWork(events, switches.length);
+  const work = frameWork(events, 'script', switches.length);
   const presented = keyPresentations(events);
   await page.close();
   const marksWork = switches.map((s) => s.script + s.render);

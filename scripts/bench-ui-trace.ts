@@ -1,8 +1,9 @@
 /**
- * The main-thread work of each script switch in toggle_warm_ms (bench-ui-toggle.ts), read from a
- * Chromium trace of the page: the time the renderer's main thread is busy from the app's
- * heitu:script-start mark until the end of the task that runs the frame showing the switch (the
- * task holding heitu:script-frame, the app's rAF: style, layout, paint, layerizing and commit).
+ * The main-thread work of each interaction (a script switch in toggle_warm_ms, a tab switch, an
+ * article opened), read from a Chromium trace of the page: the time the renderer's main thread is
+ * busy from the app's heitu:<what>-start mark until the end of the task that runs the frame
+ * showing it (the task holding heitu:<what>-frame, the app's rAF: style, layout, paint,
+ * layerizing and commit). Waiting for that frame, or for the library's answer, is not work.
  *
  * The page's own marks bound it less exactly: heitu:script-painted is a timer task queued from
  * that rAF, and Chromium sometimes runs it a frame later, with the main thread idle in between
@@ -85,18 +86,23 @@ function busy(intervals: readonly (readonly [number, number])[], from: number, t
 }
 
 /**
- * Per switch (in order), the main thread's busy time in ms from heitu:script-start to the end of
- * the task holding heitu:script-frame. Throws unless there is exactly one of each mark per switch.
+ * Per interaction (in order), the main thread's busy time in ms from heitu:<what>-start to the end
+ * of the task holding heitu:<what>-frame. Throws unless there is exactly one of each mark per
+ * interaction.
  */
-export function switchWork(events: readonly TraceEvent[], switches: number): number[] {
+export function frameWork(
+  events: readonly TraceEvent[],
+  what: 'script' | 'tab' | 'open',
+  count: number,
+): number[] {
   const marks = (name: string) =>
     events.filter((e) => e.cat.includes('blink.user_timing') && e.name === name);
-  const starts = marks('heitu:script-start');
-  const frames = marks('heitu:script-frame');
-  if (starts.length !== switches || frames.length !== switches)
+  const starts = marks(`heitu:${what}-start`);
+  const frames = marks(`heitu:${what}-frame`);
+  if (starts.length !== count || frames.length !== count)
     throw new BenchError(
-      `the trace holds ${starts.length} heitu:script-start and ${frames.length} ` +
-        `heitu:script-frame marks for ${switches} switches`,
+      `the trace holds ${starts.length} heitu:${what}-start and ${frames.length} ` +
+        `heitu:${what}-frame marks for ${count} interactions`,
     );
   const main = starts[0];
   if (main === undefined) return [];
@@ -108,10 +114,10 @@ export function switchWork(events: readonly TraceEvent[], switches: number): num
   return starts.map((start, i) => {
     const frame = frames[i];
     if (frame === undefined || frame.ts < start.ts)
-      throw new BenchError(`switch ${i + 1}: its frame mark comes before its start`);
+      throw new BenchError(`${what} ${i + 1}: its frame mark comes before its start`);
     const task = tasks.find(([a, b]) => a <= frame.ts && frame.ts <= b);
     if (task === undefined)
-      throw new BenchError(`switch ${i + 1}: no task in the trace holds its frame`);
+      throw new BenchError(`${what} ${i + 1}: no task in the trace holds its frame`);
     return busy(tasks, start.ts, task[1]) / 1000;
   });
 }

@@ -7,7 +7,9 @@
 //                             the search index's worker thread, beside the bundle that starts it
 //   dist/preload/preload.cjs  sandboxed preload: one self-contained file
 //   dist/cli/cli.mjs          the `heitu` command and browser-mode server
-//   dist/cli/library-worker.mjs  browser mode's library thread (SQLite, sync, scheduler)
+//   dist/cli/library-worker.mjs  browser mode's library thread (reads; starts the writer)
+//   dist/main/library-writer.cjs, dist/cli/library-writer.mjs
+//                             the library's writer thread (SQLite writes, sync, scheduler)
 //   dist/renderer/            the Lit renderer: index.html, styles.css, app.js
 import { build } from 'esbuild';
 import { copyFile, mkdir, rm } from 'node:fs/promises';
@@ -30,6 +32,7 @@ const common = {
 
 const SEARCH_WORKER = WORKERS['search-worker'];
 const SYNC_WORKER = WORKERS['sync-worker'];
+const LIBRARY_WRITER = 'app/core/host/library-writer.ts';
 
 await Promise.all([
   build({
@@ -40,6 +43,7 @@ await Promise.all([
       main: 'app/main/main.ts',
       entry: 'app/main/entry.ts',
       library: 'app/core/host/library-process.ts',
+      'library-writer': LIBRARY_WRITER,
       'search-worker': SEARCH_WORKER,
       'sync-worker': SYNC_WORKER,
     },
@@ -72,6 +76,7 @@ await Promise.all([
       cli: 'app/cli/cli.ts',
       'search-worker': SEARCH_WORKER,
       'library-worker': 'app/core/host/library-worker.ts',
+      'library-writer': LIBRARY_WRITER,
       'sync-worker': SYNC_WORKER,
     },
     outdir: 'dist/cli',

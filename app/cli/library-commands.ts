@@ -17,6 +17,7 @@ import { call, withService, type Command, type Context } from './command.ts';
 
 const paging = {
   region: { type: 'string' },
+  tab: { type: 'string' },
   limit: { type: 'string' },
   cursor: { type: 'string' },
   script: { type: 'string' },
@@ -38,10 +39,14 @@ async function scriptFor(ctx: Context, service: NewsService): Promise<ScriptConv
   return null;
 }
 
+/** A tab id as typed: a number, or the text (refused by the contract's validators as BAD_ARGUMENT). */
+const tabId = (tab: string): number | string => (/^\d{1,15}$/.test(tab) ? Number(tab) : tab);
+
 function pagingArgs(ctx: Context): Record<string, unknown> {
-  const { region, limit, cursor } = ctx.values;
+  const { region, tab, limit, cursor } = ctx.values;
   return {
     ...(typeof region === 'string' ? { region } : {}),
+    ...(typeof tab === 'string' ? { tab: tabId(tab) } : {}),
     ...(typeof limit === 'string' ? { limit: Number(limit) } : {}),
     ...(typeof cursor === 'string' ? { cursor } : {}),
   };
@@ -104,14 +109,19 @@ function printArticle(ctx: Context, a: Article, script: ScriptConverter): void {
 export const LIBRARY_COMMANDS: Readonly<Record<string, Command>> = {
   list: {
     summary: 'list a tab’s articles, newest first',
-    usage: 'heitu list [--region ID] [--limit N] [--cursor C] [--script MODE] [--json]',
-    options: paging,
+    usage:
+      'heitu list [--region ID | --tab ID] [--unread] [--limit N] [--cursor C] [--script MODE] [--json]',
+    options: { ...paging, unread: { type: 'boolean', default: false } },
     run: (ctx) =>
       withService(ctx, async (service) => {
         const script = await scriptFor(ctx, service);
         if (script === null) return 2;
         const res = await call(ctx, service, 'listArticles', [
-          { region: 'all', ...pagingArgs(ctx) },
+          {
+            region: 'all',
+            ...pagingArgs(ctx),
+            ...(ctx.values.unread === true ? { unreadOnly: true } : {}),
+          },
         ]);
         if (!res.ok) return res.code;
         const page = res.value;
@@ -135,7 +145,8 @@ export const LIBRARY_COMMANDS: Readonly<Record<string, Command>> = {
   },
   search: {
     summary: 'search the library in either script: heitu search 長春',
-    usage: 'heitu search QUERY [--region ID] [--limit N] [--cursor C] [--script MODE] [--json]',
+    usage:
+      'heitu search QUERY [--region ID | --tab ID] [--limit N] [--cursor C] [--script MODE] [--json]',
     options: paging,
     run: (ctx) =>
       withService(ctx, async (service) => {
@@ -327,7 +338,7 @@ function allScope(ctx: Context): unknown {
   const { region, tab } = ctx.values;
   if (tab !== undefined)
     return {
-      tab: /^\d{1,15}$/.test(String(tab)) ? Number(tab) : tab,
+      tab: tabId(String(tab)),
       ...(region === undefined ? {} : { region }),
     };
   return { region: region ?? 'all' };

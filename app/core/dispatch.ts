@@ -6,19 +6,24 @@ import { createLogger } from './log.ts';
 const log = createLogger('dispatch');
 
 /**
- * One call from an untrusted transport (IPC or HTTP): validate the method and its arguments,
+ * One call from an untrusted transport (IPC, HTTP, a message port): validate the method and its arguments,
  * call the service, and return the result or a typed error as plain data. Never throws.
  * Unexpected failures are logged in full and reported without internals.
  */
 export async function dispatch(
-  api: NewsApi,
+  api: Partial<NewsApi>,
   method: unknown,
   args: unknown,
 ): Promise<CallResult<unknown>> {
   try {
     const parsed = parseCall(method, args);
-    const call = (api[method as keyof NewsApi] as (...a: unknown[]) => Promise<unknown>).bind(api);
-    const value = await call(...parsed);
+    // A part of the contract (the reader's connection answers its reads only) is given only the
+    // methods routed to it: one missing here is a routing bug, reported as such.
+    const found = api[method as keyof NewsApi] as
+      ((...a: unknown[]) => Promise<unknown>) | undefined;
+    if (found === undefined)
+      throw new Error(`${String(method)} was routed where it is not answered`);
+    const value = await found.apply(api, parsed);
     return { ok: true, value };
   } catch (error) {
     if (error instanceof NewsApiError) return { ok: false, error: error.toPayload() };

@@ -24,7 +24,7 @@ import type {
   SyncSummary,
 } from '../shared/sync.ts';
 import { NewsApiError } from '../shared/errors.ts';
-import { REGIONS, type Region } from '../shared/regions.ts';
+import type { Region } from '../shared/regions.ts';
 import {
   applySettingsPatch,
   RETENTION_NEVER,
@@ -34,7 +34,6 @@ import {
 import { DATABASE_FILE } from './data-dir.ts';
 import {
   articlesRepo,
-  DEFAULT_PAGE,
   type ArticlesRepo,
   type NewArticle,
   type UpsertResult,
@@ -46,7 +45,6 @@ import { closeLibrary, LIBRARY_DAMAGED, markForRepair, openLibrary } from './db/
 import { articleIdOf, parseArticleId } from './db/rows.ts';
 import { checkSearchIndexInBackground, searchIndexOf } from './db/search-index.ts';
 import { isDamage } from './db/search-index-file.ts';
-import { searchRepo, type SearchRepo } from './db/search-repo.ts';
 import { settingsRepo, type SettingsRepo } from './db/settings-repo.ts';
 import { sourcesRepo, type SourcesRepo } from './db/sources-repo.ts';
 import { SLICE_BUDGET_MS, inSlices, untilDone } from './db/slices.ts';
@@ -69,15 +67,10 @@ import {
   type MarkedRead,
 } from '../shared/triage.ts';
 import { ReaderTabs } from './reader-tabs.ts';
+import { LibraryReads } from './library-reads.ts';
 
 const log = createLogger('news-service');
 const DAY_MS = 86_400_000;
-/**
- * How long a search waits for the index while a sync is storing articles: not at all. Waiting
- * (it was 5 ms) never caught up with a moving target, and the wait's end, an Atomics.waitAsync
- * timeout, was taken only after the write slices queued meanwhile: 20–40 ms per search, traced.
- */
-const SEARCH_WAIT_DURING_SYNC_MS = 0;
 
 export interface NewsServiceOptions {
   /** The folder that holds the library; created if missing. */
@@ -105,6 +98,11 @@ export interface NewsServiceOptions {
   readonly syncInWorker?: boolean;
   /** Time budgets of a sync and of each of its sources (sync/budget.ts); tests shorten them. */
   readonly syncBudget?: BudgetLimits;
+  /**
+   * Shared memory whose first element is 1 while a sync runs: the reader's thread
+   * (host/library-router.ts) reads it, as its searches do not wait for the index then.
+   */
+  readonly syncFlag?: Int32Array;
 }
 
 export { USER_AGENT } from './sync/fetch.ts';
@@ -118,11 +116,12 @@ export class NewsService implements NewsApi {
   readonly #settings: SettingsRepo;
   readonly #articles: ArticlesRepo;
   readonly #bookmarks: BookmarksRepo;
-  readonly #search: SearchRepo;
   readonly #sources: SourcesRepo;
   readonly #images: ImagesRepo;
   readonly #triage: TriageRepo;
   readonly #fullText: FullTextRepo;
+  /** The contract's reads, shared with the reader's thread's connection (library-reads.ts). */
+  readonly #reads: LibraryReads;
   /** For full texts fetched on demand; made when first needed. */
   #pageFetcher: Fetcher | null = null;
   readonly #sync: SyncController;
@@ -146,11 +145,15 @@ export class NewsService implements NewsApi {
     this.#settings = settingsRepo(db);
     this.#articles = articlesRepo(db);
     this.#bookmarks = bookmarksRepo(db);
-    this.#search = searchRepo(db);
     this.#sources = sourcesRepo(db);
     this.#images = imagesRepo(db);
     this.#triage = triageRepo(db);
     this.#fullText = fullTextRepo(db);
+    this.#reads = new LibraryReads(db, {
+      now: this.#now,
+      syncing: () => this.#sync.running,
+      guard: (work) => this.#guard(work),
+    });
     this.#sync = new SyncController({
       db,
       sources: options.sources ?? DEFAULT_SOURCES,
@@ -248,11 +251,11 @@ export class NewsService implements NewsApi {
   }
 
   listRegions(): Promise<readonly Region[]> {
-    return this.#settle(() => REGIONS);
+    return this.#reads.listRegions();
   }
 
   getSettings(): Promise<Settings> {
-    return this.#settle(() => this.#settings.read());
+    return this.#reads.getSettings();
   }
 
   setSettings(patch: SettingsPatch): Promise<Settings> {
@@ -278,40 +281,15 @@ export class NewsService implements NewsApi {
   }
 
   listArticles(query: ListQuery): Promise<Page<ArticleSummary>> {
-    return this.#settle(() => {
-      const limit = query.limit ?? DEFAULT_PAGE;
-      const cursor = query.cursor ?? null;
-      if (query.region === 'bookmarks') return this.#bookmarks.list(cursor, limit);
-      if (cursor !== null && !/^\d+$/.test(cursor)) {
-        throw new NewsApiError('BAD_ARGUMENT', 'That cursor belongs to the bookmarks tab.');
-      }
-      if (query.tab !== undefined)
-        return this.#tabs.articles(query.tab, cursor === null ? null : Number(cursor), limit);
-      return this.#articles.list(
-        query.region,
-        cursor === null ? null : Number(cursor),
-        limit,
-        query.unreadOnly === true,
-      );
-    });
+    return this.#reads.listArticles(query);
   }
 
   getArticle(id: ArticleId): Promise<Article> {
-    return this.#settle(() => {
-      const { kind, n } = parseArticleId(id);
-      const found =
-        kind === 'article'
-          ? (this.#articles.get(n, this.#fullText.html(n)) ??
-            this.#bookmarks.copy({ articleId: n }))
-          : this.#bookmarks.copy({ bookmarkId: n });
-      if (found === null)
-        throw new NewsApiError('NOT_FOUND', `There is no article ${id} in the library.`);
-      return found;
-    });
+    return this.#reads.getArticle(id);
   }
 
   getTabCounts(): Promise<readonly TabCount[]> {
-    return this.#settle(() => this.#articles.tabCounts());
+    return this.#reads.getTabCounts();
   }
 
   markRead(request: MarkRead): Promise<{ readonly changed: number }> {
@@ -353,7 +331,7 @@ export class NewsService implements NewsApi {
   }
 
   exportBookmarks(): Promise<BookmarkFile> {
-    return this.#settle(() => this.#bookmarks.exportFile(this.#now()));
+    return this.#reads.exportBookmarks();
   }
 
   importBookmarks(file: BookmarkFile): Promise<ImportResult> {
@@ -386,30 +364,20 @@ export class NewsService implements NewsApi {
     };
   }
 
-  async search(query: string, options: SearchOptions = {}): Promise<SearchPage> {
-    const cursor = options.cursor ?? null;
-    if (cursor !== null && !/^\d+$/.test(cursor))
-      throw new NewsApiError('BAD_ARGUMENT', 'That is not a search cursor.');
-    // What was stored before the search is found by it (the index is written on another thread),
-    // unless the index is far behind (rebuilding): then the page says how far. The wait (bounded)
-    // blocks nothing else that this thread serves. During a sync, articles arrive faster than the
-    // index takes them: the search answers at once with what is indexed (its page says how much
-    // is not yet), rather than keep the reader waiting for a moving target.
-    await searchIndexOf(this.#db).settled(
-      this.#sync.running ? SEARCH_WAIT_DURING_SYNC_MS : undefined,
-    );
-    return this.#guard(() =>
-      this.#search.search(
-        query,
-        options.tab === undefined ? (options.region ?? 'all') : { tab: options.tab },
-        cursor === null ? null : Number(cursor),
-        options.limit ?? DEFAULT_PAGE,
-      ),
-    );
+  search(query: string, options?: SearchOptions): Promise<SearchPage> {
+    return this.#reads.search(query, options);
   }
 
   sync(request?: SyncRequest): Promise<SyncSummary> {
-    return this.#sync.run(request);
+    const run = this.#sync.run(request);
+    const flag = this.#options.syncFlag;
+    if (flag !== undefined) {
+      // Told to the reader's thread (host/library-router.ts), whose searches do not wait then.
+      Atomics.store(flag, 0, 1);
+      const done = (): void => void Atomics.store(flag, 0, this.#sync.running ? 1 : 0);
+      run.then(done, done);
+    }
+    return run;
   }
 
   cancelSync(): Promise<{ readonly cancelled: boolean }> {
@@ -447,7 +415,7 @@ export class NewsService implements NewsApi {
   }
 
   listTabs(): Promise<readonly ReaderTab[]> {
-    return this.#settle(() => this.#tabs.list());
+    return this.#reads.listTabs();
   }
 
   addTab(name: string): Promise<ReaderTab> {
@@ -558,7 +526,7 @@ export class NewsService implements NewsApi {
 
   /** A cached image, for the app:// protocol and browser mode's /images/<id>. */
   getImage(id: number): { mime: string; bytes: Buffer } | null {
-    return this.#images.get(id);
+    return this.#reads.getImage(id);
   }
 
   /** Stores a batch of articles in one transaction (the sync engine's way in). */

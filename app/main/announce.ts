@@ -2,12 +2,14 @@
  * New articles announced in the desktop app (issue 18, a setting off by default): after a sync
  * that brought articles into the places the reader chose, a system notification while the window
  * is not in front, and the library's unread count on the app's badge (the macOS dock and the
- * Unity launcher; app.setBadgeCount does nothing elsewhere). Main stays thin: the counts come over
- * the library's port (the NewsClient main already has), the arithmetic and the words from
- * app/shared/new-articles.ts.
+ * Unity launcher; on Windows, where app.setBadgeCount does nothing, an overlay on the taskbar
+ * button). Main stays thin: the counts come over the library's port (the NewsClient main already
+ * has), the arithmetic and the words from app/shared/new-articles.ts and app/shared/badge.ts.
  */
-import { Notification, app, type BrowserWindow } from 'electron';
+import { join } from 'node:path';
+import { Notification, app, nativeImage, type BrowserWindow, type NativeImage } from 'electron';
 import type { TabCount } from '../shared/articles.ts';
+import { badgeDescription, badgeFile, badgeLabel, type BadgeLabel } from '../shared/badge.ts';
 import type { NewsClient } from '../shared/contract.ts';
 import { resolveLocale } from '../shared/locale.ts';
 import { announcement, newArticlesIn, unreadCount } from '../shared/new-articles.ts';
@@ -16,18 +18,52 @@ import { createLogger } from '../core/log.ts';
 
 const log = createLogger('announce');
 
+/**
+ * Windows: the unread count as an overlay on the taskbar button, from the images in `badgeDir`
+ * (build/badges, shipped as resources/badges); none when nothing is unread.
+ */
+function taskbarOverlay(badgeDir: string) {
+  const images = new Map<BadgeLabel, NativeImage>();
+  return (win: BrowserWindow, unread: number, description: string): void => {
+    const label = badgeLabel(unread);
+    if (label === null) {
+      win.setOverlayIcon(null, '');
+      return;
+    }
+    let image = images.get(label);
+    if (image === undefined) {
+      // Loads badge-N@2x.png beside it too, for displays at 200 %.
+      image = nativeImage.createFromPath(join(badgeDir, badgeFile(label)));
+      images.set(label, image);
+    }
+    if (image.isEmpty()) {
+      log.warn(`no unread badge image in ${badgeDir}`);
+      return;
+    }
+    win.setOverlayIcon(image, description);
+  };
+}
+
 /** Follows the library's events; returns a function that stops. */
 export function startAnnouncer(
   service: NewsClient,
   window: () => BrowserWindow | null,
+  badgeDir: string,
 ): () => void {
   let settings: Settings | null = null;
   /** The counts after the last sync (or at start): what "new" is measured from. */
   let before: readonly TabCount[] | null = null;
   let badgeTimer: ReturnType<typeof setTimeout> | null = null;
 
+  const overlay = process.platform === 'win32' ? taskbarOverlay(badgeDir) : null;
   const setBadge = (counts: readonly TabCount[]): void => {
-    app.setBadgeCount(settings?.notifyNewArticles === true ? unreadCount(counts) : 0);
+    const unread = settings?.notifyNewArticles === true ? unreadCount(counts) : 0;
+    app.setBadgeCount(unread);
+    const win = window();
+    if (overlay === null || win === null || settings === null) return;
+    const languages = app.getPreferredSystemLanguages();
+    const locale = resolveLocale(settings.uiLanguage, languages);
+    overlay(win, unread, badgeDescription(unread, locale, effectiveScript(settings, languages)));
   };
   const refreshBadge = (): void => {
     // Marking many articles read fires an event each: the badge follows once they settle.

@@ -101,7 +101,11 @@ async function start(): Promise<void> {
     return result.ok ? (unwrapResult(result) as ImageBytes | null) : null;
   });
   // New articles: a notification and the unread badge, when the reader asks (app/main/announce.ts).
-  const stopAnnouncing = startAnnouncer(service, () => mainWindow);
+  const stopAnnouncing = startAnnouncer(
+    service,
+    () => mainWindow,
+    app.isPackaged ? join(process.resourcesPath, 'badges') : join(distDir, '..', 'build', 'badges'),
+  );
   // Updates (installed AppImage, NSIS and macOS apps only): app/main/updater.ts.
   const updates = startUpdater(service, () => mainWindow);
   // The menu and its dialogs speak the UI language in the reader's script's wording (catalogueFor),

@@ -251,6 +251,61 @@ export const NEWS_API_ARGS: {
   fetchFullText: v.strictTuple([ArticleIdSchema]),
 };
 
+/**
+ * Where the library answers each method (app/core/host/library-router.ts,
+ * docs/technotes/0009-library-process.md):
+ * - `read`: on a read-only connection of its own, never queued behind the library's writes.
+ * - `write`: by the library's writer, in the order sent; a `read` from the same caller sent after
+ *   it waits for its answer, so it sees what it changed. Reads of what only the writer holds (the
+ *   sync's state in getStatus, the configured sources joined with the stored ones) are here too.
+ * - `long`: by the writer, but a caller's later reads do not wait for it (a sync, a bookmark
+ *   import in slices, a page fetched first): they are answered meanwhile, as they were between
+ *   its transactions.
+ * The compiler refuses a method left out, so a new one is classified where it is declared.
+ */
+export type CallAccess = 'read' | 'write' | 'long';
+
+export const NEWS_API_ACCESS = {
+  listRegions: 'read',
+  getSettings: 'read',
+  setSettings: 'write',
+  getStatus: 'write',
+  listArticles: 'read',
+  getArticle: 'read',
+  getTabCounts: 'read',
+  markRead: 'write',
+  setBookmark: 'write',
+  exportBookmarks: 'read',
+  importBookmarks: 'long',
+  search: 'read',
+  sync: 'long',
+  cancelSync: 'write',
+  listSources: 'write',
+  addSource: 'write',
+  updateSource: 'write',
+  removeSource: 'write',
+  exportOpml: 'write',
+  importOpml: 'write',
+  addFeed: 'long',
+  listTabs: 'read',
+  addTab: 'write',
+  renameTab: 'write',
+  moveTab: 'write',
+  removeTab: 'write',
+  markAllRead: 'write',
+  markUnread: 'write',
+  fetchFullText: 'long',
+} as const satisfies Readonly<Record<NewsMethod, CallAccess>>;
+
+/** The methods a read-only connection answers. */
+export type ReadMethod = {
+  [K in NewsMethod]: (typeof NEWS_API_ACCESS)[K] extends 'read' ? K : never;
+}[NewsMethod];
+
+export function isReadMethod(name: unknown): name is ReadMethod {
+  return isNewsMethod(name) && NEWS_API_ACCESS[name] === 'read';
+}
+
 export function isNewsMethod(name: unknown): name is NewsMethod {
   return typeof name === 'string' && (NEWS_API_METHODS as readonly string[]).includes(name);
 }

@@ -99,6 +99,8 @@ test('Windows: a per-user NSIS installer with folder choice and shortcuts that k
   assert.match(include, /\/SD IDNO/);
   assert.match(include, /RMDir \/r "\$APPDATA\\Heitu Reader"/);
   assert.equal(section('win').icon, 'build/icon.ico');
+  // The unread overlay's images, where app/main/announce.ts looks for them (resources/badges).
+  assert.deepEqual(section('win').extraResources, [{ from: 'build/badges', to: 'badges' }]);
 });
 
 test('macOS: dmg and zip, hardened runtime and entitlements', () => {

@@ -7,6 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { BADGE_LABELS, badgeFile } from '../../app/shared/badge.ts';
 import { ICNS_TYPES, ICO_SIZES, LINUX_SIZES } from '../../scripts/icon-sizes.mjs';
 
 const build = join(import.meta.dirname, '..', '..', 'build');
@@ -85,6 +86,23 @@ test('the macOS .icns fills every slot from 16 to 1024 pixels, @2x included', ()
     assert.deepEqual(pngSize(slots[type]!), [size, size], type);
   }
   assert.deepEqual(ICNS_TYPES, expected);
+});
+
+test('the Windows unread overlay has an image of 16 and of 32 pixels for 1 to 9 and 9+', () => {
+  const dir = join(build, 'badges');
+  const expected = BADGE_LABELS.flatMap((label) => [badgeFile(label, 1), badgeFile(label, 2)]);
+  assert.deepEqual(readdirSync(dir).sort(), [...expected].sort());
+  for (const label of BADGE_LABELS) {
+    for (const scale of [1, 2] as const) {
+      const png = readFileSync(join(dir, badgeFile(label, scale)));
+      assert.deepEqual(pngSize(png), [16 * scale, 16 * scale], badgeFile(label, scale));
+    }
+  }
+  // Each number is its own picture (a copy of one file for all would pass the sizes above).
+  const ones = new Set(
+    BADGE_LABELS.map((l) => readFileSync(join(dir, badgeFile(l))).toString('base64')),
+  );
+  assert.equal(ones.size, BADGE_LABELS.length);
 });
 
 test('a truncated .ico is caught (the checks above can fail)', () => {

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { TabCount } from '../../app/shared/articles.ts';
+import type { ArticleSummary, Page, SearchHit, TabCount } from '../../app/shared/articles.ts';
 import type { SourceStatus } from '../../app/shared/sync.ts';
 import type { ReaderTab } from '../../app/shared/tabs.ts';
 import { startFixtureSite, type FixtureSite } from '../support/fixture-site.ts';
@@ -101,6 +101,30 @@ test('heitu tabs and read --all: a feed put in a tab, marked read by tab, region
   const listed = await heitu(['tabs', ...d]);
   assert.match(listed.out, new RegExp(`^ +${local.id} {2}本地 {2}\\(8 unread, 8 in all\\)$`, 'm'));
 
+  // A tab is listed and searched on its own, as in the window.
+  const inTab = await json<Page<ArticleSummary>>(['list', '--tab', String(local.id), ...d]);
+  assert.equal(inTab.items.length, 8);
+  const tabIds = new Set(inTab.items.map((a) => a.id));
+  const everywhere = await json<Page<SearchHit>>(['search', '吉林', ...d]);
+  const here = await json<Page<SearchHit>>(['search', '吉林', '--tab', String(local.id), ...d]);
+  assert.ok(here.items.length > 0, 'the tab has hits');
+  assert.ok(here.items.length < everywhere.items.length, 'the JSON feed has hits too');
+  for (const hit of here.items) assert.ok(tabIds.has(hit.id), `${hit.title} is in the tab`);
+  const both = await heitu([
+    'search',
+    '吉林',
+    '--tab',
+    String(local.id),
+    '--region',
+    'yanbian',
+    ...d,
+  ]);
+  assert.equal(both.code, 2, 'a tab and a region at once');
+  assert.match(both.err, /names a tab with a region/);
+  assert.equal((await heitu(['list', '--tab', 'mine', ...d])).code, 2);
+  const missing = await heitu(['list', '--tab', '999', ...d]);
+  assert.deepEqual([missing.code, missing.err], [2, 'heitu: There is no tab 999.\n']);
+
   const unread = async (): Promise<number> =>
     (await json<TabCount[]>(['counts', ...d])).find((c) => c.region === 'all')?.unread ?? -1;
   assert.equal(await unread(), 14);
@@ -109,6 +133,9 @@ test('heitu tabs and read --all: a feed put in a tab, marked read by tab, region
     '8 changed\n',
   );
   assert.equal(await unread(), 6);
+  const left = await json<Page<ArticleSummary>>(['list', '--unread', ...d]);
+  assert.equal(left.items.length, 6);
+  assert.ok(left.items.every((a) => a.unread && !tabIds.has(a.id)));
   assert.equal((await heitu(['read', '--all', '--region', 'yanbian', ...d])).out, '6 changed\n');
   assert.equal(await unread(), 0);
   assert.equal((await heitu(['read', '--all', ...d])).out, '0 changed\n');

@@ -51,11 +51,11 @@ before(() => {
 /** Everything app.asar may hold: the bundles, their licence notes, and better-sqlite3's loader. */
 const ALLOWED = [
   /^\/package\.json$/,
-  /^\/dist\/main\/(main|entry|library|search-worker|sync-worker)\.cjs(\.LEGAL\.txt)?$/,
+  /^\/dist\/main\/(main|entry|library|library-writer|search-worker|sync-worker)\.cjs(\.LEGAL\.txt)?$/,
   /^\/dist\/preload\/preload\.cjs(\.LEGAL\.txt)?$/,
   /^\/dist\/renderer\/(index\.html|styles\.css|icon\.svg|app\.js(\.LEGAL\.txt)?)$/,
   /^\/dist\/renderer\/chunks\/[\w-]+\.js(\.LEGAL\.txt)?$/,
-  /^\/dist\/cli\/(cli|search-worker|library-worker|sync-worker)\.mjs$/,
+  /^\/dist\/cli\/(cli|search-worker|library-worker|library-writer|sync-worker)\.mjs$/,
   /^\/node_modules\/better-sqlite3\/(package\.json|LICENSE|README\.md|lib\/[\w/-]+\.js)$/,
   // The native binary: listed in the archive, its bytes in app.asar.unpacked.
   /^\/node_modules\/better-sqlite3\/prebuilds\/linux-x64\.node$/,
@@ -71,8 +71,9 @@ test('app.asar holds exactly the app’s bundles and better-sqlite3: no sources,
     '/dist/main/main.cjs',
     '/dist/main/entry.cjs',
     '/dist/main/search-worker.cjs',
-    // The library's utility process and its sync thread (app/main/library.ts).
+    // The library's utility process, its writer and sync threads (app/main/library.ts).
     '/dist/main/library.cjs',
+    '/dist/main/library-writer.cjs',
     '/dist/main/sync-worker.cjs',
     '/dist/preload/preload.cjs',
     '/dist/renderer/index.html',
@@ -81,6 +82,7 @@ test('app.asar holds exactly the app’s bundles and better-sqlite3: no sources,
     '/dist/cli/cli.mjs',
     '/dist/cli/search-worker.mjs',
     '/dist/cli/library-worker.mjs',
+    '/dist/cli/library-writer.mjs',
     '/dist/cli/sync-worker.mjs',
     '/node_modules/better-sqlite3/lib/index.js',
     '/node_modules/better-sqlite3/prebuilds/linux-x64.node',

@@ -28,9 +28,9 @@ import { damageMarker, isDamage, removeIndexFile, searchIndexFile } from './sear
 const log = createLogger('search-index');
 
 /** How long a search waits for the index to catch up with what was stored before it. */
-const SETTLE_MS = 5000;
+export const SETTLE_MS = 5000;
 /** Past this many ops behind (a rebuild), a search does not wait: it sees what is indexed. */
-const MAX_WAIT_BACKLOG = 50_000;
+export const MAX_WAIT_BACKLOG = 50_000;
 /** Pages of a new index file (as the library's, database.ts). */
 const INDEX_PAGE_SIZE = 16384;
 
@@ -80,6 +80,14 @@ export interface SearchIndexOptions {
    * library's own process, whose threads answer the window during a sync.
    */
   readonly background?: boolean | undefined;
+}
+
+/**
+ * `index` answers for `db` from now on: the reader's read-only connection, which only searches
+ * (search-index-reader.ts).
+ */
+export function adoptSearchIndex(db: Database, index: SearchIndex): void {
+  indexes.set(db, index);
 }
 
 /** The connection's search index, attaching one that is indexed on the connection if none is. */
@@ -180,6 +188,17 @@ function requeueAll(db: Database): void {
     INSERT INTO search_log (search_id, op)
       SELECT search_id, 1 FROM articles WHERE search_id IS NOT NULL ORDER BY search_id;
   `);
+}
+
+/** Marks the index file damaged: it is replaced when the library is next opened. */
+export function markIndexDamaged(file: string, error: unknown): void {
+  log.error(`search: the index ${file} is damaged; it is rebuilt at the next start`, error);
+  if (file === ':memory:') return;
+  try {
+    writeFileSync(damageMarker(file), `${new Date().toISOString()}\n`);
+  } catch (markError) {
+    log.error('search: could not mark the index for rebuilding', markError);
+  }
 }
 
 class LoggedIndex implements SearchIndex {
@@ -337,13 +356,7 @@ class LoggedIndex implements SearchIndex {
   }
 
   markDamaged(error: unknown): void {
-    log.error(`search: the index ${this.#file} is damaged; it is rebuilt at the next start`, error);
-    if (this.#file === ':memory:') return;
-    try {
-      writeFileSync(damageMarker(this.#file), `${new Date().toISOString()}\n`);
-    } catch (markError) {
-      log.error('search: could not mark the index for rebuilding', markError);
-    }
+    markIndexDamaged(this.#file, error);
   }
 
   close(): void {

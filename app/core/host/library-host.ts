@@ -5,28 +5,18 @@
  * image cache. Runs in the library's own thread or process (library-worker.ts in browser mode,
  * library-process.ts in Electron's utilityProcess); the CLI may use it in-process.
  */
-import * as v from 'valibot';
 import type { NewsEvent } from '../../shared/contract.ts';
-import { NewsApiError, type CallResult } from '../../shared/errors.ts';
-import {
-  INTERNAL_ARGS,
-  isInternalMethod,
-  type CallMessage,
-  type ControlMessage,
-  type ImageBytes,
-  type LibraryMessage,
-  type PortEndpoint,
-} from '../../shared/port-protocol.ts';
-import { dispatch } from '../dispatch.ts';
+import { NewsApiError } from '../../shared/errors.ts';
+import type { ControlMessage, PortEndpoint } from '../../shared/port-protocol.ts';
 import { createLogger } from '../log.ts';
 import { NewsService, type NewsServiceOptions } from '../news-service.ts';
 import { startScheduler } from '../sync/scheduler.ts';
+import { answer, envelope, poster, type PortRole } from './call-answer.ts';
 import { callsOnly } from './node-endpoint.ts';
 
 const log = createLogger('library-host');
 
-/** Who holds a port: the renderer reaches the contract only. */
-export type PortRole = 'renderer' | 'trusted';
+export type { PortRole } from './call-answer.ts';
 
 export interface LibraryHostOptions extends NewsServiceOptions {
   /** Sync at start and on the reader's interval (off for `heitu web --no-sync` and tests). */
@@ -86,15 +76,20 @@ export function openForParent(
     parent.post({ kind: 'ready' } satisfies ControlMessage);
     return host;
   } catch (error) {
-    if (error instanceof NewsApiError) log.warn(`the library could not open: ${error.message}`);
-    else log.error('the library could not open', error);
-    const payload =
-      error instanceof NewsApiError
-        ? error.toPayload()
-        : { code: 'INTERNAL', message: `The library could not open: ${(error as Error).message}` };
-    parent.post({ kind: 'failed', ...payload } satisfies ControlMessage);
+    parent.post(couldNotOpen(error));
     return null;
   }
+}
+
+/** What the library says when it cannot open: its own error, or one in words. */
+export function couldNotOpen(error: unknown): ControlMessage {
+  if (error instanceof NewsApiError) log.warn(`the library could not open: ${error.message}`);
+  else log.error('the library could not open', error);
+  const payload =
+    error instanceof NewsApiError
+      ? error.toPayload()
+      : { code: 'INTERNAL', message: `The library could not open: ${(error as Error).message}` };
+  return { kind: 'failed', ...payload };
 }
 
 /** Answers one port: validates each message, calls the service, posts the result and events. */
@@ -103,14 +98,7 @@ export function servePort(
   endpoint: PortEndpoint,
   role: PortRole,
 ): () => void {
-  const post = (message: LibraryMessage): void => {
-    try {
-      endpoint.post(message);
-    } catch (error) {
-      // The other side went away (a reloaded window): nothing to answer.
-      log.debug('could not post to a closed port', error);
-    }
-  };
+  const post = poster(endpoint);
   const unsubscribe = service.subscribe((event: NewsEvent) => {
     post({ kind: 'event', event });
   });
@@ -128,41 +116,4 @@ export function servePort(
     stopListening();
     unsubscribe();
   };
-}
-
-/** What makes a call answerable: the rest (method, args) is `dispatch`'s to judge and refuse. */
-const Envelope = v.object({
-  kind: v.literal('call'),
-  id: v.pipe(v.number(), v.safeInteger(), v.minValue(0)),
-  method: v.unknown(),
-  args: v.unknown(),
-});
-
-function envelope(data: unknown): (Omit<CallMessage, 'method'> & { method: unknown }) | null {
-  const parsed = v.safeParse(Envelope, data);
-  return parsed.success ? parsed.output : null;
-}
-
-async function answer(
-  service: NewsService,
-  message: Omit<CallMessage, 'method'> & { method: unknown },
-  role: PortRole,
-): Promise<CallResult<unknown>> {
-  if (role === 'trusted' && isInternalMethod(message.method)) {
-    const args = v.safeParse(INTERNAL_ARGS[message.method], message.args);
-    if (!args.success) {
-      return {
-        ok: false,
-        error: new NewsApiError('BAD_ARGUMENT', 'getImage takes one image id').toPayload(),
-      };
-    }
-    const [id] = args.output as [number];
-    return { ok: true, value: imageBytes(service, id) };
-  }
-  return dispatch(service, message.method, message.args);
-}
-
-function imageBytes(service: NewsService, id: number): ImageBytes | null {
-  const image = service.getImage(id);
-  return image === null ? null : { mime: image.mime, bytes: new Uint8Array(image.bytes) };
 }

@@ -1,7 +1,9 @@
 /**
  * The desktop app's library process: Electron's main process starts this file with
  * `utilityProcess.fork` (app/main/library.ts). It owns SQLite, sync, the scheduler, the image
- * cache and the search index's worker. Main talks to it over the process's parent port (control
+ * cache and the search index's worker. Its main thread receives every call and answers the reads
+ * on a read-only connection; the writes go to the library's writer, a worker thread of this
+ * process (library-router.ts). Main talks to it over the process's parent port (control
  * messages, and its own calls: images for app://, bookmark files, the menu's language); each
  * window gets a MessagePort of its own, handed over by main, so that the renderer's calls reach
  * the library without passing through main.
@@ -11,12 +13,8 @@
  */
 import type { ControlMessage, PortEndpoint } from '../../shared/port-protocol.ts';
 import { createLogger } from '../log.ts';
-import {
-  openForParent,
-  type LibraryHost,
-  type LibraryHostOptions,
-  type PortRole,
-} from './library-host.ts';
+import type { LibraryHostOptions, PortRole } from './library-host.ts';
+import { openRouterForParent, type LibraryRouter } from './library-router.ts';
 
 const log = createLogger('library-process');
 
@@ -63,13 +61,14 @@ const parentPort = (process as NodeJS.Process & { parentPort?: ParentPort }).par
 if (parentPort === undefined)
   throw new Error('library-process runs in an Electron utility process');
 const parent = parentPort;
-let host: LibraryHost | null = null;
+let host: LibraryRouter | null = null;
+let starting = false;
 
 parent.on('message', ({ data, ports }) => {
   const message = data as Partial<ProcessControl | ControlMessage> | null;
   switch (message?.kind) {
     case 'start':
-      start(message.options);
+      void start(message.options);
       break;
     case 'connect': {
       const port = ports[0];
@@ -87,19 +86,28 @@ parent.on('message', ({ data, ports }) => {
       break;
     }
     case 'shutdown':
-      // Between two messages no transaction is open: closing waits only for the indexing worker.
-      try {
-        host?.close();
-      } catch (error) {
-        log.error('closing the library failed', error);
-      }
-      host = null;
-      parent.postMessage({ kind: 'closed' } satisfies ControlMessage);
-      process.exit(0);
+      void shutdown();
   }
 });
 
-function start(options: LibraryHostOptions | undefined): void {
-  if (host !== null || options === undefined) return;
-  host = openForParent(options, portEndpoint(parent));
+async function start(options: LibraryHostOptions | undefined): Promise<void> {
+  if (starting || options === undefined) return;
+  starting = true;
+  host = await openRouterForParent(options, portEndpoint(parent), (why) => {
+    // The writer died: this process ends too, and main starts the library again.
+    log.error(`the library stopped: ${why}`);
+    process.exit(1);
+  });
+}
+
+/** Waits for the writer to finish its transaction and close its files (bounded), then exits. */
+async function shutdown(): Promise<void> {
+  try {
+    await host?.close();
+  } catch (error) {
+    log.error('closing the library failed', error);
+  }
+  host = null;
+  parent.postMessage({ kind: 'closed' } satisfies ControlMessage);
+  process.exit(0);
 }

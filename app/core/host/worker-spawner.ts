@@ -1,9 +1,9 @@
 /** Browser mode's library child: a worker thread of the server's process. */
-import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { createLogger } from '../log.ts';
 import type { LibraryHostOptions } from './library-host.ts';
 import type { SpawnLibrary } from './library-supervisor.ts';
+import { workerScript } from '../worker-script.ts';
 import { nodeEndpoint } from './node-endpoint.ts';
 
 const log = createLogger('library-worker');
@@ -11,7 +11,7 @@ const log = createLogger('library-worker');
 /** Browser mode's child: the library in a worker thread of this process. */
 export function workerSpawner(options: Omit<LibraryHostOptions, 'startNotices'>): SpawnLibrary {
   return (notices) => {
-    const worker = new Worker(workerUrl(), {
+    const worker = new Worker(workerScript('library-worker', import.meta.url), {
       workerData: { ...options, startNotices: notices } satisfies LibraryHostOptions,
     });
     const exits: ((why: string) => void)[] = [];
@@ -37,13 +37,4 @@ export function workerSpawner(options: Omit<LibraryHostOptions, 'startNotices'>)
       },
     };
   };
-}
-
-/** Beside this module from source, or beside the bundle (dist/cli/library-worker.mjs). */
-function workerUrl(): URL {
-  for (const name of ['./library-worker.ts', './library-worker.mjs', './library-worker.cjs']) {
-    const url = new URL(name, import.meta.url);
-    if (existsSync(url)) return url;
-  }
-  throw new Error('the library worker script is missing');
 }

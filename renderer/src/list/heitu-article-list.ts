@@ -51,6 +51,8 @@ const STAR_OFF = '☆';
  * @fires bookmark-toggle - detail: BookmarkToggle, on a click on a row's star.
  * @fires load-more - when the rendered rows come within two viewports of the end and `hasMore`
  *   (once per `items.length`).
+ * @fires rows-shown - detail: the ids of the rows in view, top first, when they change (the app
+ *   fetches their articles ahead).
  */
 @customElement('heitu-article-list')
 export class HeituArticleList extends ScriptedElement {
@@ -91,6 +93,8 @@ export class HeituArticleList extends ScriptedElement {
    * the click's frame lays out a screenful of rows, not three.
    */
   #overscan = OVERSCAN;
+  /** The rows last reported in view (rows-shown), their ids joined. */
+  #shown = '';
   #widen = 0;
   readonly #variants = new RowVariants();
   readonly #preparer = new RowPreparer();
@@ -191,6 +195,25 @@ export class HeituArticleList extends ScriptedElement {
       this.dispatchEvent(new Event('load-more', { bubbles: true, composed: true }));
     }
     this.#preparer.schedule(this.#rendered, this.script.scripts, () => this.requestUpdate());
+    this.#reportShown();
+  }
+
+  /** The rows in view, when they are others than last reported (rows-shown). */
+  #reportShown(): void {
+    const { start, end } = visibleRange(
+      this.#scrollTop,
+      this.#viewport || FALLBACK_VIEWPORT,
+      ROW_HEIGHT,
+      this.items.length,
+    );
+    const ids = this.items.slice(start, end).map((item) => item.id);
+    const key = ids.join(' ');
+    if (key === this.#shown) return;
+    this.#shown = key;
+    if (ids.length > 0)
+      this.dispatchEvent(
+        new CustomEvent('rows-shown', { detail: ids, bubbles: true, composed: true }),
+      );
   }
 
   override render() {

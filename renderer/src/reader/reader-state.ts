@@ -5,6 +5,7 @@ import type { RegionId } from '../../../app/shared/regions.ts';
 import type { ListItem } from '../list/list-window.ts';
 import { stepIndex } from '../shell/keyboard.ts';
 import { readerTabKey, type TabKey } from '../tabs/tab-key.ts';
+import { ARTICLES_AFTER, ArticlesAhead } from './articles-ahead.ts';
 import { mergeFresh, mergeNewer, mergeUnreadOnly, withFlags } from './merge.ts';
 
 export type { ListItem };
@@ -37,9 +38,6 @@ export type ListView =
     };
 
 const PAGE = 100;
-/** Articles kept for opening at once (the rows after the one open, fetched ahead). */
-const ARTICLES_AHEAD = 3;
-const ARTICLE_CACHE = 8;
 
 /** A first page, and when it was asked for (ISO 8601): what the library held then, it holds. */
 type FirstPage = Page<ListItem> & { readonly unindexed?: number; readonly listedAt: string };
@@ -95,8 +93,8 @@ export class ReaderState implements ReactiveController {
   readonly #firstPages = new Map<string, FirstPage>();
   /** The fetch behind a tab shown from its page fetched before; settles once merged. */
   revalidation: Promise<void> = Promise.resolve();
-  /** Articles fetched ahead of opening (the rows after the open one), oldest first. */
-  readonly #ahead = new Map<ArticleId, Article>();
+  /** Articles fetched ahead of opening (rows on screen, after the open one). */
+  readonly #ahead: ArticlesAhead;
 
   /**
    * Resolves once what the reader asked for has been shown (the app: after the next paint):
@@ -112,6 +110,7 @@ export class ReaderState implements ReactiveController {
   ) {
     this.#host = host;
     this.#api = api;
+    this.#ahead = new ArticlesAhead(api);
     this.#shown = shown;
     host.addController(this);
   }
@@ -179,23 +178,15 @@ export class ReaderState implements ReactiveController {
   async prefetchAfter(id: ArticleId): Promise<void> {
     const at = this.items.findIndex((item) => item.id === id);
     if (at < 0) return;
-    for (const item of this.items.slice(at + 1, at + 1 + ARTICLES_AHEAD)) {
-      if (this.#ahead.has(item.id)) continue;
-      try {
-        this.#keepAhead(await this.#api.getArticle(item.id));
-      } catch {
-        return; // fetched when opened instead, where a failure is shown
-      }
-    }
+    await this.#ahead.fetch(this.items.slice(at + 1, at + 1 + ARTICLES_AFTER).map((i) => i.id));
   }
 
-  #keepAhead(article: Article): void {
-    this.#ahead.delete(article.id);
-    this.#ahead.set(article.id, article);
-    for (const old of this.#ahead.keys()) {
-      if (this.#ahead.size <= ARTICLE_CACHE) break;
-      this.#ahead.delete(old);
-    }
+  /**
+   * Fetches the articles of the rows on screen (`ids`, top first), each when `idle` says, so
+   * that a click on any of them shows it in the frame of the click.
+   */
+  prefetchShown(ids: readonly ArticleId[], idle: () => Promise<void>): Promise<void> {
+    return this.#ahead.fetchShown(ids, this.openId, idle);
   }
 
   #showPage(view: ListView, page: FirstPage): void {
@@ -233,16 +224,26 @@ export class ReaderState implements ReactiveController {
   /**
    * After a sync or a change elsewhere: synced articles appear in their place (newer ones on top)
    * without moving what the reader is looking at (the list keeps its place), and read/bookmark
-   * flags of loaded rows refresh.
+   * flags of loaded rows refresh. After a sync (`synced`), articles fetched ahead are dropped:
+   * a sync may have changed one; other changes (read marks, bookmarks, from this window or
+   * another) change flags only, which the articles kept take from the fresh rows.
    */
-  async refresh(): Promise<void> {
+  async refresh(synced = false): Promise<void> {
     const view = this.view;
-    this.#ahead.clear(); // an article may have changed: opened from the library again
+    if (synced) this.#ahead.clear();
     await this.refreshCounts();
     if (view.kind === 'search' || this.loadedView === null) return;
     try {
       const page = await this.#fetch(view, null);
       this.#firstPages.set(pageKey(view), page);
+      const rows = new Map(page.items.map((item) => [item.id, item]));
+      this.#ahead.patch((article) => {
+        const row = rows.get(article.id);
+        return row === undefined ||
+          (row.unread === article.unread && row.bookmarked === article.bookmarked)
+          ? article
+          : { ...article, unread: row.unread, bookmarked: row.bookmarked };
+      });
       if (!sameView(view, this.view)) return;
       this.listedAt = page.listedAt;
       if (view.unreadOnly === true) {
@@ -294,9 +295,7 @@ export class ReaderState implements ReactiveController {
     this.activeId = id;
     try {
       // Fetched ahead: shown in the frame of the click.
-      const ahead = this.#ahead.get(id);
-      this.#ahead.delete(id);
-      const article = ahead ?? (await this.#api.getArticle(id));
+      const article = this.#ahead.take(id) ?? (await this.#api.getArticle(id));
       if (seq !== this.#openSeq) return null;
       this.article = article;
       this.#host.requestUpdate();
@@ -369,8 +368,9 @@ export class ReaderState implements ReactiveController {
     this.items = patch(this.items);
     for (const [key, page] of this.#firstPages)
       this.#firstPages.set(key, { ...page, items: patch(page.items) });
-    for (const [id, article] of this.#ahead)
-      if (wanted.has(id)) this.#ahead.set(id, { ...article, unread });
+    this.#ahead.patch((article) =>
+      wanted.has(article.id) && article.unread !== unread ? { ...article, unread } : article,
+    );
     if (this.article !== null && wanted.has(this.article.id))
       this.article = { ...this.article, unread };
     this.#host.requestUpdate();
@@ -378,7 +378,7 @@ export class ReaderState implements ReactiveController {
 
   /** The open article replaced by a newer copy of it (its full text fetched). */
   replaceArticle(article: Article): void {
-    this.#ahead.delete(article.id);
+    this.#ahead.forget(article.id);
     if (this.article?.id === article.id) this.article = article;
     this.#host.requestUpdate();
   }
@@ -407,8 +407,7 @@ export class ReaderState implements ReactiveController {
     this.items = withFlags(this.items, id, flags);
     for (const [region, page] of this.#firstPages)
       this.#firstPages.set(region, { ...page, items: withFlags(page.items, id, flags) });
-    const ahead = this.#ahead.get(id);
-    if (ahead !== undefined) this.#ahead.set(id, { ...ahead, ...flags });
+    this.#ahead.patch((article) => (article.id === id ? { ...article, ...flags } : article));
     if (this.article?.id === id) this.article = { ...this.article, ...flags };
     this.#host.requestUpdate();
   }

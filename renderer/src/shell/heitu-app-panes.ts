@@ -9,6 +9,7 @@ import type { SyncMessages } from '../i18n/sync-messages.ts';
 import type { SyncController } from '../sync/sync-controller.ts';
 import { runResult } from '../sync/sync-text.ts';
 import type { LayoutController } from './layout-controller.ts';
+import { whenIdle } from './perf.ts';
 
 /** What the tab panel's content is drawn from: the reader's state, the layout, two actions. */
 export interface PanesModel {
@@ -151,6 +152,8 @@ function renderList(model: PanesModel, tabs: readonly RegionTab[], t: Messages, 
     }}
     @bookmark-toggle=${(e: Toggle<'on'>) => void reader.setBookmark(e.detail.id, e.detail.on)}
     @load-more=${() => void reader.loadMore()}
+    @rows-shown=${(e: CustomEvent<readonly ArticleId[]>) =>
+      void reader.prefetchShown(e.detail, whenIdle)}
   ></heitu-article-list>`;
 }
 

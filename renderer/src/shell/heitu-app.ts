@@ -228,7 +228,7 @@ export class HeituApp extends LitElement {
       if (event.type !== 'syncFinished') return;
       void this.#notifier.finished(this.settings.settings, this.i18n.locale, this.script.mode);
       void this.sourcesPanel.refresh();
-      void this.reader.refresh();
+      void this.reader.refresh(true);
       return;
     }
     switch (event.type) {

@@ -251,11 +251,12 @@ export abstract class HeituModal extends LocalizedElement {
   }
 
   /**
-   * A closed dialog does not re-render when its properties change (a script switch changes every
-   * message): only its first render and renders while open or opening run.
+   * A closed dialog does not render: not when its properties change (a script switch changes
+   * every message), and not at all until first opened, so that a page load does not build the
+   * dialogs' DOM (and prepare their templates) before the first list is painted.
    */
   protected override shouldUpdate(): boolean {
-    return !this.hasUpdated || this.#opening || this.isOpen;
+    return this.#opening || this.isOpen;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
