@@ -15,6 +15,7 @@ import { build } from 'esbuild';
 import { copyFile, mkdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { NODE_ALIAS, NODE_ESM, WORKERS } from './node-bundle.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -29,8 +30,8 @@ const common = {
   legalComments: 'linked',
 };
 
-const SEARCH_WORKER = 'app/core/db/search-worker.ts';
-const SYNC_WORKER = 'app/core/sync/sync-worker.ts';
+const SEARCH_WORKER = WORKERS['search-worker'];
+const SYNC_WORKER = WORKERS['sync-worker'];
 const LIBRARY_WRITER = 'app/core/host/library-writer.ts';
 
 await Promise.all([
@@ -52,6 +53,7 @@ await Promise.all([
     format: 'cjs',
     target: 'node22',
     external: ['electron', 'better-sqlite3'],
+    alias: NODE_ALIAS,
     // Core code is ESM and asks import.meta.url where it is (app/core/db/integrity.ts).
     define: { 'import.meta.url': '__heituImportMetaUrl' },
     banner: {
@@ -69,6 +71,7 @@ await Promise.all([
   }),
   build({
     ...common,
+    ...NODE_ESM,
     entryPoints: {
       cli: 'app/cli/cli.ts',
       'search-worker': SEARCH_WORKER,
@@ -77,15 +80,6 @@ await Promise.all([
       'sync-worker': SYNC_WORKER,
     },
     outdir: 'dist/cli',
-    outExtension: { '.js': '.mjs' },
-    platform: 'node',
-    format: 'esm',
-    // Bundled CommonJS dependencies (sanitize-html) call require() for Node built-ins.
-    banner: {
-      js: "import { createRequire as __heituRequire } from 'node:module'; const require = __heituRequire(import.meta.url);",
-    },
-    target: 'node22',
-    external: ['better-sqlite3'],
   }),
   build({
     ...common,

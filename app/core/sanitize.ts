@@ -55,6 +55,9 @@ const OPTIONS: sanitizeHtml.IOptions = {
   allowedSchemesByTag: { img: ['http', 'https'] },
   allowedSchemesAppliedToAttributes: ['href', 'src'],
   allowProtocolRelative: false,
+  // No style attribute is allowed, so there is nothing to parse; the bundles leave postcss out
+  // (scripts/postcss-stub.cjs), which this keeps from ever being asked.
+  parseStyleAttributes: false,
   disallowedTagsMode: 'discard',
   nonTextTags: [
     'script',

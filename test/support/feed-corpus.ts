@@ -4,7 +4,7 @@
  * and 1.1) in every shape that used to be refused or misread: no title, no items, only the
  * elements some spec calls optional, nothing at all (no title, no items), relative links with and without `xml:base`, and GBK and Big5
  * bytes. The expected output is built from the same data as the document, never by our parser.
- * The benchmark (scripts/bench-sync.ts) parses a larger corpus made by `benchCorpus`.
+ * The benchmark (scripts/bench-sync-run.ts) parses a larger corpus made by `benchCorpus`.
  */
 import iconv from 'iconv-lite';
 

@@ -4,7 +4,7 @@
  * actually sending UTF-8 (a CMS was migrated and the template header was not).
  */
 import { TextDecoder } from 'node:util';
-import iconv from 'iconv-lite';
+import { decodeBig5 } from './big5.ts';
 
 export type TextKind = 'html' | 'xml' | 'json';
 
@@ -19,7 +19,7 @@ export interface Decoded {
 // uses a GBK-only character still reads correctly.
 const GB_LABELS = new Set(['gb2312', 'gbk', 'x-gbk', 'cp936', 'gb_2312-80', 'gb18030']);
 // Node's Big5 decoder maps a number of Hong Kong characters (HKSCS) to private-use code points,
-// which show as boxes; iconv-lite's big5hkscs table maps them to the real ideographs.
+// which show as boxes; iconv-lite's big5hkscs table maps them to the real ideographs (big5.ts).
 const BIG5_LABELS = new Set(['big5', 'big5-hkscs', 'x-x-big5', 'cn-big5']);
 
 /** How far into an HTML document a `<meta charset>` is looked for, as browsers do. */
@@ -60,7 +60,7 @@ function familyOf(label: string, decoder: TextDecoder | null): 'gb' | 'big5' | n
 function decodeWith(charset: string, bytes: Uint8Array, overridden: boolean): Decoded {
   const text =
     charset === 'big5-hkscs'
-      ? iconv.decode(bytes, 'big5hkscs', { stripBOM: false })
+      ? decodeBig5(bytes)
       : new TextDecoder(charset, { ignoreBOM: true }).decode(bytes);
   return { text: stripBom(text), charset, overridden };
 }

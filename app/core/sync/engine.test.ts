@@ -7,9 +7,12 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import { startFixtureSite, type FixtureSite } from '../../../test/support/fixture-site.ts';
+import { openDatabase } from '../db/database.ts';
+import { closeSearchIndex } from '../db/search-index.ts';
 import { NewsService } from '../news-service.ts';
-import { createFetcher } from './fetch.ts';
-import { loadSourcesFile, type Source } from './sources-file.ts';
+import { createFetcher, type Fetcher } from './fetch.ts';
+import { DEFAULT_MAX_ITEMS, loadSourcesFile, type Source } from './sources-file.ts';
+import { SyncController } from './sync-controller.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'heitu-sync-'));
 let site: FixtureSite;
@@ -233,4 +236,51 @@ test('a hostile article page is stored sanitised', async () => {
     assert.ok(!html.toLowerCase().includes(bad.toLowerCase()), `${bad} survived`);
   }
   service.close();
+});
+
+// The page cache a sync writes with (sync-controller.ts): SQLite's own 2 MiB while it runs, the
+// reader's size again once it ends.
+test('a sync writes with a 2 MiB page cache and gives the reader its own back after', async () => {
+  const db = openDatabase(join(dir, 'page-cache.sqlite3'));
+  const cacheSize = (): unknown => db.pragma('cache_size', { simple: true });
+  const readers = cacheSize();
+  const during: unknown[] = [];
+  const http = fetcher();
+  // The real client, noting the library's cache size each time the engine asks for a page.
+  const noting: Fetcher = {
+    fetch(url, options) {
+      during.push(cacheSize());
+      return http.fetch(url, options);
+    },
+  };
+  const controller = new SyncController({
+    db,
+    sources: [
+      {
+        id: 'feed-rss2',
+        type: 'feed',
+        url: `${site.origin}/feeds/rss2.xml`,
+        enabled: true,
+        fullText: false,
+        maxPages: 1,
+        maxItems: DEFAULT_MAX_ITEMS,
+      },
+    ],
+    origin: 'file',
+    fetcher: noting,
+    now: Date.now,
+    emit: () => undefined,
+  });
+  try {
+    const summary = await controller.run();
+    assert.equal(summary.failed, 0);
+    assert.ok(summary.inserted > 0);
+    assert.ok(during.length > 0);
+    assert.deepEqual([...new Set(during)], [-2048]);
+    assert.notEqual(readers, -2048);
+    assert.equal(cacheSize(), readers);
+  } finally {
+    closeSearchIndex(db);
+    db.close();
+  }
 });

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { extractReadable } from './extract.ts';
+import { absoluteUrl, extractReadable } from './extract.ts';
 
 const PAGE_URL = 'https://jl.cri.cn/jc/20191205/rime.html';
 const page = readFileSync(
@@ -61,4 +61,85 @@ test('pages without an article give null: empty, all navigation, one line', asyn
     null,
   );
   assert.equal(await extractReadable('頁面不存在', PAGE_URL), null);
+});
+
+test('absoluteUrl gives what the URL parser gives, for links it keeps as they are and for the rest', () => {
+  const viaParser = (raw: string, base: string): string | null => {
+    const trimmed = raw.trim();
+    if (trimmed === '' || /^(javascript|mailto|tel|data):/i.test(trimmed)) return null;
+    try {
+      const url = new URL(trimmed, base);
+      return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+    } catch {
+      return null;
+    }
+  };
+  const hosts = [
+    'news.example.cn',
+    'a-b.example',
+    'EXAMPLE.cn',
+    'example.CN',
+    'xn--fiqs8s.cn',
+    'a.xn--fiqs8s',
+    '127.0.0.1',
+    '0x7f.1',
+    'a.0x1f',
+    'example.123',
+    '2130706433',
+    'user@example.cn',
+    'example.cn:80',
+    'example.cn:8080',
+    'example.cn.',
+    '-a.example',
+    'a..b',
+    '',
+  ];
+  const paths = [
+    '/',
+    '/a/b.html',
+    '/a/./b',
+    '/a/../b',
+    '/.',
+    '/..',
+    '/...',
+    '/%2e/',
+    '/a b',
+    "/it's",
+    '/a^b',
+    '/{x}',
+    '/a|b',
+    '/中文',
+    '/a\\b',
+    '//x',
+    "/a?b=1&c='2'",
+    '/a?q=%zz',
+    '/a#frag',
+    "/a#it's",
+    '/a?x#y?z',
+    '/a?b c',
+    '/a:b@c',
+    '/~x/_y-z',
+    '',
+  ];
+  const prefixes = ['http://', 'https://', 'HTTP://', 'ftp://', 'http:/', 'http:\\\\'];
+  const bases = ['https://base.example/news/', 'http://base.example/'];
+  let checked = 0;
+  for (const prefix of prefixes)
+    for (const host of hosts)
+      for (const path of paths)
+        for (const raw of [`${prefix}${host}${path}`, ` ${prefix}${host}${path}\n`]) {
+          const base = bases[checked % 2] ?? '';
+          assert.equal(absoluteUrl(raw, base), viaParser(raw, base), raw);
+          checked += 1;
+        }
+  for (const raw of ['a/b.html', '/a/b', '../x', '?q=1', '#top', '//cdn.example/x.png', 'data:x'])
+    assert.equal(
+      absoluteUrl(raw, 'https://base.example/news/'),
+      viaParser(raw, 'https://base.example/news/'),
+      raw,
+    );
+  assert.equal(
+    absoluteUrl('https://news.example.cn/a/b.html?x=1#y', 'http://b/'),
+    'https://news.example.cn/a/b.html?x=1#y',
+  );
 });

@@ -37,6 +37,16 @@ export interface SyncControllerOptions {
   readonly budget?: BudgetLimits;
 }
 
+/**
+ * The library's page cache while a sync writes, in KiB: SQLite's own default, not the 16 MiB
+ * better-sqlite3 is built with. A sync's writes touch pages the reader is unlikely to want next
+ * (and push the reader's out of an LRU cache anyway), and a full cache was ≈ 10 MB of a fresh
+ * sync's peak RSS. The reader's size is put back when the sync ends: with 2 MiB always, its first
+ * list page took 0.45–0.65 ms instead of 0.2–0.3 (bench:store, 20,000 articles). Figures:
+ * docs/technotes/0011-sync-speed.md.
+ */
+const SYNC_PAGE_CACHE_KIB = 2048;
+
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
 export class SyncController {
@@ -176,15 +186,23 @@ export class SyncController {
       };
       this.#options.emit({ type: 'syncProgress', progress: this.#progress });
     };
-    const outcomes: SourceOutcome[] =
-      this.#thread !== null
-        ? await this.#thread.run(sources, library, this.#options.budget, onProgress)
-        : await syncSourcesWithin(
-            sources,
-            { ...library, fetcher: this.#fetcher(), now: this.#options.now },
-            this.#options.budget,
-            onProgress,
-          );
+    const { db } = this.#options;
+    const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+    db.pragma(`cache_size = -${SYNC_PAGE_CACHE_KIB}`);
+    let outcomes: SourceOutcome[];
+    try {
+      outcomes =
+        this.#thread !== null
+          ? await this.#thread.run(sources, library, this.#options.budget, onProgress)
+          : await syncSourcesWithin(
+              sources,
+              { ...library, fetcher: this.#fetcher(), now: this.#options.now },
+              this.#options.budget,
+              onProgress,
+            );
+    } finally {
+      db.pragma(`cache_size = ${cacheSize}`);
+    }
     const failures = outcomes.filter((o) => !o.ok);
     this.#offline =
       failures.length > 0 &&

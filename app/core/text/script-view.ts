@@ -92,6 +92,8 @@ export function convertHtmlText(html: string, convert: (text: string) => string)
     allowedTags: false,
     allowedAttributes: false,
     allowVulnerableTags: false,
+    // Attributes pass as they are: postcss (left out of the bundles) is never asked.
+    parseStyleAttributes: false,
     textFilter: (text, tagName) => (tagName === 'code' || tagName === 'pre' ? text : convert(text)),
   });
 }
