@@ -12,6 +12,11 @@ export const ARTICLES_AFTER = 3;
 /** Rows on screen whose articles are fetched ahead (a tall window shows fifty). */
 const SHOWN_AHEAD = 16;
 const CAPACITY = ARTICLES_AFTER + SHOWN_AHEAD + 5;
+/**
+ * How long the rows in view must stay before their articles are fetched: rows scrolled past are
+ * not fetched, and fetching never competes with the next pages a scroll asks for.
+ */
+const SETTLE_MS = 250;
 
 export class ArticlesAhead {
   readonly #api: Pick<NewsApi, 'getArticle'>;
@@ -65,8 +70,9 @@ export class ArticlesAhead {
   }
 
   /**
-   * Fetches the articles of the rows on screen (the first SHOWN_AHEAD of `ids`, but `open`), each
-   * when `idle` says. A later call (the list scrolled on) ends an earlier one.
+   * Fetches the articles of the rows on screen (the first SHOWN_AHEAD of `ids`, but `open`) once
+   * they have stayed in view for SETTLE_MS, each when `idle` says. A later call (the list
+   * scrolled on) ends an earlier one.
    */
   async fetchShown(
     ids: readonly ArticleId[],
@@ -74,6 +80,8 @@ export class ArticlesAhead {
     idle: () => Promise<void>,
   ): Promise<void> {
     const run = ++this.#shownRun;
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    if (run !== this.#shownRun) return;
     for (const id of ids.slice(0, SHOWN_AHEAD)) {
       if (this.#kept.has(id) || id === open) continue;
       await idle();
