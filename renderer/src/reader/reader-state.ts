@@ -95,6 +95,8 @@ export class ReaderState implements ReactiveController {
   revalidation: Promise<void> = Promise.resolve();
   /** Articles fetched ahead of opening (rows on screen, after the open one). */
   readonly #ahead: ArticlesAhead;
+  /** The rows last reported in view, fetched again after a sync empties #ahead. */
+  #lastShown: { ids: readonly ArticleId[]; idle: () => Promise<void> } | null = null;
 
   /**
    * Resolves once what the reader asked for has been shown (the app: after the next paint):
@@ -186,6 +188,7 @@ export class ReaderState implements ReactiveController {
    * that a click on any of them shows it in the frame of the click.
    */
   prefetchShown(ids: readonly ArticleId[], idle: () => Promise<void>): Promise<void> {
+    this.#lastShown = { ids, idle };
     return this.#ahead.fetchShown(ids, this.openId, idle);
   }
 
@@ -230,7 +233,12 @@ export class ReaderState implements ReactiveController {
    */
   async refresh(synced = false): Promise<void> {
     const view = this.view;
-    if (synced) this.#ahead.clear();
+    if (synced) {
+      this.#ahead.clear();
+      // The rows in view have their articles fetched again, as they are now.
+      const shown = this.#lastShown;
+      if (shown !== null) void this.prefetchShown(shown.ids, shown.idle);
+    }
     await this.refreshCounts();
     if (view.kind === 'search' || this.loadedView === null) return;
     try {
