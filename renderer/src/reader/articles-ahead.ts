@@ -24,6 +24,8 @@ export class ArticlesAhead {
   readonly #kept = new Map<ArticleId, Article>();
   /** Counts fetchShown's calls: an older one stops. */
   #shownRun = 0;
+  /** The rows fetchShown was last given, fetched again by `renew`. */
+  #lastShown: { ids: readonly ArticleId[]; idle: () => Promise<void> } | null = null;
 
   constructor(api: Pick<NewsApi, 'getArticle'>) {
     this.#api = api;
@@ -44,8 +46,26 @@ export class ArticlesAhead {
     this.#kept.delete(id);
   }
 
-  clear(): void {
+  /**
+   * Drops every article kept (a sync may have changed one) and fetches those of the rows last
+   * shown again, as they are now.
+   */
+  renew(open: ArticleId | null): void {
     this.#kept.clear();
+    const shown = this.#lastShown;
+    if (shown !== null) void this.fetchShown(shown.ids, open, shown.idle);
+  }
+
+  /** The kept articles take their read and bookmark flags from `rows` (fresh from the library). */
+  takeFlags(rows: readonly { id: ArticleId; unread: boolean; bookmarked: boolean }[]): void {
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    this.patch((article) => {
+      const row = byId.get(article.id);
+      return row === undefined ||
+        (row.unread === article.unread && row.bookmarked === article.bookmarked)
+        ? article
+        : { ...article, unread: row.unread, bookmarked: row.bookmarked };
+    });
   }
 
   /** Changes the kept copy of each article `change` gives a new copy of. */
@@ -80,6 +100,7 @@ export class ArticlesAhead {
     idle: () => Promise<void>,
   ): Promise<void> {
     const run = ++this.#shownRun;
+    this.#lastShown = { ids, idle };
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     if (run !== this.#shownRun) return;
     for (const id of ids.slice(0, SHOWN_AHEAD)) {

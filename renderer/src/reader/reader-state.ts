@@ -95,8 +95,6 @@ export class ReaderState implements ReactiveController {
   revalidation: Promise<void> = Promise.resolve();
   /** Articles fetched ahead of opening (rows on screen, after the open one). */
   readonly #ahead: ArticlesAhead;
-  /** The rows last reported in view, fetched again after a sync empties #ahead. */
-  #lastShown: { ids: readonly ArticleId[]; idle: () => Promise<void> } | null = null;
 
   /**
    * Resolves once what the reader asked for has been shown (the app: after the next paint):
@@ -188,7 +186,6 @@ export class ReaderState implements ReactiveController {
    * that a click on any of them shows it in the frame of the click.
    */
   prefetchShown(ids: readonly ArticleId[], idle: () => Promise<void>): Promise<void> {
-    this.#lastShown = { ids, idle };
     return this.#ahead.fetchShown(ids, this.openId, idle);
   }
 
@@ -233,25 +230,13 @@ export class ReaderState implements ReactiveController {
    */
   async refresh(synced = false): Promise<void> {
     const view = this.view;
-    if (synced) {
-      this.#ahead.clear();
-      // The rows in view have their articles fetched again, as they are now.
-      const shown = this.#lastShown;
-      if (shown !== null) void this.prefetchShown(shown.ids, shown.idle);
-    }
+    if (synced) this.#ahead.renew(this.openId);
     await this.refreshCounts();
     if (view.kind === 'search' || this.loadedView === null) return;
     try {
       const page = await this.#fetch(view, null);
       this.#firstPages.set(pageKey(view), page);
-      const rows = new Map(page.items.map((item) => [item.id, item]));
-      this.#ahead.patch((article) => {
-        const row = rows.get(article.id);
-        return row === undefined ||
-          (row.unread === article.unread && row.bookmarked === article.bookmarked)
-          ? article
-          : { ...article, unread: row.unread, bookmarked: row.bookmarked };
-      });
+      this.#ahead.takeFlags(page.items);
       if (!sameView(view, this.view)) return;
       this.listedAt = page.listedAt;
       if (view.unreadOnly === true) {
